@@ -1,0 +1,113 @@
+"""The actor registry (data/actors.csv): one row per person, organisation or
+government, with the aliases and spellings that name it.
+
+Names are matched after normalisation (case, hyphens, spaces, dots, a leading
+"the", possessive 's) so "Kim Seon Ho", "Kim Seon-ho" and "KIM SEON-HO" are one
+actor. Speakers and claimants that are not registered are still extracted with
+what the article gives; ``unregistered`` lists them for an analyst to add.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .resources import data_path
+
+COLUMNS = ["actor_id", "name", "aliases", "kind", "role", "affiliation", "country", "side"]
+KINDS = {"person", "organization", "government", "anonymous"}
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(name: str) -> str:
+    """Key for matching names: 'the U.S. State Department' -> 'usstatedepartment'."""
+    s = (name or "").strip().lower()
+    s = re.sub(r"^the\s+", "", s)
+    s = _POSSESSIVE.sub("s", s)
+    return _NON_ALNUM.sub("", s)
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    kind: str
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
+    side: str = ""
+
+    def as_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+class Registry:
+    """Lookup of actors by any of their names (normalised)."""
+
+    def __init__(self, table: pd.DataFrame):
+        missing = [c for c in COLUMNS if c not in table.columns]
+        if missing:
+            raise ValueError(f"actor registry lacks columns {missing}; expected {COLUMNS}")
+        self.table = table.fillna("")
+        self._by_key: dict[str, Actor] = {}
+        self.actors: list[Actor] = []
+        for row in self.table.itertuples(index=False):
+            actor = Actor(row.actor_id, row.name, row.kind, row.role, row.affiliation,
+                          row.country, row.side)
+            self.actors.append(actor)
+            for n in [row.name, *str(row.aliases).split(";")]:
+                key = normalise(n)
+                if key and key not in self._by_key:  # first row wins: order in the file is priority
+                    self._by_key[key] = actor
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Registry":
+        path = Path(path) if path else data_path("actors.csv")
+        return cls(pd.read_csv(path, dtype=str, keep_default_na=False))
+
+    def lookup(self, name: str) -> Actor | None:
+        """The registered actor with this name or alias, or None."""
+        return self._by_key.get(normalise(name))
+
+    def __contains__(self, name: str) -> bool:
+        return self.lookup(name) is not None
+
+
+@lru_cache(maxsize=4)
+def default_registry(path: str | None = None) -> Registry:
+    return Registry.load(path)
+
+
+def unregistered(quotes: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Named speakers/claimants with no actor_id: what an analyst should add to actors.csv.
+
+    One row per name with the role and country the articles give, how often it
+    occurs and in which articles.
+    """
+    frames = []
+    for df, who in ((quotes, "speaker"), (figures, "claimant")):
+        if df is None or df.empty or who not in df.columns:
+            continue
+        sub = df[(df["actor_id"].fillna("") == "") & (df[who].fillna("") != "")]
+        sub = sub[~sub[who].str.startswith("unnamed:")]
+        kind_col = f"{who}_kind"
+        frames.append(pd.DataFrame({
+            "name": sub[who],
+            "kind": sub[kind_col] if kind_col in sub else "",
+            "role": sub["role"] if "role" in sub else "",
+            "country": sub["country"] if "country" in sub else "",
+            "article": sub["article"],
+        }))
+    if not frames:
+        return pd.DataFrame(columns=["name", "kind", "role", "country", "mentions", "articles"])
+    allrows = pd.concat(frames, ignore_index=True).fillna("")
+    grouped = allrows.groupby("name", sort=True).agg(
+        kind=("kind", "first"), role=("role", lambda s: next((x for x in s if x), "")),
+        country=("country", lambda s: next((x for x in s if x), "")),
+        mentions=("article", "size"), articles=("article", lambda s: ";".join(sorted(set(s)))))
+    return grouped.reset_index().sort_values(["mentions", "name"], ascending=[False, True])
