@@ -35,7 +35,12 @@ def read_lines(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def read_table(name: str) -> tuple[dict, ...]:
-    """Rows of a CSV data file as dicts (lines starting with # are comments)."""
+    """Rows of a CSV (or, for regex tables, tab-separated .tsv) data file as dicts.
+
+    Lines starting with # are comments.
+    """
+    delimiter = "\t" if name.endswith(".tsv") else ","
     with open(data_path(name), encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+        lines = (line for line in fh if not line.startswith("#"))
+        rows = list(csv.DictReader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL))
     return tuple(rows)

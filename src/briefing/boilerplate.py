@@ -1,0 +1,75 @@
+"""Remove scraped page furniture from article text.
+
+Whole lines only: a line is dropped when it fully matches a pattern in
+data/boilerplate.tsv, or when it is a photo caption (a long line the page
+repeats, or a line that is one sentence written twice). Nothing inside an
+article's own sentences is touched, so later character offsets point at the
+words as the outlet wrote them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import read_table
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u3000]+")
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern, list[str]]:
+    rows = read_table("boilerplate.tsv")
+    kinds = [r["kind"] for r in rows]
+    pat = re.compile("|".join(f"(?P<k{i}>{r['pattern']})" for i, r in enumerate(rows)), re.I)
+    return pat, kinds
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]                                 # kept lines, stripped, in order
+    removed: list[tuple[str, str]] = field(default_factory=list)   # (kind, line)
+
+
+def furniture_kind(line: str) -> str:
+    """The kind of page furniture this (stripped) line is, or ''."""
+    pat, kinds = _furniture()
+    m = pat.fullmatch(line)
+    if not m:
+        return ""
+    return kinds[int(m.lastgroup[1:])]
+
+
+def clean_lines(text: str) -> Cleaned:
+    raw = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    counts: dict[str, int] = {}
+    for ln in raw:
+        if len(ln) >= 40:
+            counts[ln] = counts.get(ln, 0) + 1
+    out = Cleaned([])
+    for ln in raw:
+        if not ln:
+            continue
+        kind = furniture_kind(ln) if len(ln) <= 120 else ""
+        if not kind and counts.get(ln, 0) > 1:
+            kind = "caption (repeated)"
+        if not kind and _doubled(ln):
+            kind = "caption (doubled)"
+        if kind:
+            out.removed.append((kind, ln))
+        else:
+            out.lines.append(ln)
+    return out
+
+
+def _doubled(ln: str) -> bool:
+    """'A caption. (Yonhap) A caption. (Yonhap)': the same text twice on one line."""
+    n = len(ln)
+    if n < 60:
+        return False
+    half = (n - 1) // 2
+    for cut in (half, half + 1, n // 2):
+        a, b = ln[:cut].strip(), ln[cut:].strip()
+        if a and a == b:
+            return True
+    return False

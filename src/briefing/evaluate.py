@@ -1,0 +1,179 @@
+"""Score extracted quotes and figures against a hand annotation.
+
+Gold format: ``../shared/eval/seeds_gold.json`` (``quotes``: file, quote_start,
+speaker, speaker_kind; ``figures``: file, surface, value, unit, qualifier,
+claimant). A quote matches by article and its first six words (compared after
+folding quote-mark and apostrophe styles and case); a figure by article and
+value, or for a vague figure (value null) by article and the gold surface's
+first word. A speaker or claimant is right when the names match after
+normalisation or resolve to the same registered actor: the gold writes names
+as the article does ("Kim Seon Ho"), the extractor as the registry does.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import Registry, default_registry, normalise
+from .errors import UserError
+
+_WORD = re.compile(r"[\w’'\-]+")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _first_words(text: str, n: int = 6) -> tuple[str, ...]:
+    words = _WORD.findall((text or "").translate(_FOLD).lower())
+    return tuple(w.strip("'") for w in words[:n])
+
+
+def same_actor(gold: str, pred: str, registry: Registry) -> bool:
+    if normalise(gold) == normalise(pred):
+        return True
+    a, b = registry.lookup(gold), registry.lookup(pred)
+    if a is not None and b is not None:
+        return a.actor_id == b.actor_id
+    # "unnamed: official from the presidential office" vs "unnamed: official from
+    # the South Korean presidential office": both anonymous, the gold's words inside ours.
+    if gold.startswith("unnamed:") and pred.startswith("unnamed:"):
+        g = set(_WORD.findall(gold.lower()[8:])) - {"the", "a", "an", "of", "to", "from"}
+        p = set(_WORD.findall(pred.lower()[8:]))
+        return len(g & p) >= max(1, len(g) // 2)
+    return False
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
+
+
+def score_quotes(gold: dict, quotes: pd.DataFrame, registry: Registry | None = None) -> dict:
+    """Precision/recall/F1 of quotes and accuracy of speakers on the matched ones.
+
+    Fragments (``is_fragment``) are left out, as the gold leaves out scare quotes.
+    Only articles named in the gold are scored.
+    """
+    registry = registry or default_registry()
+    files = {a["file"] for a in gold.get("articles", [])} or {q["file"] for q in gold["quotes"]}
+    pred = quotes[quotes["article"].isin(files)]
+    if "is_fragment" in pred:
+        pred = pred[~pred["is_fragment"].astype(bool)]
+    pred_keys: dict[tuple, dict] = {}
+    for row in pred.to_dict("records"):
+        pred_keys.setdefault((row["article"], _first_words(row["quote"])), row)
+    gold_keys = {(g["file"], _first_words(g["quote_start"])): g for g in gold["quotes"]}
+    matched = [(g, pred_keys[k]) for k, g in gold_keys.items() if k in pred_keys]
+    right = [(g, p) for g, p in matched if same_actor(g["speaker"], str(p["speaker"]), registry)]
+    out = _prf(len(matched), len(pred_keys), len(gold_keys))
+    out["speaker_accuracy"] = len(right) / len(matched) if matched else 0.0
+    out["misses"] = [f"{g['file']}: “{g['quote_start']}…” ({g['speaker']})"
+                     for k, g in gold_keys.items() if k not in pred_keys]
+    out["spurious"] = [f"{k[0]}: “{' '.join(k[1])}…” ({p['speaker']})"
+                       for k, p in pred_keys.items() if k not in gold_keys]
+    out["wrong_speakers"] = [f"{g['file']}: “{g['quote_start']}…” gold {g['speaker']!r}, got {p['speaker']!r}"
+                             for g, p in matched if (g, p) not in right]
+    return out
+
+
+def _num(x) -> float | None:
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) else v
+
+
+def _figure_key_match(g: dict, p: dict) -> bool:
+    gv, pv = _num(g.get("value")), _num(p.get("value"))
+    if gv is not None:
+        return pv is not None and abs(gv - pv) < 1e-9
+    first = (g.get("surface") or "").split()[0].lower() if g.get("surface") else ""
+    return pv is None and bool(first) and first in str(p.get("surface", "")).lower()
+
+
+def score_figures(gold: dict, figures: pd.DataFrame, registry: Registry | None = None) -> dict:
+    """Precision/recall/F1 of figures; qualifier, claimant and unit-category accuracy on matches."""
+    registry = registry or default_registry()
+    files = {a["file"] for a in gold.get("articles", [])} or {f["file"] for f in gold["figures"]}
+    pred = [r for r in figures.to_dict("records") if r["article"] in files]
+    used: set[int] = set()
+    matched = []
+    for g in gold["figures"]:
+        for i, p in enumerate(pred):
+            if i not in used and p["article"] == g["file"] and _figure_key_match(g, p):
+                used.add(i)
+                matched.append((g, p))
+                break
+    out = _prf(len(matched), len(pred), len(gold["figures"]))
+    n = len(matched) or 1
+    q_ok = [(g, p) for g, p in matched if g.get("qualifier") == p.get("qualifier")]
+    c_ok = [(g, p) for g, p in matched
+            if same_actor(g.get("claimant") or "", str(p.get("claimant") or ""), registry)]
+    out["qualifier_accuracy"] = len(q_ok) / n if matched else 0.0
+    out["claimant_accuracy"] = len(c_ok) / n if matched else 0.0
+    if matched and all("unit_category" in g for g, _ in matched):
+        u_ok = [1 for g, p in matched if g["unit_category"] == p.get("unit_category")]
+        out["unit_category_accuracy"] = len(u_ok) / n
+    matched_gold = {id(g) for g, _ in matched}
+    out["misses"] = [f"{g['file']}: {g['surface']!r} ({g.get('claimant')})"
+                     for g in gold["figures"] if id(g) not in matched_gold]
+    out["spurious"] = [f"{p['article']}: {p.get('surface')!r} — {str(p.get('sentence', ''))[:80]}"
+                       for i, p in enumerate(pred) if i not in used]
+    out["wrong_qualifiers"] = [f"{g['file']}: {g['surface']!r} gold {g.get('qualifier')}, got {p.get('qualifier')}"
+                               for g, p in matched if (g, p) not in q_ok]
+    out["wrong_claimants"] = [f"{g['file']}: {g['surface']!r} gold {g.get('claimant')!r}, got {p.get('claimant')!r}"
+                              for g, p in matched if (g, p) not in c_ok]
+    return out
+
+
+def load_gold(path: str | Path) -> dict:
+    path = Path(path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path}: gold file not found; pass --gold with the path to a JSON annotation")
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}: not valid JSON ({exc}); fix the file or regenerate it")
+    if not isinstance(gold, dict) or "quotes" not in gold or "figures" not in gold:
+        raise UserError(f"{path}: expected a JSON object with 'quotes' and 'figures' lists")
+    return gold
+
+
+def _read_pred(pred_dir: Path, name: str) -> pd.DataFrame:
+    path = pred_dir / name
+    if not path.exists():
+        raise UserError(f"{path}: not found; run `briefing extract ... --out {pred_dir}` first")
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def format_report(q: dict, f: dict) -> str:
+    lines = [
+        f"quotes   precision {q['precision']:.3f}  recall {q['recall']:.3f}  F1 {q['f1']:.3f}  "
+        f"speaker accuracy {q['speaker_accuracy']:.3f}  ({q['tp']} matched / {q['n_gold']} gold / {q['n_pred']} predicted)",
+        f"figures  precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}  "
+        f"qualifier accuracy {f['qualifier_accuracy']:.3f}  claimant accuracy {f['claimant_accuracy']:.3f}"
+        + (f"  unit category accuracy {f['unit_category_accuracy']:.3f}" if "unit_category_accuracy" in f else "")
+        + f"  ({f['tp']} matched / {f['n_gold']} gold / {f['n_pred']} predicted)",
+    ]
+    for title, items in (("quote missed", q["misses"]), ("quote spurious", q["spurious"]),
+                         ("wrong speaker", q["wrong_speakers"]), ("figure missed", f["misses"]),
+                         ("figure spurious", f["spurious"]), ("wrong qualifier", f["wrong_qualifiers"]),
+                         ("wrong claimant", f["wrong_claimants"])):
+        lines += [f"{title}: {item}" for item in items]
+    return "\n".join(lines)
+
+
+def run_evaluate(gold_path: str | Path, pred_dir: str | Path) -> int:
+    gold = load_gold(gold_path)
+    pred_dir = Path(pred_dir)
+    q = score_quotes(gold, _read_pred(pred_dir, "quotes.csv"))
+    f = score_figures(gold, _read_pred(pred_dir, "figures.csv"))
+    print(format_report(q, f))
+    sys.stdout.flush()
+    return 0
