@@ -41,17 +41,18 @@ def furniture_kind(line: str) -> str:
 
 
 def clean_lines(text: str) -> Cleaned:
-    raw = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    counts: dict[str, int] = {}
-    for ln in raw:
+    raw = [ln for ln in (_SPACES.sub(" ", ln).strip() for ln in text.split("\n")) if ln]
+    # A caption a page prints twice: the same long line twice, the copies at most two lines apart.
+    # Only a pair counts: a line repeated throughout is content (or a feed), not a caption.
+    positions: dict[str, list[int]] = {}
+    for i, ln in enumerate(raw):
         if len(ln) >= 40:
-            counts[ln] = counts.get(ln, 0) + 1
+            positions.setdefault(ln, []).append(i)
+    captions = {ln for ln, pos in positions.items() if len(pos) == 2 and pos[1] - pos[0] <= 3}
     out = Cleaned([])
     for ln in raw:
-        if not ln:
-            continue
         kind = furniture_kind(ln) if len(ln) <= 120 else ""
-        if not kind and counts.get(ln, 0) > 1:
+        if not kind and ln in captions:
             kind = "caption (repeated)"
         if not kind and _doubled(ln):
             kind = "caption (doubled)"

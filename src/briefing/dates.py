@@ -64,7 +64,7 @@ class Cue:
 
 _MONTHDAY = re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})(?!\s*(?:km|mm|percent|%))", re.I)
 # A month named as time, not as a name ("May" is also a verb and a name): a preposition before it.
-_MONTH = re.compile(r"\b(?P<prep>in|since|by|until|from|of|during|early|late|mid|end of)\s+(?:(?P<part>early|mid|late)[- ])?"
+_MONTH = re.compile(r"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|end of))\s+(?:(?P<part>(?i:early|mid|late))[- ])?"
                     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
                     r"(?:\s+(?P<year>\d{4}))?")
 _WEEKDAY = re.compile(r"\b(?:(?P<rel>last|this|next|on|since|early|late)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -85,7 +85,7 @@ def find_cues(text: str) -> list[Cue]:
             cues.append(Cue("monthday", m.group(0), None, MONTHS[m.group("mon").lower().rstrip(".")], day))
     for m in _MONTH.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
-        part = m.group("part") or (m.group("prep").lower() if m.group("prep").lower() in ("early", "late", "mid") else "")
+        part = (m.group("part") or "").lower() or (m.group("prep").lower() if m.group("prep").lower() in ("early", "late", "mid") else "")
         cues.append(Cue("month", m.group(0), year, MONTHS[m.group("mon").lower()], part=part))
     for m in _WEEKDAY.finditer(text):
         if (m.group("rel") or "").lower() in ("next",):

@@ -1,0 +1,305 @@
+"""The article reader on short texts of our own, each bad input, and the seeds."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+import pytest
+
+from briefing import boilerplate, manifest, metadata, pubdate
+from briefing.dates import find_cues, parse_date
+from briefing.decoding import BinaryFile, decode
+from briefing.errors import UserError
+from briefing.reader import Skip, from_text, read_corpus, read_file
+from briefing.resources import read_table
+
+BODY = ("Officials in Kyiv said on Friday that the convoy had crossed the border.\n\n"
+        "“We are watching closely,” the spokesman said.")
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def test_utf8_with_bom_is_read_without_the_bom():
+    d = decode("\ufeffKyiv’s reply".encode("utf-8"))
+    assert d.text == "Kyiv’s reply" and d.encoding == "utf-8-sig"
+
+
+def test_cp1252_curly_quotes_come_out_readable():
+    raw = ("The minister said \u201cwe will respond\u201d and the envoy\u2019s office agreed. " * 20).encode("cp1252")
+    d = decode(raw)
+    assert "\u201cwe will respond\u201d" in d.text and "envoy\u2019s" in d.text
+
+
+def test_euc_kr_korean_comes_out_readable():
+    text = "북한군 파병에 대한 정부의 공식 입장입니다. 국가정보원은 특수부대 파병을 확인했다고 밝혔다. " * 10
+    d = decode(text.encode("euc-kr"))
+    assert "국가정보원" in d.text
+
+
+def test_latin1_accents_come_out_readable():
+    text = "Le ministre a déclaré à Genève que la délégation était prête à négocier. " * 10
+    d = decode(text.encode("latin-1"))
+    assert "déclaré à Genève" in d.text
+
+
+def test_nul_bytes_are_binary():
+    with pytest.raises(BinaryFile):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+
+
+def test_crlf_newlines_are_normalised():
+    assert decode(b"one\r\ntwo\rthree").text == "one\ntwo\nthree"
+
+
+# --- page furniture -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("row", read_table("boilerplate.tsv"), ids=lambda r: r["kind"] + ":" + r["example"][:20])
+def test_every_furniture_example_in_the_data_file_is_removed(row):
+    example = row["example"].split(" (")[0]
+    assert boilerplate.furniture_kind(example) == row["kind"]
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell after the announcement.",
+    "Top officials met in Seoul on Monday to discuss 10 proposals.",
+    "X-ray images showed damage to the launcher.",
+    "More than 300 soldiers were seen near the border.",
+    "Most Commented articles were about the treaty, the editor said.",
+])
+def test_article_sentences_that_mention_furniture_words_stay(line):
+    assert boilerplate.furniture_kind(line) == ""
+
+
+def test_photo_caption_repeated_on_two_lines_is_removed():
+    cap = "Soldiers walk past a destroyed tank near the front line in this photo released by the ministry. Reuters"
+    c = boilerplate.clean_lines(f"Headline here about the war\n{cap}\n\n{cap}\n{BODY}")
+    assert cap not in c.lines and ("caption (repeated)", cap) in c.removed
+    assert c.lines[-1] == "“We are watching closely,” the spokesman said."
+
+
+def test_photo_caption_doubled_on_one_line_is_removed():
+    cap = "The envoy speaks at the General Assembly on Monday. (AFP)"
+    c = boilerplate.clean_lines(f"{cap} {cap}\n{BODY}")
+    assert all(cap not in ln for ln in c.lines)
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+def _meta(text):
+    m, body = metadata.extract(boilerplate.clean_lines(text).lines)
+    return m, body
+
+
+def test_masthead_title_subtitle_byline_and_published_stamp():
+    m, body = _meta("Kyiv Independent\n\nConvoy crosses into Kursk region, officials say\n\n"
+                    "Moscow denies any foreign troops\n\nBy Olena Petrenko\n\n"
+                    "Posted on: 3 November 2024 09:15\n\n" + BODY)
+    assert m.outlet == "The Kyiv Independent"
+    assert m.title == "Convoy crosses into Kursk region, officials say"
+    assert m.subtitle == "Moscow denies any foreign troops"
+    assert m.author == "Olena Petrenko"
+    assert (m.published, m.published_time) == ("2024-11-03", "09:15")
+    assert body[0].startswith("Officials in Kyiv")
+
+
+def test_author_with_view_counter_widget():
+    m, _ = _meta("Pyongyang sends engineers to Donetsk\nJane Park Views\n" + BODY)
+    assert m.author == "Jane Park" and m.title == "Pyongyang sends engineers to Donetsk"
+
+
+def test_wire_credit_at_the_end_gives_outlet_and_author():
+    m, body = _meta(BODY + " (Reuters)")
+    assert m.outlet == "Reuters" and m.author == "Reuters"
+
+
+def test_dateline_with_agency_credit():
+    m, body = _meta("KYIV, Ukraine (AP) — Ukraine said Friday that troops had arrived. More followed.")
+    assert m.dateline == "KYIV, Ukraine" and m.outlet == "Associated Press"
+
+
+def test_site_self_mention_gives_outlet():
+    m, _ = _meta("Warnews.com Analysis: what next\nHost (Warnews.com): Welcome back.\nGuest: Thanks.")
+    assert m.outlet == "Warnews.com"
+
+
+def test_first_paragraph_sentence_is_not_a_title():
+    m, body = _meta("Seoul is watching the deployment closely and will respond.\n" + BODY)
+    assert m.title == "" and len(body) == 3
+
+
+def test_parse_date_forms():
+    assert parse_date("Published : Oct. 22, 2024 - 15:40") == (dt.date(2024, 10, 22), "15:40")
+    assert parse_date("Tuesday 5 November 2024") == (dt.date(2024, 11, 5), "")
+    assert parse_date("2024/11/05 08:00") == (dt.date(2024, 11, 5), "08:00")
+    assert parse_date("in the spring of 2024")[0] is None
+
+
+# --- date inference -----------------------------------------------------------------------
+
+def test_weekday_alone_resolves_against_the_corpus_anchor():
+    inf = pubdate.infer("The envoy said Wednesday that talks had failed.", dt.date(2025, 3, 10))  # a Monday
+    assert inf.date == dt.date(2025, 3, 5) and "Wednesday" in inf.evidence
+
+
+def test_month_day_and_weekday_fix_the_year_without_an_anchor():
+    inf = pubdate.infer("At the summit in Vilnius, Nov. 14, leaders met. Kim said Thursday it was cordial.", None)
+    # Nov. 14 fell on a Thursday in 2024 (and 2030, 2019): the nearest to this year wins.
+    assert inf.date.month == 11 and inf.date.day == 14 and inf.date.weekday() == 3
+
+
+def test_full_date_in_body_wins():
+    inf = pubdate.infer("On March 3, 2025, the ministry said on Tuesday that 200 had died.", dt.date(2024, 1, 1))
+    assert inf.date == dt.date(2025, 3, 3) and inf.precision == "day"
+
+
+def test_late_month_gives_a_window_on_or_after():
+    inf = pubdate.infer("In late November, the agency reported new shipments.", dt.date(2024, 11, 20))
+    assert inf.date == dt.date(2024, 11, 30) and inf.precision == "window" and "late November" in inf.evidence
+
+
+def test_no_cue_no_anchor_stays_unknown():
+    assert pubdate.infer("The war goes on.", None).date is None
+    assert pubdate.infer("Officials said Monday it was quiet.", None).date is None
+
+
+def test_cues_found_and_ignored():
+    kinds = {(c.kind, c.phrase) for c in find_cues("Since August 2023, shipments grew; last week he said "
+                                                   "on Monday that next Friday talks resume. May I ask?")}
+    assert ("month", "Since August 2023") in kinds or ("month", "since August 2023") in kinds
+    assert ("relative", "last week") in kinds and ("weekday", "on Monday") in kinds
+    assert not any(p.endswith("Friday") for _, p in kinds)      # a future day is no cue
+    assert not any("May" in p for _, p in kinds)                 # "May I" is not a month
+
+
+# --- manifest -----------------------------------------------------------------------------
+
+def test_manifest_overrides_text_and_may_be_missing(tmp_path):
+    assert manifest.load(tmp_path / "nope.csv") == {}
+    (tmp_path / "a.txt").write_text("Army says 300 troops moved\nBy Ann Lee\n" + BODY, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,url,outlet,published,author,title,notes\n"
+                                          "a.txt,https://example.org/a,Daily Planet,2024-12-01,,,checked\n")
+    c = read_corpus([tmp_path], manifest.load(tmp_path / "sources.csv"), progress=False)
+    a = c.articles[0]
+    assert (a.outlet, a.published, a.published_source, a.author) == ("Daily Planet", "2024-12-01", "manifest", "Ann Lee")
+    assert a.url == "https://example.org/a"
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("file,published\na.txt,2024-13-45\n", "row 2 (a.txt)"),
+    ("file,published\na.txt,2024-10-01\n,2024-10-02\n", "row 3 has no file name"),
+    ("file,published\na.txt,2024-10-01,extra\n", "row 2 has 3 fields"),
+    ("name,published\na.txt,2024-10-01\n", "'file' column"),
+    ("file,publish_date\na.txt,2024-10-01\n", "unknown column"),
+])
+def test_malformed_manifest_names_the_row(tmp_path, body, needle):
+    p = tmp_path / "sources.csv"
+    p.write_text(body)
+    with pytest.raises(UserError) as exc:
+        manifest.load(p)
+    assert needle in str(exc.value) and str(p) in str(exc.value)
+
+
+# --- files and folders --------------------------------------------------------------------
+
+def test_empty_and_binary_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64))
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    c = read_corpus([tmp_path], progress=False)
+    assert [a.article for a in c.articles] == ["good.txt"]
+    reasons = dict((p.rsplit("/", 1)[-1], r) for p, r in c.skipped)
+    assert reasons == {"empty.txt": "empty file", "photo.txt": "binary file (NUL bytes)",
+                       "notes.docx": "unsupported file type .docx; use .txt, .html, .htm or .jsonl"}
+    assert all(any(name in w for w in c.warnings) for name in reasons)
+
+
+def test_folder_without_articles_is_a_user_error(tmp_path):
+    (tmp_path / "readme.md").write_text("nothing here")
+    with pytest.raises(UserError, match="no articles found"):
+        read_corpus([tmp_path], progress=False)
+
+
+def test_missing_folder_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="no such file or folder"):
+        read_corpus([tmp_path / "absent"], progress=False)
+
+
+def test_same_article_under_two_names_is_kept_once(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY.replace("“", '"').replace("”", '"') + "\n\nShare\n", encoding="utf-8")
+    c = read_corpus([tmp_path], progress=False)
+    assert [a.article for a in c.articles] == ["a.txt"] and c.duplicates == [("b.txt", "a.txt")]
+
+
+def test_html_page_main_text_and_metadata(tmp_path):
+    para = ("The defence ministry said on Tuesday that at least 3,000 soldiers had been sent to the "
+            "front line, according to officials who briefed reporters in the capital. ")
+    html = f"""<html><head><title>Troops sent to front | Daily Planet</title>
+    <meta property="og:site_name" content="Daily Planet"><meta name="author" content="Lois Lane">
+    <meta property="article:published_time" content="2024-11-05T08:00:00Z"></head>
+    <body><nav><a href="/">Home</a> <a href="/world">World</a> Subscribe</nav>
+    <article><h1>Troops sent to front</h1><p>{para * 3}</p><p>“We will respond,” the minister said. {para}</p></article>
+    <footer>© Daily Planet. All rights reserved. Privacy policy</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [a] = read_file(tmp_path / "page.html")
+    assert "3,000 soldiers" in a.text and "Subscribe" not in a.text and "Privacy" not in a.text
+    assert a.published == "2024-11-05" and a.published_source == "text"
+    assert a.title == "Troops sent to front" and a.author == "Lois Lane"
+
+
+def test_jsonl_articles_with_metadata_and_a_bad_line(tmp_path):
+    rows = [json.dumps({"text": BODY, "title": "One", "outlet": "Planet", "published": "2024-11-02"}),
+            "{not json", json.dumps({"title": "no text"}),
+            json.dumps({"text": BODY.replace("Friday", "Monday"), "url": "https://x.test/2"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(rows), encoding="utf-8")
+    c = read_corpus([tmp_path], progress=False)
+    assert [a.article for a in c.articles] == ["feed.jsonl#1", "feed.jsonl#4"]
+    assert c.articles[0].published == "2024-11-02" and c.articles[0].outlet == "Planet"
+    assert c.articles[1].url == "https://x.test/2"
+    assert any("line 2: not JSON" in w for w in c.warnings) and any("line 3: no 'text'" in w for w in c.warnings)
+
+
+def test_twenty_megabyte_file_finishes_in_bounded_time(tmp_path):
+    para = ("Officials said that more than 1,200 soldiers had crossed, while the ministry said “no comment” on "
+            "Tuesday. ") * 8
+    big = tmp_path / "big.txt"
+    big.write_text("Huge scrape\n" + "\n\n".join(f"{i}. {para}" for i in range(26000)), encoding="utf-8")
+    assert big.stat().st_size > 20_000_000
+    t0 = time.perf_counter()
+    [a] = read_file(big)
+    assert a.n_words > 3_000_000 and time.perf_counter() - t0 < 60
+
+
+def test_unreadable_text_file_raises_skip(tmp_path):
+    with pytest.raises(Skip):
+        from_text("x.txt", "\n\n•  Share\n\nX\n")
+
+
+# --- the seeds end to end -----------------------------------------------------------------
+
+def test_seed_metadata(seeds_corpus):
+    by = {a.article[:3]: a for a in seeds_corpus.articles}
+    assert len(by) == 5 and all(a.published and a.published_source != "unknown" for a in by.values())
+    assert by["004"].title.startswith("Seoul to mull more Ukraine support")
+    assert (by["004"].outlet, by["004"].author, by["004"].published, by["004"].published_source) == \
+        ("The Korea Herald", "Kim Arin", "2024-10-22", "text")
+    assert by["000"].author == "Daniel Kim" and by["000"].title.startswith("South Korea’s Deputy Defense")
+    assert by["001"].published == "2024-10-18" and by["001"].published_source == "manifest"
+    assert by["003"].published == "2024-10-22" and by["003"].dateline == "SEOUL, South Korea"
+    assert by["002"].outlet == "Time.news" and by["002"].title == ""
+    assert by["000"].published_source == "inferred" and "Thursday" in by["000"].published_evidence
+    # furniture gone, the article's own sentences intact
+    assert "share button" not in by["001"].text and "font-size" not in by["001"].text
+    assert "Top 10 Stories" not in by["001"].text and "Most Commented" not in by["000"].text
+    assert "Link copied" not in by["004"].text and "소아쌤" not in by["004"].text
+    assert by["001"].text.count("in this photo provided by NATO") == 0
+    assert "“The authentication will come after we gather" in by["000"].text
+
+
+def test_seed_dates_are_inferred_without_the_manifest(seeds_dir):
+    c = read_corpus([seeds_dir], {}, progress=False)
+    by = {a.article[:3]: a for a in c.articles}
+    # Oct. 17 + "said Thursday": the year in which Oct. 17 is a Thursday near the anchor.
+    assert by["001"].published == "2024-10-17" and by["001"].published_source == "inferred"
