@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from .resources import read_table
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u3000]+")
+# Runs of two spaces or any odd blank (tab, no-break, thin, ideographic) become one space;
+# single spaces are left alone, which keeps this pass cheap on long texts.
+_SPACES = re.compile(r"(?: {2,}|[\t\u00a0\u2009\u202f\u3000])[ \t\u00a0\u2009\u202f\u3000]*")
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +43,7 @@ def furniture_kind(line: str) -> str:
 
 
 def clean_lines(text: str) -> Cleaned:
-    raw = [ln for ln in (_SPACES.sub(" ", ln).strip() for ln in text.split("\n")) if ln]
+    raw = [ln for ln in (ln.strip() for ln in _SPACES.sub(" ", text).split("\n")) if ln]
     # A caption a page prints twice: the same long line twice, the copies at most two lines apart.
     # Only a pair counts: a line repeated throughout is content (or a feed), not a caption.
     positions: dict[str, list[int]] = {}

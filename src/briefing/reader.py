@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
@@ -20,8 +21,7 @@ from .errors import UserError
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MANIFEST_NAME = "sources.csv"
-_WORDS = re.compile(r"\S+")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
 
 @dataclass
@@ -46,14 +46,18 @@ class Article:
     outlet_evidence: str = ""
     removed: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def n_words(self) -> int:
-        return len(_WORDS.findall(self.text))
+        return len(self.text.split())
 
-    @property
+    @cached_property
     def sha256(self) -> str:
-        """Hash of the normalised body: the same article saved twice hashes the same."""
-        norm = " ".join(self.text.translate(_FOLD).lower().split())
+        """Hash of the normalised body: the same article saved twice (straight or curly
+        quotes, other spacing or case) hashes the same."""
+        norm = self.text
+        for a, b in _FOLD:
+            norm = norm.replace(a, b)
+        norm = " ".join(norm.lower().split())
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
