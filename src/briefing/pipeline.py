@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +37,7 @@ class Tables:
     quotes: pd.DataFrame
     figures: pd.DataFrame
     claims: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
 
 
 def articles_frame(articles: list[Article], with_text: bool = False) -> pd.DataFrame:
@@ -56,15 +57,23 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
     from .figures import extract_figures
     from .quotes import extract_quotes
 
-    quotes, figures = [], []
+    quotes, figures, warnings = [], [], []
     for a in articles:
-        quotes.append(extract_quotes(a.text, article=a.article, published=a.published, registry=registry))
-        figures.append(extract_figures(a.text, article=a.article, published=a.published,
-                                       published_source=a.published_source, registry=registry))
+        # An extractor bug on one odd article must not cost the user the whole run: the
+        # article's rows are left out and the warning names it.
+        try:
+            quotes.append(extract_quotes(a.text, article=a.article, published=a.published, registry=registry))
+        except Exception as exc:  # noqa: BLE001
+            warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
+        try:
+            figures.append(extract_figures(a.text, article=a.article, published=a.published,
+                                           published_source=a.published_source, registry=registry))
+        except Exception as exc:  # noqa: BLE001
+            warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
     arts = articles_frame(articles, with_text=True)
-    q = pd.concat(quotes, ignore_index=True) if quotes else pd.DataFrame()
-    f = pd.concat(figures, ignore_index=True) if figures else pd.DataFrame()
-    return Tables(arts, q, f, merge_claims(f, arts))
+    q = pd.concat(quotes, ignore_index=True) if quotes else extract_quotes("")
+    f = pd.concat(figures, ignore_index=True) if figures else extract_figures("")
+    return Tables(arts, q, f, merge_claims(f, arts), warnings)
 
 
 def default_manifest(paths: list[str]) -> Path | None:
@@ -90,10 +99,11 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     tables = extract_tables(corpus.articles, registry)
     write_tables(tables, Path(out))
     if not quiet:
-        for w in corpus.warnings:
+        for w in corpus.warnings + tables.warnings:
             print(w, file=sys.stderr)
         n_words = int(tables.articles["n_words"].sum())
-        print(f"read {len(tables.articles)} articles ({n_words:,} words; {len(corpus.skipped)} skipped, "
+        n = len(tables.articles)
+        print(f"read {n} article{'s' * (n != 1)} ({n_words:,} words; {len(corpus.skipped)} skipped, "
               f"{len(corpus.duplicates)} duplicates) -> {out}: {len(tables.quotes)} quotes, "
               f"{len(tables.figures)} figures, {len(tables.claims)} claims "
               f"in {time.perf_counter() - t0:.2f} s", file=sys.stderr)
