@@ -1,0 +1,143 @@
+"""The escalation chart: reported North Korean personnel over time, one series per claimant side.
+
+Greyscale-legible on purpose (briefings get printed): each side has its own
+line style and each status its own marker shape, colour only doubles them.
+Ranges, "up to" and "over" figures are drawn as vertical bars (from the low to
+the high end; "over N" runs from N up by a fixed tick, "up to N" from a tick
+below); denials are drawn as an x at the denied value. Shipments and
+casualties, when present, get their own panels below.
+"""
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import pandas as pd
+
+SIDES = ["South Korea", "Ukraine", "United States", "NATO", "others"]
+SIDE_STYLE = {  # line style, colour (Okabe-Ito, colour-blind safe)
+    "South Korea": ("-", "#0072B2"),
+    "Ukraine": ("--", "#E69F00"),
+    "United States": (":", "#009E73"),
+    "NATO": ("-.", "#CC79A7"),
+    "others": ((0, (1, 3)), "#555555"),
+}
+STATUS_MARKER = {"confirmed": "s", "estimate": "o", "projection": "^", "reported": "D", "denied": "X"}
+PANELS = [("personnel", "North Korean personnel (reported)"), ("shipments", "Shipments"),
+          ("casualties", "Casualties")]
+DATA_COLUMNS = ["panel", "side_group", "claim_date", "value", "low", "high", "qualifier", "status",
+                "claimant", "figure", "ref", "article"]
+# How far an open-ended "over N" / "up to N" bar reaches, as a share of N: a visual cue, not a claim.
+OPEN_BAR = 0.15
+
+
+def _num(v) -> float:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return math.nan
+    return f
+
+
+def escalation_data(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows behind the chart (saved as escalation.csv): dated figures with a number, per panel."""
+    from .report import _figures_view
+    f = _figures_view(figures)
+    rows = []
+    for r in f.to_dict("records"):
+        panel = r["unit_category"] if r["unit_category"] in dict(PANELS) else ""
+        date = r["claim_date"][:10]
+        value = _num(r.get("value"))
+        low, high = _num(r.get("low")), _num(r.get("high"))
+        if not panel or not date or (math.isnan(value) and math.isnan(high)):
+            continue
+        if math.isnan(value):
+            value = high
+        q = r["qualifier"]
+        if math.isnan(low) or math.isnan(high):
+            low, high = value, value
+            if q == "over":
+                high = value * (1 + OPEN_BAR)
+            elif q == "up_to":
+                low = value * (1 - OPEN_BAR)
+        rows.append({"panel": panel, "side_group": r["side"] if r["side"] in SIDES else "others",
+                     "claim_date": date, "value": value, "low": low, "high": high, "qualifier": q,
+                     "status": r["status"] or "reported", "claimant": r["claimant"], "figure": r["figure"],
+                     "ref": int(r.get("ref") or 0), "article": r["article"]})
+    out = pd.DataFrame(rows, columns=DATA_COLUMNS)
+    return out.sort_values(["panel", "side_group", "claim_date"], kind="stable").reset_index(drop=True)
+
+
+def plot_escalation(data: pd.DataFrame):
+    """A matplotlib Figure with one panel per unit category present (personnel first)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    panels = [(p, t) for p, t in PANELS if (data["panel"] == p).any()] or [PANELS[0]]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(7.2, 2.9 + 1.9 * (len(panels) - 1)), squeeze=False,
+                             sharex=True, gridspec_kw={"height_ratios": [2] + [1] * (len(panels) - 1)})
+    for ax, (panel, label) in zip(axes[:, 0], panels):
+        d = data[data["panel"] == panel]
+        for side in SIDES:
+            s = d[d["side_group"] == side]
+            if s.empty:
+                continue
+            ls, colour = SIDE_STYLE[side]
+            x = pd.to_datetime(s["claim_date"])
+            ax.plot(x, s["value"], linestyle=ls, color=colour, linewidth=1.3, label=side)
+            bars = s["low"] != s["high"]
+            ax.vlines(x[bars], s["low"][bars], s["high"][bars], color=colour, linewidth=2.4, alpha=0.8)
+            for status, marker in STATUS_MARKER.items():
+                m = s["status"] == status
+                if m.any():
+                    ax.scatter(x[m], s["value"][m], marker=marker, s=46 if status != "denied" else 70,
+                               facecolor="white" if status == "projection" else colour,
+                               edgecolor="black", linewidth=0.8, zorder=3)
+        ax.set_ylabel(label, fontsize=8)
+        ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.tick_params(labelsize=8)
+        if d.empty:
+            ax.text(0.5, 0.5, "no dated figures in this selection", ha="center", va="center",
+                    transform=ax.transAxes, fontsize=9, color="#555555")
+        ax.set_ylim(bottom=0)
+    ax = axes[-1, 0]
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.set_xlabel("claim date", fontsize=8)
+    fig.autofmt_xdate()
+    handles = [Line2D([], [], linestyle=SIDE_STYLE[s][0], color=SIDE_STYLE[s][1], label=s)
+               for s in SIDES if (data["side_group"] == s).any()]
+    handles += [Line2D([], [], linestyle="", marker=m, markerfacecolor="white" if st == "projection" else "#888888",
+                       markeredgecolor="black", label=st) for st, m in STATUS_MARKER.items()
+                if (data["status"] == st).any()]
+    if (data["low"] != data["high"]).any():
+        handles.append(Line2D([], [], color="#888888", linewidth=2.4, label="range / up to / over"))
+    if handles:
+        axes[0, 0].legend(handles=handles, fontsize=7, loc="upper left", frameon=False, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def save_escalation(figures: pd.DataFrame, folder: str | Path) -> dict[str, Path]:
+    """Write escalation.csv/.svg/.png into `folder`; returns their paths and the SVG text under 'svg_text'."""
+    import matplotlib.pyplot as plt
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = escalation_data(figures)
+    paths = {"csv": folder / "escalation.csv", "svg": folder / "escalation.svg", "png": folder / "escalation.png"}
+    data.to_csv(paths["csv"], index=False)
+    fig = plot_escalation(data)
+    buf = io.StringIO()
+    # Text as text (not paths) keeps the SVG small; metadata off keeps it reproducible.
+    import matplotlib
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "briefing"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    paths["svg"].write_text(svg, encoding="utf-8")
+    fig.savefig(paths["png"], dpi=150)
+    plt.close(fig)
+    return {**paths, "svg_text": svg}

@@ -1,0 +1,97 @@
+"""The briefing notebook's parameters: names, types, defaults, and their validation.
+
+papermill only *warns* about a parameter the notebook does not declare, and it
+never checks types; a misspelt `--since` would silently produce a briefing over
+the wrong dates. `validate` is called twice: by `briefing build` before any
+kernel starts, and by the notebook's first cell (for runs launched with bare
+papermill or from JupyterLab).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .errors import UserError
+
+# name -> (type, default, what it means). The notebook's `parameters` cell repeats
+# these with the same comments so `papermill --help-notebook` documents them.
+PARAMETERS: dict[str, tuple[type, object, str]] = {
+    "corpus": (str, "seeds", "folder of scraped articles"),
+    "since": (str, "", "first claim date shown, YYYY-MM-DD ('' = no lower bound)"),
+    "until": (str, "", "last claim date shown, YYYY-MM-DD ('' = no upper bound)"),
+    "actors": (list, [], "only these claimants/speakers (names or aliases); empty = all"),
+    "title": (str, "", "briefing title ('' = default title)"),
+    "previous": (str, "", "data folder of the previous briefing, for 'what changed' ('' = none)"),
+    "out_dir": (str, ".", "folder for the chart files and the extracted tables"),
+}
+
+DEFAULT_TITLE = "North Korea in Russia's war on Ukraine: sourced briefing"
+FORMATS = ("html", "pdf")
+
+
+def parse_date(value: str, name: str) -> str:
+    """'' or a YYYY-MM-DD date (returned normalised); anything else is a UserError."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UserError(f"{name}={value!r}: not a date; write it as YYYY-MM-DD, e.g. 2024-10-01") from None
+
+
+def validate(values: dict, check_paths: bool = True) -> dict:
+    """Checked, normalised parameters (defaults filled in).
+
+    `values` may be `globals()` of the notebook: names starting with '_' and
+    names that are not parameters but were injected by papermill are checked
+    against PARAMETERS only when given under `values['__injected__']`; plain
+    extra keys are refused, so pass only the parameters (or use `from_namespace`).
+    """
+    unknown = sorted(k for k in values if k not in PARAMETERS)
+    if unknown:
+        raise UserError(f"unknown parameter{'s' * (len(unknown) > 1)} {', '.join(unknown)}; "
+                        f"the briefing takes: {', '.join(PARAMETERS)}")
+    out = {}
+    for name, (typ, default, _doc) in PARAMETERS.items():
+        value = values.get(name, default)
+        if typ is list:
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise UserError(f"{name}={value!r}: expected a list of names, e.g. ['Kim Jong Un']")
+            value = list(value)
+        elif not isinstance(value, typ):
+            raise UserError(f"{name}={value!r}: expected {typ.__name__}, got {type(value).__name__}")
+        out[name] = value
+    out["since"] = parse_date(out["since"], "since")
+    out["until"] = parse_date(out["until"], "until")
+    if out["since"] and out["until"] and out["since"] > out["until"]:
+        raise UserError(f"since={out['since']} is after until={out['until']}; swap them")
+    out["title"] = out["title"].strip() or DEFAULT_TITLE
+    if check_paths:
+        if not Path(out["corpus"]).is_dir():
+            raise UserError(f"{out['corpus']}: corpus folder not found; pass --corpus FOLDER of articles")
+        if out["previous"] and not Path(out["previous"]).is_dir():
+            raise UserError(f"{out['previous']}: previous briefing data not found; leave `previous` empty")
+    return out
+
+
+def notebook_params(namespace: dict, before: set | frozenset) -> dict:
+    """Validated parameters from a notebook's globals().
+
+    `before` is the set of global names taken in a cell *above* the `parameters`
+    cell; everything defined since (our parameters cell and the cell papermill
+    injects after it) is a parameter, so a misspelt injected name is refused
+    instead of being silently ignored.
+    """
+    names = [k for k in namespace if k not in before and not k.startswith("_")]
+    return validate({k: namespace[k] for k in names})
+
+
+def parse_formats(value: str) -> list[str]:
+    fmts = [f.strip().lower() for f in (value or "").split(",") if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise UserError(f"--format {value!r}: choose from {', '.join(FORMATS)} (comma-separated, e.g. html,pdf)")
+    return list(dict.fromkeys(fmts))

@@ -1,0 +1,91 @@
+"""nbconvert exporters for the briefing: HTML without code, and PDF from that HTML via WeasyPrint.
+
+Registered as nbconvert entry points (`briefing_html`, `briefing_pdf`, see
+pyproject.toml), so JupyterLab's "Save and Export Notebook As" offers them and
+`jupyter nbconvert --to briefing_pdf` works. WeasyPrint rather than LaTeX or a
+headless browser: it is a pip dependency with no system TeX or Chromium, and it
+honours CSS paged media (`@page`, running headers, "page X of Y").
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbconvert.exporters import Exporter, HTMLExporter
+from traitlets import Bool, Unicode, default
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+class BriefingHTMLExporter(HTMLExporter):
+    """The `lab` HTML with our template: no code, no prompts, print CSS for A4."""
+
+    export_from_notebook = "Briefing HTML"
+
+    @default("template_name")
+    def _template_name_default(self):
+        return "briefing"
+
+    @default("exclude_input")
+    def _exclude_input_default(self):
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return True
+
+    @default("embed_images")
+    def _embed_images_default(self):
+        return True
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self):
+        # Our template folder first, so `template_name = "briefing"` resolves to the packaged one.
+        return [str(TEMPLATES)]
+
+
+class BriefingPDFExporter(Exporter):
+    """The briefing HTML printed to PDF by WeasyPrint (A4, running title, page X of Y)."""
+
+    export_from_notebook = "Briefing PDF"
+    output_mimetype = "application/pdf"
+    html_exporter_class = BriefingHTMLExporter
+    base_url = Unicode("", help="where relative links/images in the HTML resolve").tag(config=True)
+    optimize_images = Bool(False).tag(config=True)
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".pdf"
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        html_exporter = BriefingHTMLExporter(config=self.config, parent=self)
+        body, resources = html_exporter.from_notebook_node(nb, resources=resources, **kw)
+        resources = dict(resources or {})
+        resources["output_extension"] = ".pdf"
+        return html_to_pdf(body, base_url=self.base_url or resources.get("metadata", {}).get("path") or "."), resources
+
+
+def html_to_pdf(html_text: str, base_url: str = ".") -> bytes:
+    """PDF bytes for the briefing HTML. Scripts are never run: WeasyPrint has no JavaScript."""
+    from weasyprint import HTML
+    return HTML(string=html_text, base_url=str(base_url)).write_pdf()
+
+
+def render(nb, formats: list[str], out_dir: Path, stem: str = "briefing") -> dict[str, Path]:
+    """Write `stem`.html and/or `stem`.pdf for an executed notebook node into `out_dir`.
+
+    The HTML is produced once and reused for the PDF.
+    """
+    out_dir = Path(out_dir)
+    written = {}
+    body, _ = BriefingHTMLExporter().from_notebook_node(nb, resources={"metadata": {"path": str(out_dir)}})
+    if "html" in formats:
+        written["html"] = out_dir / f"{stem}.html"
+        written["html"].write_text(body, encoding="utf-8")
+    if "pdf" in formats:
+        written["pdf"] = out_dir / f"{stem}.pdf"
+        written["pdf"].write_bytes(html_to_pdf(body, base_url=str(out_dir)))
+    return written
