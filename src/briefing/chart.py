@@ -78,7 +78,7 @@ def plot_escalation(data: pd.DataFrame):
     from matplotlib.lines import Line2D
 
     panels = [(p, t) for p, t in PANELS if (data["panel"] == p).any()] or [PANELS[0]]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(7.2, 2.9 + 1.9 * (len(panels) - 1)), squeeze=False,
+    fig, axes = plt.subplots(len(panels), 1, figsize=(7.6, 2.7 + 1.6 * (len(panels) - 1)), squeeze=False,
                              sharex=True, gridspec_kw={"height_ratios": [2] + [1] * (len(panels) - 1)})
     for ax, (panel, label) in zip(axes[:, 0], panels):
         d = data[data["panel"] == panel]
@@ -116,9 +116,9 @@ def plot_escalation(data: pd.DataFrame):
                 if (data["status"] == st).any()]
     if (data["low"] != data["high"]).any():
         handles.append(Line2D([], [], color="#888888", linewidth=2.4, label="range / up to / over"))
-    if handles:
-        axes[0, 0].legend(handles=handles, fontsize=7, loc="upper left", frameon=False, ncol=2)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 0.8, 1))
+    if handles:  # outside the plot area, so it never hides a data point
+        fig.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(0.8, 0.97), frameon=False)
     return fig
 
 

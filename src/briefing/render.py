@@ -37,6 +37,10 @@ class BriefingHTMLExporter(HTMLExporter):
     def _exclude_output_prompt_default(self):
         return True
 
+    @default("anchor_link_text")
+    def _anchor_link_text_default(self):
+        return ""  # no pilcrows after headings in a printed briefing
+
     @default("embed_images")
     def _embed_images_default(self):
         return True

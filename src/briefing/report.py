@@ -250,10 +250,12 @@ def source_tag(ref, article: str = "") -> str:
     return tag + (f' <span class="file">{html.escape(article)}</span>' if article else "")
 
 
-def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: str = "none") -> str:
+def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: str = "none",
+               group: tuple[str, ...] = ()) -> str:
     """An escaped HTML table without index; `ref`+`article` are merged into one source cell.
 
     A Sources table (columns include `url` and `ref`) gets row anchors `src-N`.
+    `group` columns are blanked where they repeat the row above (group by the first).
     """
     cols = [c for c in df.columns if not (c == "article" and "ref" in df.columns and "url" not in df.columns)]
     is_sources = "url" in df.columns and "ref" in df.columns
@@ -264,12 +266,18 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: 
                                        for c in cols) + "</tr></thead><tbody>")
     if df.empty:
         out.append(f'<tr><td colspan="{len(cols)}" class="empty">{html.escape(empty)}</td></tr>')
+    prev_key = None
     for rec in df.to_dict("records"):
+        key = tuple(str(rec.get(c)) for c in group)
+        repeat = bool(group) and key == prev_key
+        prev_key = key
         anchor = f' id="src-{int(rec["ref"])}"' if is_sources else ""
         cells = []
         for c in cols:
             v = rec.get(c)
-            if c == "ref" and not is_sources:
+            if repeat and c in group:
+                cell = ""
+            elif c == "ref" and not is_sources:
                 cell = source_tag(v, str(rec.get("article") or ""))
             elif c == "ref":
                 cell = f"[{int(v)}]"

@@ -1,0 +1,56 @@
+"""The escalation chart's data and drawing."""
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing import chart
+
+
+def _fig(**kw):
+    row = {"article": "a.txt", "surface": "", "value": 1000.0, "low": None, "high": None, "unit": "troops",
+           "unit_category": "personnel", "qualifier": "exact", "claimant": "C", "side": "Ukraine",
+           "status": "estimate", "subject": "", "claim_date": "2024-10-10", "published": "2024-10-10"}
+    row.update(kw)
+    return row
+
+
+FIGS = pd.DataFrame([
+    _fig(),
+    _fig(value=8000.0, qualifier="over", side="NATO", status="confirmed", claim_date="2024-10-28"),
+    _fig(value=12000.0, qualifier="up_to", side="Russia", status="projection", claim_date="2024-11-02"),
+    _fig(value=None, low=2000.0, high=4000.0, qualifier="range", side="South Korea", claim_date="2024-10-20"),
+    _fig(value=500.0, unit_category="shipments", unit="containers", claim_date="2024-09-01"),
+    _fig(value=3000.0, claim_date=""),  # undated: not drawn
+    _fig(value=None, qualifier="vague"),  # no number: not drawn
+])
+
+
+def test_escalation_data_bars_panels_and_groups():
+    d = chart.escalation_data(FIGS)
+    assert len(d) == 5
+    assert set(d["panel"]) == {"personnel", "shipments"}
+    by_side = d[d["panel"] == "personnel"].set_index("side_group")
+    assert by_side.loc["others", "low"] < by_side.loc["others", "high"] == 12000.0  # up to: bar below
+    assert by_side.loc["NATO", "low"] == 8000.0 < by_side.loc["NATO", "high"]  # over: bar above
+    assert (by_side.loc["South Korea", "low"], by_side.loc["South Korea", "high"]) == (2000.0, 4000.0)
+    assert by_side.loc["Ukraine", "low"] == by_side.loc["Ukraine", "high"] == 1000.0
+
+
+def test_plot_has_a_panel_per_category_and_distinct_styles():
+    fig = chart.plot_escalation(chart.escalation_data(FIGS))
+    assert len(fig.axes) == 2
+    styles = {tuple(map(str, (l.get_linestyle(),))) for l in fig.axes[0].get_lines()}
+    assert len(styles) >= 3  # sides differ by line style, not only colour
+
+
+def test_save_escalation_writes_csv_svg_png(tmp_path):
+    out = chart.save_escalation(FIGS, tmp_path)
+    assert pd.read_csv(out["csv"]).shape[0] == 5
+    assert out["svg"].read_text().lstrip().startswith("<?xml") and "<svg" in out["svg_text"]
+    assert out["png"].read_bytes()[:4] == b"\x89PNG"
+
+
+def test_empty_selection_still_draws():
+    out = chart.escalation_data(FIGS.iloc[0:0])
+    fig = chart.plot_escalation(out)
+    assert len(fig.axes) == 1
