@@ -25,10 +25,12 @@ Editorial choices:
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .actors import Actor, Registry, default_registry
@@ -49,6 +51,7 @@ class _Lex:
     demonyms: tuple              # (demonym, country), longest first
     pronouns: dict               # pronoun -> person/organization/group
     anon: frozenset
+    demonym_by_first: dict       # first token -> [(tokens, country)], longest first
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +68,11 @@ def _lex() -> _Lex:
     dem = tuple(sorted(((r["demonym"].strip(), r["country"].strip()) for r in read_table("demonyms.csv")),
                        key=lambda x: -len(x[0])))
     pron = {r["pronoun"].strip().lower(): r["antecedent"].strip() for r in read_table("pronouns.csv")}
-    return _Lex(verb_re, forms, titles, dem, pron, frozenset(w.lower() for w in read_lines("anonymous_markers.txt")))
+    by_first: dict[str, list] = {}
+    for d, c in dem:
+        by_first.setdefault(d.split()[0], []).append((d.split(), c))
+    return _Lex(verb_re, forms, titles, dem, pron, frozenset(w.lower() for w in read_lines("anonymous_markers.txt")),
+                by_first)
 
 
 # Opening/closing marks. Straight and curly single marks only count at word edges (see module doc).
@@ -96,6 +103,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 # report" is itself a reference back and never introduces one.
 _DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
                        r"(?:report|study|statement|assessment|analysis|paper|document)s?\b")
+_NAME_SPLIT = re.compile(r"[\s\-]+")
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -244,17 +252,32 @@ def _find_quotes(text: str) -> list[_Quote]:
 
 def _demonym(tokens: list[str]) -> tuple[str, int]:
     """Country from a leading demonym and how many tokens it took."""
-    joined = " ".join(tokens)
-    for dem, country in _lex().demonyms:
-        if joined == dem or joined.startswith(dem + " "):
-            return country, len(dem.split())
+    if not tokens:
+        return "", 0
+    for dem_toks, country in _lex().demonym_by_first.get(tokens[0], ()):
+        if tokens[:len(dem_toks)] == dem_toks:
+            return country, len(dem_toks)
     return "", 0
+
+
+_CACHES: "weakref.WeakKeyDictionary[Registry, dict]" = weakref.WeakKeyDictionary()
+
+
+def _caches(registry: Registry) -> dict:
+    """Memo of registry look-ups and parsed name runs: news repeats the same names across articles."""
+    c = _CACHES.get(registry)
+    if c is None:
+        c = _CACHES[registry] = {"lookup": {}, "named": {}}
+    return c
 
 
 class _Resolver:
     def __init__(self, text: str, registry: Registry):
         self.text = text
         self.reg = registry
+        caches = _caches(registry)
+        self._lookup_memo = caches["lookup"]
+        self._named_memo = caches["named"]
         self.lex = _lex()
         self.speakers: list[Speaker] = []       # resolved speakers in order
         self._mentions: list[Speaker] | None = None
@@ -271,14 +294,15 @@ class _Resolver:
     def mentions(self) -> list[Speaker]:
         if self._mentions is None:
             out = []
+            memo = self._named_memo
             for m in _NAME_RUN.finditer(self.text):
                 run = m.group(0).rstrip(".’'")
-                if len(run) < 3:
+                if len(run) < 3 or (" " not in run and memo.get(run, 0) is None):
                     continue
                 sp = self.parse_named(run, m.start())
                 if sp is None:
                     continue
-                ap = _APPOS.match(self.text, m.end())
+                ap = _APPOS.match(self.text, m.end()) if sp.kind == "person" else None
                 if ap and sp.kind == "person" and not sp.role:
                     sp.role = ap.group(1).strip()
                 elif ap and sp.kind == "person":
@@ -289,6 +313,16 @@ class _Resolver:
         return self._mentions
 
     def lookup(self, phrase: str) -> Actor | None:
+        try:
+            return self._lookup_memo[phrase]
+        except KeyError:
+            pass
+        a = self._lookup(phrase)
+        if len(self._lookup_memo) < 200_000:
+            self._lookup_memo[phrase] = a
+        return a
+
+    def _lookup(self, phrase: str) -> Actor | None:
         a = self.reg.lookup(phrase)
         if a is None and phrase.endswith(("’s", "'s")):
             a = self.reg.lookup(phrase[:-2])
@@ -296,6 +330,18 @@ class _Resolver:
 
     def parse_named(self, run: str, pos: int) -> Speaker | None:
         """A capitalised run: registry actor (longest suffix), or a person/org name with premodifiers."""
+        memo = self._named_memo
+        if run in memo:
+            t = memo[run]
+        else:
+            t = self._parse_named(run)
+            if len(memo) < 200_000:
+                memo[run] = t
+        if t is None:
+            return None
+        return Speaker(t.name, t.kind, t.actor_id, t.role, t.country, t.side, pos)
+
+    def _parse_named(self, run: str, pos: int = 0) -> Speaker | None:
         toks = run.split()
         for i in range(len(toks)):
             suffix = " ".join(toks[i:])
@@ -493,8 +539,10 @@ class _Resolver:
         tok_n = tok.strip(".’'")
 
         def has(sp: Speaker) -> bool:
-            parts = re.split(r"[\s\-]+", sp.name)
-            return sp.kind == "person" and len(parts) > 1 and (parts[0] == tok_n or parts[-1] == tok_n)
+            if sp.kind != "person" or tok_n not in sp.name:
+                return False
+            parts = _NAME_SPLIT.split(sp.name)
+            return len(parts) > 1 and (parts[0] == tok_n or parts[-1] == tok_n)
         for sp in reversed(self.speakers):
             if sp.pos < pos and has(sp):
                 return sp
@@ -648,11 +696,32 @@ def _previous_sentence_speaker(res: _Resolver, text: str, q: _Quote) -> tuple[Sp
 
 # ---------------------------------------------------------------- public
 
-def _empty() -> pd.DataFrame:
+@lru_cache(maxsize=1)
+def _empty_template() -> pd.DataFrame:
     df = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     df["start"] = df["start"].astype("int64")
     df["end"] = df["end"].astype("int64")
     df["is_fragment"] = df["is_fragment"].astype(bool)
+    return df
+
+
+def _empty() -> pd.DataFrame:
+    return _empty_template().copy()
+
+
+_I_START, _I_END, _I_FRAG = COLUMNS.index("start"), COLUMNS.index("end"), COLUMNS.index("is_fragment")
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows -> frame. Built as one object block (string dtype inference per column costs more than the
+    extraction of a whole article), then the three typed columns set from numpy arrays."""
+    if not rows:
+        return _empty()
+    arr = np.array([[r[c] for c in COLUMNS] for r in rows], dtype=object)
+    df = pd.DataFrame(arr, columns=COLUMNS, dtype=object)
+    df["start"] = arr[:, _I_START].astype(np.int64)
+    df["end"] = arr[:, _I_END].astype(np.int64)
+    df["is_fragment"] = arr[:, _I_FRAG].astype(bool)
     return df
 
 
@@ -666,20 +735,31 @@ def extract_quotes(text: str, article: str = "", published: str = "", registry: 
     if not text or not isinstance(text, str):
         return _empty()
     try:
-        return _extract(text, article, published, registry, include_transcripts)
+        return _frame(_extract(text, article, published, registry, include_transcripts))
     except Exception:  # never let one odd article stop a run; the pipeline warns on an empty frame anyway
         return _empty()
 
 
+def quote_rows(text: str, article: str = "", published: str = "", registry: Registry | None = None,
+               *, include_transcripts: bool = False) -> list[dict]:
+    """The rows of extract_quotes as dicts (keys: COLUMNS), for callers that build one frame per corpus."""
+    if not text or not isinstance(text, str):
+        return []
+    try:
+        return _extract(text, article, published, registry, include_transcripts)
+    except Exception:
+        return []
+
+
 def _extract(text: str, article: str, published: str, registry: Registry | None,
-             include_transcripts: bool) -> pd.DataFrame:
+             include_transcripts: bool) -> list[dict]:
     has_marks = _MARKS.search(text) is not None
     if not has_marks and not include_transcripts:
-        return _empty()
+        return []
     registry = registry or default_registry()
     quotes = _find_quotes(text) if has_marks else []
     if not quotes and not include_transcripts:
-        return _empty()
+        return []
     res = _Resolver(text, registry)
     rows = []
     para_bounds = []
@@ -747,8 +827,4 @@ def _extract(text: str, article: str, published: str, registry: Registry | None,
                 "sentence": m.group(0), "is_fragment": _fragment(body), "attribution": "transcript-line",
             })
         rows.sort(key=lambda r: r["start"])
-    if not rows:
-        return _empty()
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["is_fragment"] = df["is_fragment"].astype(bool)
-    return df
+    return rows
