@@ -25,6 +25,7 @@ Editorial choices:
 from __future__ import annotations
 
 import re
+import warnings
 import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -104,7 +105,17 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
                        r"(?:report|study|statement|assessment|analysis|paper|document)s?\b")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
+_SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
+                      r"of|for|the|to))*)")
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _title_tail() -> re.Pattern:
+    """Lowercase words ending in a person title after a capitalised subject: "Freedonia’s | deputy envoy"."""
+    heads = "|".join(sorted((re.escape(t) for t, k in _lex().titles.items() if k == "person"), key=len, reverse=True))
+    verbs = _lex().verb_re.pattern
+    return re.compile(r"(?:\s+(?!" + verbs + r")[a-z][\w\-.]*){0,3}\s+(?:" + heads + r")\b")
 
 
 @dataclass
@@ -271,6 +282,21 @@ def _caches(registry: Registry) -> dict:
     return c
 
 
+def _surname_index(registry: Registry) -> dict:
+    """First or last name token -> the registered person, when only one person has it."""
+    c = _caches(registry)
+    if "surnames" not in c:
+        seen: dict[str, list] = {}
+        for a in registry.actors:
+            if a.kind == "person":
+                parts = _NAME_SPLIT.split(a.name)
+                if len(parts) > 1:
+                    for t in {parts[0], parts[-1]}:
+                        seen.setdefault(t, []).append(a)
+        c["surnames"] = {t: v[0] for t, v in seen.items() if len({x.actor_id for x in v}) == 1}
+    return c["surnames"]
+
+
 class _Resolver:
     def __init__(self, text: str, registry: Registry):
         self.text = text
@@ -359,8 +385,6 @@ class _Resolver:
             return None
         role, country = self._premods(toks)
         country2, k = _demonym(toks)
-        if {t.lower().strip(".,") for t in toks} & _ORG_WORDS:
-            return Speaker(" ".join(toks), "organization", "", "", country or country2, "", pos)
         # strip leading demonym/title tokens off the name
         name_toks = toks[k:]
         while name_toks and (name_toks[0].lower() in self.lex.titles or name_toks[0].lower() in
@@ -373,11 +397,10 @@ class _Resolver:
         name = " ".join(name_toks)
         low = {t.lower().strip(".,") for t in name_toks}
         if low & _ORG_WORDS:
-            if toks[0] == "The":
-                name = " ".join(toks[1:])
-            return Speaker(name, "organization", "", "", country or country2, "", pos)
+            return Speaker(" ".join(toks), "organization", "", "", country or country2, "", pos)
         if len(name_toks) < 2 or len(name_toks) > 4:
             return None
+        role = " ".join(t for t in toks[k:len(toks) - len(name_toks)] if not t.endswith(("’s", "'s")))
         return Speaker(name, "person", "", role, country or country2, "", pos)
 
     def _premods(self, toks: list[str]) -> tuple[str, str]:
@@ -481,9 +504,12 @@ class _Resolver:
         s, e = self.spans[si]
         sent = self.text[s:e]
         sp = None
-        m = re.match(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|of|for|the|to))*)", sent)
+        m = _SUBJECT.match(sent)
         if m and not sent.startswith(("“", "\"")):
             np = m.group(1)
+            tail = _title_tail().match(sent, m.end(1))
+            if tail:
+                np = sent[m.start(1):tail.end()]
             if np.split()[0].lower() in self.lex.pronouns:
                 sp = None
             else:
@@ -551,6 +577,8 @@ class _Resolver:
         if cand:
             return cand[-1]
         a = self.reg.lookup(tok_n)
+        if a is None:
+            a = _surname_index(self.reg).get(tok_n)
         if a is not None:
             return _from_actor(a, pos)
         later = [m for m in ms if has(m)]   # named in full only later (lead paragraphs sometimes do that)
@@ -736,7 +764,9 @@ def extract_quotes(text: str, article: str = "", published: str = "", registry: 
         return _empty()
     try:
         return _frame(_extract(text, article, published, registry, include_transcripts))
-    except Exception:  # never let one odd article stop a run; the pipeline warns on an empty frame anyway
+    except Exception as exc:  # never let one odd article stop a run, but say so
+        warnings.warn(f"quotes: {article or 'article'}: extractor failed ({type(exc).__name__}: {exc}); "
+                      "its quotes are left out", RuntimeWarning, stacklevel=2)
         return _empty()
 
 
@@ -747,7 +777,9 @@ def quote_rows(text: str, article: str = "", published: str = "", registry: Regi
         return []
     try:
         return _extract(text, article, published, registry, include_transcripts)
-    except Exception:
+    except Exception as exc:
+        warnings.warn(f"quotes: {article or 'article'}: extractor failed ({type(exc).__name__}: {exc}); "
+                      "its quotes are left out", RuntimeWarning, stacklevel=2)
         return []
 
 
