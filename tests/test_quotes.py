@@ -227,3 +227,17 @@ def test_interview_transcript_is_not_quoted_by_default_but_can_be(reg):
     rows = quote_rows(text, "t.txt", "", reg, include_transcripts=True)
     speakers = [r["speaker"] for r in rows]
     assert "Hana Berg" in " ".join(speakers) and all(r["verb"] == "transcript" for r in rows)
+
+
+def test_title_before_name_rank_and_quoted_as_saying(reg):
+    text = ("Coast guard spokesman Ivo Marek told reporters: “Two vessels left the harbour without clearance.”\n"
+            "“We are checking every manifest,” Capt. Nora Vidal said in an interview.\n"
+            "Local radio quoted Marek as saying “the boats were heading for the northern strait.”")
+    df = q(text, reg)
+    assert list(df.speaker) == ["Ivo Marek", "Nora Vidal", "Ivo Marek"]
+    assert "spokesman" in df.iloc[0].role and "Capt." in df.iloc[1].role
+
+
+def test_said_name_then_appositive_role(reg):
+    df = q("“There is no agreement yet on the corridor,” said Ivo Marek, the port authority spokesman.", reg)
+    assert df.iloc[0].speaker == "Ivo Marek" and df.iloc[0].role == "port authority spokesman"

@@ -107,6 +107,11 @@ _DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                       r"of|for|the|to))*)")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
+# Courtesy titles and ranks written before a name: kept out of the name ("Lt. Gen. Mark Hertling" -> Mark
+# Hertling, role "Lt. Gen."); courtesy titles are dropped from the role too.
+_HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
+                        "Brig. Cmdr. Rev. Sir Dame".split())
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -379,8 +384,16 @@ class _Resolver:
                     # "Korean Central News Agency" matched only as a tail: keep the full run's name
                     continue
                 return _from_actor(a, pos, role, country)
-        if toks and toks[0] in ("The", "A", "An"):
+        if toks and toks[0] in ("The", "A", "An", "the"):
             toks = toks[1:]
+        honor = [t for t in toks if t in _HONORIFICS]
+        if honor:
+            toks = [t for t in toks if t not in _HONORIFICS]
+            if len(toks) >= 2 and self.lookup(" ".join(toks)) is None:
+                sp = self._parse_named(" ".join(toks))
+                if sp is not None and sp.kind == "person":
+                    sp.role = (" ".join(h for h in honor if h not in ("Mr.", "Mrs.", "Ms.", "Miss")) + " " + sp.role).strip()
+                return sp
         if not toks:
             return None
         role, country = self._premods(toks)
@@ -388,7 +401,7 @@ class _Resolver:
         # strip leading demonym/title tokens off the name
         name_toks = toks[k:]
         while name_toks and (name_toks[0].lower() in self.lex.titles or name_toks[0].lower() in
-                             ("foreign", "defense", "defence", "deputy", "vice", "prime", "un", "u.n.", "the",
+                             ("foreign", "defense", "defence", "deputy", "vice", "prime", "un", "u.n.", "the", "of", "for",
                               "national", "security", "state", "former", "acting", "senior", "chief")
                              or name_toks[0].endswith(("’s", "'s"))):
             name_toks = name_toks[1:]
@@ -441,8 +454,12 @@ class _Resolver:
                                 sp.role = c2.split(None, 1)[1] if " " in c2 else c2
                                 break
                     return how, sp
-            last = chunks[-1] if chunks else ""
-            return self.parse_np(last, pos) if last != np else ("", None)
+            for c in (chunks[-1:] + chunks[:1]) if chunks else ():
+                if c != np:
+                    how, sp = self.parse_np(c, pos)
+                    if sp is not None:
+                        return how, sp
+            return "", None
         first = words[0].lower()
         # registry: whole phrase or a suffix of it
         for i in range(len(words)):
@@ -452,6 +469,8 @@ class _Resolver:
                     break
                 role, country = self._premods(words[:i])
                 return "registry", _from_actor(a, pos, role, country)
+        if len(words) == 1 and (_demonym(words)[1] or words[0].endswith(("’s", "'s"))):
+            return "", None
         if all(_CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
             if len(words) == 1 and _CAP.match(words[0]):
                 return "surname", self.resolve_surname(words[0], pos)
@@ -459,6 +478,25 @@ class _Resolver:
             if sp is not None:
                 if sp.kind == "person" and len(sp.name.split()) == 1:
                     return "surname", self.resolve_surname(sp.name, pos)
+                return "name", sp
+        # a title then a name: "Kremlin spokesman Dmitry Peskov", "Pentagon press secretary Jane Roe"
+        k = len(words)
+        while k > 0 and _CAP.match(words[k - 1]) and words[k - 1].lower().strip(".") not in self.lex.titles:
+            k -= 1
+        if len(words) - k >= 2 and k > 0 and words[k - 1].lower().strip(".,") in self.lex.titles:
+            sp = self.parse_named(" ".join(words[k:]), pos)
+            if sp is not None and sp.kind == "person":
+                if sp.actor_id:
+                    return "registry", sp
+                role, country = self._premods(words[:k])
+                if not country:
+                    for w in words[:k]:
+                        a = self.lookup(w)
+                        if a is not None and a.country:
+                            country = a.country
+                            break
+                sp.role = sp.role or role
+                sp.country = sp.country or country
                 return "name", sp
         # description with a title head noun
         head_i = None
@@ -661,19 +699,27 @@ def _np_verb(res: _Resolver, context: str, offset: int, max_words: int = 14):
     return None, None, ""
 
 
-def _right_context(text: str, q: _Quote, le: int) -> str:
+def _right_context(text: str, q: _Quote, le: int, res: "_Resolver | None" = None) -> str:
+    """Text after the closing mark up to the end of its sentence or the next opening mark."""
     end = le
     nxt = min([x for x in (text.find("“", q.close, le), text.find('"', q.close, le)) if x >= 0], default=le)
-    m = _SENT_END.search(text, q.close, le)
-    if m:
-        end = m.start()
-    return text[q.close:min(end, nxt)]
+    if res is not None and res.spans:
+        s, e = res.spans[res.sent_index(q.close)]
+        if s < q.close < e:
+            end = e
+        else:
+            return ""
+    else:
+        m = _SENT_END.search(text, q.close, le)
+        if m:
+            end = m.start()
+    return text[q.close:min(end, nxt)].rstrip(".!? ")
 
 
 def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[Speaker | None, str, str]:
     """(speaker, verb lemma, rule) from the quote's own sentence."""
     lex = res.lex
-    right = _right_context(text, q, le)
+    right = _right_context(text, q, le, res)
     quote = text[q.start:q.end]
     if right.strip() and (_RIGHT_OK.search(quote) or right.lstrip().startswith((",", "—", "–")) or q.end == q.close):
         m = _verb_np().match(right)
@@ -681,6 +727,9 @@ def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[
             np = re.split(r"\s+(?:in|on|at|during|while|after|before|when|to)\s+", m.group("np"))[0]
             how, sp = res.parse_np(np, q.close + m.start("np"))
             if sp is not None:
+                ap = _APPOS.match(right + ",", m.end("np")) if sp.kind == "person" and not sp.role else None
+                if ap:
+                    sp = replace(sp, role=ap.group(1).strip())
                 return sp, lex.verb_lemma.get(m.group(1).lower(), m.group(1).lower()), "after:verb-np:" + how
         sp, vm, how = _np_verb(res, right, q.close)
         if sp is not None and vm.start() < 160:
@@ -696,6 +745,11 @@ def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[
     s0 = max(ls, res.spans[si][0]) if res.spans else ls
     # a sentence break inside an earlier quote of this paragraph: start after the last closing mark
     left = text[s0:q.open_]
+    m = _QUOTED_AS.search(left)
+    if m:
+        how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))
+        if sp is not None:
+            return sp, "say", "before:quoted-as-saying:" + how
     m = _ACCORDING.search(left)
     if m:
         how, sp = res.parse_np(re.split(r"[,.;]", left[m.end():])[0], s0 + m.end())
@@ -832,7 +886,7 @@ def _extract(text: str, article: str, published: str, registry: Registry | None,
         s_end = res.spans[si1][1] if res.spans else le
         # extend to the attribution after the closing mark
         if si1 + 1 < len(res.spans) and res.spans[si1][1] <= q.close + 1 and res.spans[si1 + 1][0] < le:
-            rc = _right_context(text, q, le)
+            rc = _right_context(text, q, le, res)
             if rc.strip():
                 s_end = res.spans[si1 + 1][1]
         s_start, s_end = max(s_start, ls), min(max(s_end, q.close), le)
