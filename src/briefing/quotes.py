@@ -77,7 +77,7 @@ def _lex() -> _Lex:
 
 
 # Opening/closing marks. Straight and curly single marks only count at word edges (see module doc).
-_MARKS = re.compile(r"[“”\"]|(?<![\w’'])[‘'](?=[\w“\"])|(?<=[\w.,!?;:\-—)])[’'](?![\w])|[‘’]")
+_MARKS = re.compile(r"[“”\"]|(?<![\w’'])[‘'](?=[A-Za-z0-9“\"])")   # pre-filter: any double or opening single mark
 _OPEN_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z0-9“\"])")
 _DECADE = re.compile(r"'\d0s\b")
 _WORDS = re.compile(r"[\w’'\-]+")
@@ -316,6 +316,7 @@ class _Resolver:
         self.spans = sentence_spans(text)
         self.starts = [s for s, _ in self.spans]
         self._subjects: dict[int, Speaker | None] = {}
+        self.limit = len(text)   # antecedents are only looked for before this offset (the last quote)
 
     # -- sentences
     def sent_index(self, pos: int) -> int:
@@ -326,7 +327,7 @@ class _Resolver:
         if self._mentions is None:
             out = []
             memo = self._named_memo
-            for m in _NAME_RUN.finditer(self.text):
+            for m in _NAME_RUN.finditer(self.text, 0, self.limit):
                 run = m.group(0).rstrip(".’'")
                 if len(run) < 3 or (" " not in run and memo.get(run, 0) is None):
                     continue
@@ -839,7 +840,8 @@ def quote_rows(text: str, article: str = "", published: str = "", registry: Regi
 
 def _extract(text: str, article: str, published: str, registry: Registry | None,
              include_transcripts: bool) -> list[dict]:
-    has_marks = _MARKS.search(text) is not None
+    has_marks = ("“" in text or '"' in text or "”" in text
+                 or (("‘" in text or "'" in text) and _MARKS.search(text) is not None))
     if not has_marks and not include_transcripts:
         return []
     registry = registry or default_registry()
@@ -847,6 +849,8 @@ def _extract(text: str, article: str, published: str, registry: Registry | None,
     if not quotes and not include_transcripts:
         return []
     res = _Resolver(text, registry)
+    if quotes and not include_transcripts:
+        res.limit = min(len(text), quotes[-1].close + 200)
     rows = []
     para_bounds = []
     # paragraph bounds by index
