@@ -25,6 +25,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -144,6 +145,17 @@ def _execute(params: dict, tmp: Path):
                           f"The executed notebook is kept in {tmp.parent / '.failed'}; the previous briefing is unchanged") from None
 
 
+def _warm_up() -> None:
+    """Import the renderers and load WeasyPrint's fonts while the kernel runs (the parent only waits)."""
+    try:
+        from weasyprint import HTML
+
+        from . import render  # noqa: F401
+        HTML(string="<p>warm-up</p>").write_pdf()
+    except Exception:  # noqa: BLE001 - the real render reports any problem
+        pass
+
+
 def run_build(args) -> int:
     t0 = time.perf_counter()
     formats = parse_formats(getattr(args, "format", "html,pdf"))
@@ -180,9 +192,15 @@ def run_build(args) -> int:
                 previous = latest_info.get("previous", "")
                 previous = previous if previous and Path(previous).is_dir() else ""
         tmp = Path(tempfile.mkdtemp(prefix=f".build-{date}-", dir=out))
+        tmp.chmod(0o755)  # mkdtemp's 0700 would make the published briefing private
         try:
             nb_params = {**params, "corpus": str(corpus), "previous": previous, "out_dir": str(tmp.resolve())}
+            warm = threading.Thread(target=_warm_up, daemon=True)
+            if "pdf" in formats:
+                warm.start()
             nb = _execute(nb_params, tmp)
+            if warm.is_alive():
+                warm.join()
             from .render import render
             nb.metadata["title"] = params["title"]
             try:
