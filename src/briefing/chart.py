@@ -104,8 +104,10 @@ def plot_escalation(data: pd.DataFrame):
         if d.empty:
             ax.text(0.5, 0.5, "no dated figures in this selection", ha="center", va="center",
                     transform=ax.transAxes, fontsize=9, color="#555555")
-        ax.set_ylim(bottom=0)
+        top = float(d[["value", "high"]].max().max()) if not d.empty else 1.0
+        ax.set_ylim(0, top * 1.12 if top > 0 else 1.0)  # room above the tallest bar
     ax = axes[-1, 0]
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.set_xlabel("claim date", fontsize=8)
     fig.autofmt_xdate()
