@@ -34,6 +34,8 @@ def _tiny_notebook(path: Path, body: str) -> Path:
 
 OK_BODY = ("from pathlib import Path\nfrom IPython.display import HTML, display\n"
            "Path(out_dir, 'marker.txt').write_text(title)\n"
+           "Path(out_dir, 'data').mkdir()\n"
+           "Path(out_dir, 'previous.txt').write_text(previous)\n"
            "display(HTML('<h1 class=\"briefing-title\">' + title + '</h1>'))")
 
 
@@ -92,10 +94,14 @@ def test_build_publishes_skips_when_unchanged_and_force_rebuilds(tiny, capsys):
     (corpus / "b.txt").write_text("A new article.\n", encoding="utf-8")  # corpus changed: rebuilt
     assert _run("--corpus", corpus, "--out", out, "--date", "2024-10-24", "--format", "html", "--title", "T1") == 0
     assert os.readlink(out / "latest") == "2024-10-24"
+    # the new day's briefing compares with the previous day's data ("what changed")
+    assert (out / "2024-10-24" / "previous.txt").read_text() == str((out / "2024-10-23" / "data").resolve())
     before = (out / "2024-10-24" / "build.json").read_text()
     assert _run("--corpus", corpus, "--out", out, "--date", "2024-10-24", "--format", "html", "--title", "T1",
                 "--force") == 0
     assert (out / "2024-10-24" / "build.json").read_text() != before
+    # rebuilding the same day keeps comparing with the day before, not with itself
+    assert (out / "2024-10-24" / "previous.txt").read_text() == str((out / "2024-10-23" / "data").resolve())
     assert not [p for p in out.iterdir() if p.name.startswith((".build-", ".old-"))]
 
 
