@@ -241,3 +241,29 @@ def test_title_before_name_rank_and_quoted_as_saying(reg):
 def test_said_name_then_appositive_role(reg):
     df = q("“There is no agreement yet on the corridor,” said Ivo Marek, the port authority spokesman.", reg)
     assert df.iloc[0].speaker == "Ivo Marek" and df.iloc[0].role == "port authority spokesman"
+
+
+def test_the_ministry_said_resolves_to_the_named_ministry(reg):
+    text = ("The Ministry of Coastal Defence in Freedonia issued new figures on Monday.\n"
+            "“Patrols along the coast have been doubled since the weekend,” the ministry said.\n"
+            "“The drills will go ahead as planned next week,” the Japanese government said.")
+    df = q(text, reg)
+    assert df.iloc[0].speaker == "Ministry of Coastal Defence in Freedonia" or \
+        df.iloc[0].speaker.startswith("Ministry of Coastal Defence")
+    assert df.iloc[0].speaker_kind == "organization"
+    assert df.iloc[1].country == "Japan" and not df.iloc[1].speaker.startswith("unnamed:")
+
+
+def test_random_mark_soup_never_raises_and_offsets_hold(reg):
+    import random
+    import warnings
+    rnd = random.Random(7)
+    pieces = list("ab XY.,;:“”\"‘’'\n—()?!") + ["said", "Kim", "he", "the report", "according to", "“We ",
+                                                    " he said.", ", Kim said. ", "\n“", "’90s", "it’s"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # the safety net in extract_quotes warns: it must not be needed
+        for _ in range(400):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 120)))
+            df = extract_quotes(text, "x.txt", "", reg)
+            for r in df.itertuples():
+                assert text[r.start:r.end] == r.quote and "\n" not in r.quote

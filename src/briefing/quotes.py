@@ -112,6 +112,7 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as
 # Hertling, role "Lt. Gen."); courtesy titles are dropped from the role too.
 _HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                         "Brig. Cmdr. Rev. Sir Dame".split())
+_PREPS = frozenset("of at from for to in with who which on".split())
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -401,7 +402,7 @@ class _Resolver:
         country2, k = _demonym(toks)
         # strip leading demonym/title tokens off the name
         name_toks = toks[k:]
-        while name_toks and (name_toks[0].lower() in self.lex.titles or name_toks[0].lower() in
+        while name_toks and (self.lex.titles.get(name_toks[0].lower()) == "person" or name_toks[0].lower() in
                              ("foreign", "defense", "defence", "deputy", "vice", "prime", "un", "u.n.", "the", "of", "for",
                               "national", "security", "state", "former", "acting", "senior", "chief")
                              or name_toks[0].endswith(("’s", "'s"))):
@@ -482,9 +483,9 @@ class _Resolver:
                 return "name", sp
         # a title then a name: "Kremlin spokesman Dmitry Peskov", "Pentagon press secretary Jane Roe"
         k = len(words)
-        while k > 0 and _CAP.match(words[k - 1]) and words[k - 1].lower().strip(".") not in self.lex.titles:
+        while k > 0 and _CAP.match(words[k - 1]) and self.lex.titles.get(words[k - 1].lower().strip(".")) != "person":
             k -= 1
-        if len(words) - k >= 2 and k > 0 and words[k - 1].lower().strip(".,") in self.lex.titles:
+        if len(words) - k >= 2 and k > 0 and self.lex.titles.get(words[k - 1].lower().strip(".,")) == "person":
             sp = self.parse_named(" ".join(words[k:]), pos)
             if sp is not None and sp.kind == "person":
                 if sp.actor_id:
@@ -500,13 +501,17 @@ class _Resolver:
                 sp.country = sp.country or country
                 return "name", sp
         # description with a title head noun
+        # the head comes before a prepositional tail: "official at the defence ministry", "representative
+        # to the UN", "spokesperson for the Kremlin"
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPS), len(words))
         head_i = None
-        for i in range(len(words) - 1, -1, -1):
-            w = words[i].lower().strip(".,’'")
-            if w in self.lex.titles:
-                head_i = i
+        for lo, hi in ((0, cut), (0, len(words))):
+            for i in range(hi - 1, lo - 1, -1):
+                if words[i].lower().strip(".,’'") in self.lex.titles:
+                    head_i = i
+                    break
+            if head_i is not None:
                 break
-        # a title before "of/for/from/at/to ..." ("spokesperson for the ministry")
         if head_i is None:
             return "", None
         head = words[head_i].lower().strip(".,’'")
@@ -515,6 +520,8 @@ class _Resolver:
             country, _ = _demonym(words[1:])
             if kind == "document":
                 return "report", self.resolve_document(pos)
+            if kind == "organization":
+                return "org-title", self.resolve_org_title(head, " ".join(words[1:]), country, pos)
             sp = self.resolve_title(head, country, pos)
             if sp is not None:
                 return "title", sp
@@ -522,6 +529,11 @@ class _Resolver:
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         if kind == "document":
             return "report", self.resolve_document(pos)
+        if kind == "organization":
+            if first in self.lex.anon or words[0].endswith(("’s", "'s")) or _CAP.match(words[0]):
+                desc = " ".join(words[1:] if first in self.lex.anon else words)
+                return "org-description", self.resolve_org_title(head, desc, _demonym(words)[0], pos, definite=False)
+            return "", None
         if first in self.lex.anon or words[0].endswith(("’s", "'s")) or words[-1].lower().endswith("s") \
                 or _CAP.match(words[0]):
             desc_words = words[1:] if first in self.lex.anon else words
@@ -555,7 +567,7 @@ class _Resolver:
                 toks = np.split()
                 # a possessive + title with no name ("Russia’s U.N. Ambassador") is an unnamed person
                 how, sp = self.parse_np(np, s + m.start(1))
-                if sp is None and toks and toks[-1].lower().strip(".") in self.lex.titles:
+                if sp is None and toks and self.lex.titles.get(toks[-1].lower().strip(".")) == "person":
                     country = ""
                     a = self.lookup(toks[0])
                     if a is not None:
@@ -642,6 +654,27 @@ class _Resolver:
             if ok(m):
                 return m
         return None
+
+    def resolve_org_title(self, head: str, desc: str, country: str, pos: int, definite: bool = True) -> Speaker:
+        """'the ministry said' -> the latest organisation named with that word; else an unnamed organisation."""
+        def ok(sp: Speaker) -> bool:
+            return (sp.kind in ("organization", "government") and
+                    (head in sp.name.lower() or head in sp.role.lower()) and
+                    (not country or not sp.country or sp.country == country))
+        if definite:
+            for sp in reversed(self.speakers):
+                if sp.pos < pos and ok(sp):
+                    return sp
+            for m in reversed(self.mentions()):
+                if m.pos < pos and ok(m):
+                    return m
+        if desc and desc[0].isupper() and not desc.split()[0].endswith(("’s", "'s")):
+            a = self.lookup(desc)
+            if a is not None:
+                return _from_actor(a, pos)
+        if definite and country:   # "the Japanese government" names an institution, just not as registered
+            return Speaker(desc, "government" if head == "government" else "organization", "", desc, country, "", pos)
+        return Speaker("unnamed: " + desc, "organization", "", desc, country, "", pos)
 
     def resolve_document(self, pos: int) -> Speaker | None:
         """'the report said' -> the organisation that published the report, else the latest organisation.
