@@ -267,3 +267,21 @@ def test_random_mark_soup_never_raises_and_offsets_hold(reg):
             df = extract_quotes(text, "x.txt", "", reg)
             for r in df.itertuples():
                 assert text[r.start:r.end] == r.quote and "\n" not in r.quote
+
+
+def test_generic_plural_subjects_and_according_to_an_official_with_initials(reg):
+    text = ("Analysts say the move is “a turning point for the whole security order in the region.”\n"
+            "According to a senior U.S. official, “the first units are already close to the front line.”")
+    df = q(text, reg)
+    assert list(df.speaker_kind) == ["anonymous", "anonymous"]
+    assert df.iloc[0].speaker == "unnamed: analysts"
+    assert "U.S. official" in df.iloc[1].speaker and df.iloc[1].country == "United States"
+
+
+def test_statement_issued_by_a_person_and_period_inside_marks(reg):
+    text = ("Ivo Marek, the harbour master, issued a statement on Sunday.\n"
+            "The statement said the closure was “a temporary measure until the inspections are finished.”\n"
+            "“Nobody will be allowed to leave without papers.” he said.")
+    df = q(text, reg)
+    assert list(df.speaker) == ["Ivo Marek", "Ivo Marek"]
+    assert df.iloc[1].attribution.startswith("after:")

@@ -113,6 +113,7 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as
 _HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                         "Brig. Cmdr. Rev. Sir Dame".split())
 _PREPS = frozenset("of at from for to in with who which on".split())
+_CLAUSE_END = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -473,6 +474,11 @@ class _Resolver:
                 return "registry", _from_actor(a, pos, role, country)
         if len(words) == 1 and (_demonym(words)[1] or words[0].endswith(("’s", "'s"))):
             return "", None
+        if len(words) == 1 and words[0].lower() in self.lex.titles:   # "Officials said", "Experts say"
+            kind = self.lex.titles[words[0].lower()]
+            if kind == "person":
+                return "anonymous", Speaker("unnamed: " + low, "anonymous", "", low, "", "", pos)
+            return "", None
         if all(_CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
             if len(words) == 1 and _CAP.match(words[0]):
                 return "surname", self.resolve_surname(words[0], pos)
@@ -532,6 +538,10 @@ class _Resolver:
         if kind == "organization":
             if first in self.lex.anon or words[0].endswith(("’s", "'s")) or _CAP.match(words[0]):
                 desc = " ".join(words[1:] if first in self.lex.anon else words)
+                for w in words[1:]:
+                    a = self.lookup(w) if _CAP.match(w) else None
+                    if a is not None and a.kind in ("organization", "government"):
+                        return "registry", _from_actor(a, pos)
                 return "org-description", self.resolve_org_title(head, desc, _demonym(words)[0], pos, definite=False)
             return "", None
         if first in self.lex.anon or words[0].endswith(("’s", "'s")) or words[-1].lower().endswith("s") \
@@ -540,7 +550,7 @@ class _Resolver:
             while desc_words and desc_words[0].lower() in self.lex.anon:
                 desc_words = desc_words[1:]
             desc = " ".join(desc_words)
-            country, _ = _demonym(desc_words)
+            country = next((c for i in range(len(desc_words)) for c in (_demonym(desc_words[i:])[0],) if c), "")
             if not country and desc_words and desc_words[0].endswith(("’s", "'s")):
                 a = self.lookup(desc_words[0])
                 country = a.country if a is not None else ""
@@ -682,7 +692,7 @@ class _Resolver:
         The publisher is the first organisation named in the latest earlier sentence that mentions a
         report (study, statement...) before that word: "The Institute X, a think tank, said in a report".
         """
-        ms = [m for m in self.mentions() if m.pos < pos and m.kind in ("organization", "government")]
+        ms = [m for m in self.mentions() if m.pos < pos]
         si = self.sent_index(pos)
         starts = [m.pos for m in ms]
         for k in range(si, max(-1, si - 15), -1):
@@ -700,7 +710,8 @@ class _Resolver:
         for sp in reversed(self.speakers):
             if sp.pos < pos and sp.kind in ("organization", "government"):
                 return sp
-        return ms[-1] if ms else None
+        orgs = [m for m in ms if m.kind in ("organization", "government")]
+        return orgs[-1] if orgs else None
 
 
 # ---------------------------------------------------------------- attribution
@@ -710,7 +721,7 @@ _RIGHT_VERB_NP = None
 
 
 _DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
-_RIGHT_OK = re.compile(r"[,?!—–…\-]\s*$")
+_RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -771,7 +782,7 @@ def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[
     if right.strip():
         m = _ACCORDING.search(right)
         if m:
-            how, sp = res.parse_np(re.split(r"[,.;]", right[m.end():])[0], q.close + m.end())
+            how, sp = res.parse_np(_CLAUSE_END.split(right[m.end():])[0], q.close + m.end())
             if sp is not None:
                 return sp, "according to", "after:according:" + how
     # the sentence before the opening mark
@@ -786,7 +797,7 @@ def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[
             return sp, "say", "before:quoted-as-saying:" + how
     m = _ACCORDING.search(left)
     if m:
-        how, sp = res.parse_np(re.split(r"[,.;]", left[m.end():])[0], s0 + m.end())
+        how, sp = res.parse_np(_CLAUSE_END.split(left[m.end():])[0], s0 + m.end())
         if sp is not None:
             return sp, "according to", "before:according:" + how
     sp, vm, how = _np_verb(res, left, s0)
