@@ -285,3 +285,10 @@ def test_statement_issued_by_a_person_and_period_inside_marks(reg):
     df = q(text, reg)
     assert list(df.speaker) == ["Ivo Marek", "Ivo Marek"]
     assert df.iloc[1].attribution.startswith("after:")
+
+
+def test_unattributed_name_inside_narration_is_not_a_follow_on(reg):
+    text = ("“We signed it to protect our people,” Lena Ostrova said.\n"
+            "The pact, known in Freedonia as the “Treaty of Lasting Friendship and Mutual Aid,” took effect in May.")
+    df = q(text, reg)
+    assert list(df.quote) == ["We signed it to protect our people,"]

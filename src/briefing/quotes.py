@@ -806,6 +806,12 @@ def _attribute(res: _Resolver, text: str, q: _Quote, ls: int, le: int) -> tuple[
     return None, "", ""
 
 
+def _opens_sentence(res: _Resolver, text: str, q: _Quote, ls: int) -> bool:
+    s0 = max(ls, res.spans[res.sent_index(q.open_)][0]) if res.spans else ls
+    lead = text[s0:q.open_].strip()
+    return not lead or lead.endswith((":", "—", "–")) or lead[-1] in "”\"’'"
+
+
 def _previous_sentence_speaker(res: _Resolver, text: str, q: _Quote) -> tuple[Speaker | None, str, str]:
     """A quote-only paragraph introduced by the previous paragraph's last sentence ("Kim said:")."""
     si = res.sent_index(q.open_)
@@ -917,9 +923,11 @@ def _extract(text: str, article: str, published: str, registry: Registry | None,
             sp, verb, rule = prev[1], "continuation", "multi-paragraph"
         else:
             sp, verb, rule = _attribute(res, text, q, ls, le)
-        if sp is None and not frag and prev is not None and prev[0].para >= q.para - 1:
+        # A follow-on quote opens its own sentence ("...," he said. "..."); an unattributed quote inside
+        # narration (a treaty's name, a slogan) is not taken as the last speaker's words.
+        if sp is None and not frag and prev is not None and prev[0].para >= q.para - 1 and _opens_sentence(res, text, q, ls):
             sp, verb, rule = prev[1], "continuation", "follow-on"
-        if sp is None and not frag:
+        if sp is None and not frag and _opens_sentence(res, text, q, ls):
             sp, verb, rule = _previous_sentence_speaker(res, text, q)
         if sp is None and not frag:
             continue
