@@ -318,6 +318,7 @@ class _Resolver:
         self.spans = sentence_spans(text)
         self.starts = [s for s, _ in self.spans]
         self._subjects: dict[int, Speaker | None] = {}
+        self._depth = 0
         self.limit = len(text)   # antecedents are only looked for before this offset (the last quote)
 
     # -- sentences
@@ -562,9 +563,25 @@ class _Resolver:
         """The subject of sentence si: a speaker recorded there, or its leading noun phrase."""
         if si in self._subjects:
             return self._subjects[si]
+        if self._depth > 25:     # a long chain of "He said ..." sentences: stop rather than recurse deeper
+            return None
+        self._depth += 1
+        try:
+            return self._compute_subject(si)
+        finally:
+            self._depth -= 1
+
+    def _compute_subject(self, si: int) -> Speaker | None:
         s, e = self.spans[si]
         sent = self.text[s:e]
         sp = None
+        first_quote = min([i for i in (sent.find("“"), sent.find('"')) if i >= 0], default=len(sent))
+        if first_quote > 0:
+            sp, _, _ = _np_verb(self, sent[:first_quote], s)
+            if sp is not None:
+                sp = replace(sp, pos=s, subject=True)
+                self._subjects[si] = sp
+                return sp
         m = _SUBJECT.match(sent)
         if m and not sent.startswith(("“", "\"")):
             np = m.group(1)
@@ -736,7 +753,16 @@ def _np_verb(res: _Resolver, context: str, offset: int, max_words: int = 14):
         cut = max(np.rfind("”"), np.rfind('"'))
         if cut >= 0:
             np = np[cut + 1:]
-        if not np.strip() or _DETERMINER_END.search(np) or len(np.split()) > max_words + 6:
+        if not np.strip() or _DETERMINER_END.search(np):
+            continue
+        if len(np.split()) > max_words + 6:
+            # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the subject
+            # is the last comma-separated chunk
+            tail = np.rstrip().rsplit(",", 1)
+            if len(tail) < 2 or len(tail[1].split()) > max_words:
+                continue
+            np = tail[1]
+        if not np.strip():
             continue
         how, sp = res.parse_np(np, offset + vm.start())
         if sp is not None:
