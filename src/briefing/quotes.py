@@ -647,11 +647,26 @@ class _Resolver:
                 return False
             parts = _NAME_SPLIT.split(sp.name)
             return len(parts) > 1 and (parts[0] == tok_n or parts[-1] == tok_n)
-        for sp in reversed(self.speakers):
-            if sp.pos < pos and has(sp):
-                return sp
+        # The latest full name that spoke or was the subject of its sentence wins ("Kim" after Defense
+        # Minister Kim Yong-hyun said ... is him, not the vice minister quoted earlier); a name only in
+        # passing (an object, "met Kim Jong-un") is used when nobody with that name spoke or led a sentence.
+        speaker = next((sp for sp in reversed(self.speakers) if sp.pos < pos and has(sp)), None)
         ms = self.mentions()
         cand = [m for m in ms if m.pos < pos and has(m)]
+        si_now = self.sent_index(pos)
+        subject = None
+        for m in reversed(cand):
+            if speaker is not None and m.pos <= speaker.pos:
+                break
+            si = self.sent_index(m.pos)
+            if si == si_now:
+                continue
+            sub = self._subject_of(si)
+            if sub is not None and sub.name == m.name:
+                subject = sub
+                break
+        if speaker is not None or subject is not None:
+            return subject or speaker
         if cand:
             return cand[-1]
         a = self.reg.lookup(tok_n)
