@@ -311,6 +311,8 @@ class _Resolver:
         caches = _caches(registry)
         self._lookup_memo = caches["lookup"]
         self._named_memo = caches["named"]
+        self._np_memo = caches.setdefault("np", {})
+        self._np_context_free = True
         self.lex = _lex()
         self.speakers: list[Speaker] = []       # resolved speakers in order
         self._mentions: list[Speaker] | None = None
@@ -433,7 +435,29 @@ class _Resolver:
 
     # -- parse a subject phrase
     def parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
-        """-> (how, speaker). how names the rule; speaker None when nothing usable."""
+        """-> (how, speaker). how names the rule; speaker None when nothing usable.
+
+        Phrases that name their speaker outright (a registered or full name, an anonymous description)
+        or name nobody mean the same in any article, so they are memoised per registry; references
+        (pronoun, surname, title, report) depend on the article and are resolved each time.
+        """
+        memo = self._np_memo
+        hit = memo.get(np)
+        if hit is not None:
+            how, t = hit
+            if t is None:
+                return how, None
+            return how, Speaker(t.name, t.kind, t.actor_id, t.role, t.country, t.side, pos)
+        outer = self._np_context_free
+        self._np_context_free = True
+        how, sp = self._parse_np(np, pos)
+        free = self._np_context_free
+        self._np_context_free = outer and free
+        if free and len(memo) < 200_000 and how in ("", "registry", "name", "anonymous"):
+            memo[np] = (how, None if sp is None else replace(sp))
+        return how, sp
+
+    def _parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
         np = np.strip(" ,;:—–-\t")
         np = _LEAD.sub("", np)
         np = _AUX.sub("", np)
@@ -632,6 +656,7 @@ class _Resolver:
         return None
 
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
+        self._np_context_free = False
         want = self.lex.pronouns.get(pron, "person")
         if want == "person":
             return self._recent(pos, lambda s: s.personlike)
@@ -640,6 +665,7 @@ class _Resolver:
         return self._recent(pos, lambda s: True)
 
     def resolve_surname(self, tok: str, pos: int) -> Speaker | None:
+        self._np_context_free = False
         tok_n = tok.strip(".’'")
 
         def has(sp: Speaker) -> bool:
@@ -680,6 +706,7 @@ class _Resolver:
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int) -> Speaker | None:
+        self._np_context_free = False
         def ok(sp: Speaker) -> bool:
             if head not in sp.role.lower() and not (head in ("spokesman", "spokeswoman", "spokesperson") and
                                                      "spokes" in sp.role.lower()):
@@ -699,6 +726,7 @@ class _Resolver:
 
     def resolve_org_title(self, head: str, desc: str, country: str, pos: int, definite: bool = True) -> Speaker:
         """'the ministry said' -> the latest organisation named with that word; else an unnamed organisation."""
+        self._np_context_free = False
         def ok(sp: Speaker) -> bool:
             return (sp.kind in ("organization", "government") and
                     (head in sp.name.lower() or head in sp.role.lower()) and
@@ -724,6 +752,7 @@ class _Resolver:
         The publisher is the first organisation named in the latest earlier sentence that mentions a
         report (study, statement...) before that word: "The Institute X, a think tank, said in a report".
         """
+        self._np_context_free = False
         ms = [m for m in self.mentions() if m.pos < pos]
         si = self.sent_index(pos)
         starts = [m.pos for m in ms]
