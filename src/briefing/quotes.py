@@ -164,18 +164,10 @@ def _pairs(text: str, ls: int, le: int) -> list[tuple[int, int, int, int]]:
     while i < le:
         c = text.find("“", i, le)
         s = text.find('"', i, le)
-        q = -1
         m = _OPEN_SINGLE.search(text, i, le)
+        while m and _DECADE.match(text, m.start()):     # '90s is an apostrophe: search on
+            m = _OPEN_SINGLE.search(text, m.start() + 1, le)
         o = m.start() if m else -1
-        if o >= 0 and _DECADE.match(text, o):
-            o = -1 if m is None else o
-            # '90s is an apostrophe: skip it and search on
-            if o >= 0:
-                i2 = o + 1
-                m2 = _OPEN_SINGLE.search(text, i2, le)
-                while m2 and _DECADE.match(text, m2.start()):
-                    m2 = _OPEN_SINGLE.search(text, m2.start() + 1, le)
-                o = m2.start() if m2 else -1
         cands = [x for x in (c, s, o) if x >= 0]
         if not cands:
             break
@@ -183,8 +175,7 @@ def _pairs(text: str, ls: int, le: int) -> list[tuple[int, int, int, int]]:
         ch = text[q]
         if ch == "“":
             e = text.find("”", q + 1, le)
-            nxt = text.find("“", q + 1, le)
-            if e < 0 or (0 <= nxt < e and text.find("”", e + 1, le) < 0 and False):
+            if e < 0:
                 out.append((q, q + 1, le, -1))
                 break
             out.append((q, q + 1, e, e + 1))
@@ -777,8 +768,6 @@ class _Resolver:
 
 # ---------------------------------------------------------------- attribution
 
-_RIGHT_NP_VERB = None
-_RIGHT_VERB_NP = None
 
 
 _DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
