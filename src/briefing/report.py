@@ -304,8 +304,37 @@ def title_block(title: str, params: dict, n_articles: int, n_words: int, generat
             f'<p class="params">Parameters: {e(", ".join(f"{k}={v!r}" for k, v in shown.items()))}</p></header>')
 
 
+# The editorial text under each section heading (kept here, beside the tables it describes).
+INTROS = {
+    "key_judgments": "The latest figure each claimant has given (one row per claimant and kind of figure), "
+                     "newest first. Numbers are as the source wrote them; every row carries its source tag "
+                     "(see Sources) and file.",
+    "escalation": "Reported North Korean personnel by claim date, one line per claimant side; marker shape shows "
+                  "the status (square confirmed, circle estimate, open triangle projection, X denied); vertical "
+                  "bars are ranges and 'up to'/'over' figures. The data behind the chart is saved beside the "
+                  "briefing as escalation.csv.",
+    "figures": "Every figure extracted, with its qualifier (exact, approximately, over, up to, range, vague) "
+               "and status.",
+    "quotes": "Direct quotations, grouped by speaker, with the speaker's role and country (or side) and the "
+              "article's date.",
+    "denials": "Figures reported as denied, quotes introduced by a denying verb, and statements from the "
+               "Russian and North Korean side.",
+    "sources": "Every article in the corpus, numbered as the source tags above; 'cited' marks the ones this "
+               "selection draws on.",
+}
+
+
 def section(title: str, intro: str = "") -> str:
-    return f"<h2>{html.escape(title)}</h2>" + (f'<p class="intro">{html.escape(intro)}</p>' if intro else "")
+    """A section heading and its intro; kept with what follows when printed."""
+    return (f'<h2 class="section">{html.escape(title)}</h2>'
+            + (f'<p class="intro">{html.escape(intro)}</p>' if intro else ""))
+
+
+def figure(svg: str, caption: str) -> str:
+    """An inline SVG chart (our own matplotlib output, not scraped text) with an escaped caption."""
+    start = svg.find("<svg")
+    return (f'<figure class="chart">{svg[start:] if start >= 0 else ""}'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
 def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
