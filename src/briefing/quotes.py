@@ -91,7 +91,7 @@ _TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+(?:Monday|Tuesd
                          r"Saturday|Sunday|today|yesterday)$")
 _CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
 _NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Adm|Sen|Rep|St)\.|[A-Z][\w’'\-]*)"
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + _NAME_TOKEN + ")*")
+_NAME_RUN2 = re.compile(_NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + _NAME_TOKEN + ")+")
 _APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
 _ORG_WORDS = frozenset("""ministry institute agency council office committee department party army forces service
 center centre university command news times post herald bureau commission government parliament assembly
@@ -280,6 +280,21 @@ def _caches(registry: Registry) -> dict:
     return c
 
 
+def _single_word_names(registry: Registry) -> re.Pattern | None:
+    """One regex for the registry's one-word names and aliases, as written ("NATO", "Pyongyang")."""
+    c = _caches(registry)
+    if "single" not in c:
+        words = set()
+        for row in registry.table.itertuples(index=False):
+            for n in [row.name, *str(row.aliases).split(";")]:
+                n = n.strip()
+                if n and " " not in n and len(n) > 1 and n[0].isupper():
+                    words.add(n)
+        c["single"] = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                 + r")(?![\w\-])") if words else None
+    return c["single"]
+
+
 def _surname_index(registry: Registry) -> dict:
     """First or last name token -> the registered person, when only one person has it."""
     c = _caches(registry)
@@ -323,10 +338,9 @@ class _Resolver:
         if self._mentions is None:
             out = []
             memo = self._named_memo
-            for m in _NAME_RUN.finditer(self.text, 0, self.limit):
+            # runs of two or more capitalised words (names, titled names, institutions) ...
+            for m in _NAME_RUN2.finditer(self.text, 0, self.limit):
                 run = m.group(0).rstrip(".’'")
-                if len(run) < 3 or (" " not in run and memo.get(run, 0) is None):
-                    continue
                 sp = self.parse_named(run, m.start())
                 if sp is None:
                     continue
@@ -336,6 +350,14 @@ class _Resolver:
                 elif ap and sp.kind == "person":
                     sp.role = sp.role + "; " + ap.group(1).strip()
                 out.append(sp)
+            # ... and registered one-word names (NATO, Pyongyang, KCNA)
+            single = _single_word_names(self.reg)
+            if single is not None:
+                for m in single.finditer(self.text, 0, self.limit):
+                    sp = self.parse_named(m.group(0), m.start())
+                    if sp is not None:
+                        out.append(sp)
+                out.sort(key=lambda sp: sp.pos)
             self._mentions = out
             self._mention_pos = [s.pos for s in out]
         return self._mentions
