@@ -21,6 +21,15 @@ Editorial choices:
 * Interview transcripts ("Dr. Jane Roe: text" without quote marks) are not
   quotations and give no rows by default; ``include_transcripts=True`` emits
   each answer as a row with verb "transcript" (the seeds gold ignores them).
+* Speakers: a registered actor takes the registry's name; otherwise the name
+  as the article gives it with the role/country from its premodifiers or
+  appositive; nobody named -> "unnamed: <description>" (kind anonymous, or
+  organization for "the army said" with no antecedent). ``verb`` is the lemma
+  of the attribution verb, "according to" or "continuation" (a follow-on or
+  multi-paragraph quote); ``attribution`` names the rule that fired.
+
+``quote_rows`` returns the same rows as dicts: building one frame per corpus
+instead of one per article saves about half the time on quote-dense news.
 """
 from __future__ import annotations
 
