@@ -41,12 +41,10 @@ def parse_date(value: str, name: str) -> str:
 
 
 def validate(values: dict, check_paths: bool = True) -> dict:
-    """Checked, normalised parameters (defaults filled in).
+    """Checked, normalised parameters (defaults filled in); a UserError names the first problem.
 
-    `values` may be `globals()` of the notebook: names starting with '_' and
-    names that are not parameters but were injected by papermill are checked
-    against PARAMETERS only when given under `values['__injected__']`; plain
-    extra keys are refused, so pass only the parameters (or use `from_namespace`).
+    Every key must be a parameter: a misspelt name is refused, not ignored.
+    `check_paths` also requires the corpus (and `previous`, if given) to be folders.
     """
     unknown = sorted(k for k in values if k not in PARAMETERS)
     if unknown:
