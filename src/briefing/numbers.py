@@ -1,0 +1,127 @@
+"""Finding and parsing numbers in news text.
+
+One compiled regex (built at import from data/number_words.csv) finds every number candidate: digits
+with thousands separators and decimals, scale words ("1.5 million", broadcast "15-thousand",
+"four-thousand-100"), number-word runs ("three thousand", "a dozen"), vague plural amounts ("thousands",
+"several hundred", "tens of thousands"), ranges ("10,000 to 12,000", "10,000-12,000", "between 1,000
+and 3,000") and percentages. Whether a candidate is a *figure* is decided in figures.py.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .resources import read_table
+
+WORDS = {r["word"]: (float(r["value"]), r["kind"]) for r in read_table("number_words.csv")}
+_UNITWORDS = [w for w, (_, k) in WORDS.items() if k in ("unit", "ten")]
+_SCALES = [w for w, (_, k) in WORDS.items() if k == "scale"]
+_VAGUE = [w for w, (_, k) in WORDS.items() if k == "vague"]
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_U, _S, _V = _alt(_UNITWORDS), _alt(_SCALES), _alt(_VAGUE)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a word number: "three", "twenty-five", "three thousand", "four-thousand-100", "a dozen", "half a million"
+_WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|dozen|{_U}|\d+))*"
+            rf"(?<!\ba)(?<!\ban)")
+_DIGNUM = rf"(?:{_DIGITS})(?:(?:-| )(?:{_S})(?:-\d+)?)?"
+ATOM = rf"(?:{_DIGNUM}|\b(?:{_WORDNUM})\b)"
+_VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|several (?:{_S}|dozen)|a few (?:{_S}|dozen)|"
+           rf"many (?:{_S}|dozen)|(?:{_V}))")
+NUMBER_RE = re.compile(
+    rf"(?:between (?P<b1>{ATOM}) and (?P<b2>{ATOM})"
+    rf"|(?P<r1>{ATOM}) ?(?:-|–|—|to) ?(?P<r2>{ATOM})"
+    rf"|(?P<vague>\b{_VAGUEP}\b)"
+    rf"|(?P<one>{ATOM}))(?P<pct> ?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE)
+# cheap pre-test: does a text have anything number-like at all
+ANY_RE = re.compile(rf"\d|\b(?:{_U}|{_V}|{_S}|dozen)\b", re.IGNORECASE)
+
+
+def parse_number(s: str) -> float:
+    """Value of one number as written ("1,500", "1.5 million", "four-thousand-100", "a dozen"); NaN if unreadable."""
+    s = s.strip().lower().replace(",", "")
+    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
+    total, current, seen = 0.0, 0.0, False
+    for t in tokens:
+        if re.fullmatch(r"\d+(?:\.\d+)?", t):
+            current += float(t)
+            seen = True
+        elif t in ("a", "an"):
+            current += 1
+            seen = True
+        elif t in WORDS:
+            v, kind = WORDS[t]
+            seen = True
+            if kind in ("unit", "ten"):
+                current += v
+            elif kind == "dozen":
+                current = (current or 1) * 12
+            elif kind == "scale":
+                if v == 100:
+                    current = (current or 1) * 100
+                else:
+                    total += (current or 1) * v
+                    current = 0
+            else:
+                return math.nan
+        else:
+            return math.nan
+    return total + current if seen else math.nan
+
+
+@dataclass
+class Number:
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+    kind: str          # single / range / vague
+    percent: bool
+
+
+def find_numbers(text: str):
+    """Yield every number candidate in `text` (no figure filtering)."""
+    for m in NUMBER_RE.finditer(text):
+        pct = bool(m.group("pct"))
+        if m.group("vague"):
+            w = m.group("vague").lower().split()[-1]
+            lowv = WORDS.get(w, (math.nan, ""))[0]
+            if m.group("vague").lower().startswith("tens of"):
+                lowv = 10000.0
+            elif m.group("vague").lower().startswith("hundreds of thousands"):
+                lowv = 100000.0
+            yield Number(m.start(), m.end(), m.group(0), math.nan, lowv, math.nan, "vague", pct)
+        elif m.group("b1") or m.group("r1"):
+            a = m.group("b1") or m.group("r1")
+            b = m.group("b2") or m.group("r2")
+            lo, hi = parse_number(a), parse_number(b)
+            # "1.5 to 2 million": the scale of the second bound applies to the first
+            if hi == hi and lo == lo and lo < hi / 1000 and re.search(rf"(?:{_S})$", b, re.I) and not re.search(_S, a, re.I):
+                lo = lo * parse_number(re.search(rf"(?:{_S})$", b, re.I).group(0))
+            if not (lo == lo and hi == hi) or lo >= hi:
+                # "2022-2024"-like or "5-1": not a range; fall back to the first number alone
+                whole = text[m.start():m.end("r2")] if m.group("r1") else ""
+                if whole and "-" in whole and re.search("[a-z]", whole, re.I) and parse_number(whole) == parse_number(whole):
+                    # "twenty-five", "four-thousand-100": one hyphenated number, not a range
+                    v = parse_number(whole)
+                    yield Number(m.start(), m.end("r2"), whole, v, v, v, "single", pct)
+                    continue
+                v = parse_number(a)
+                s = m.start("b1") if m.group("b1") else m.start("r1")
+                e = m.end("b1") if m.group("b1") else m.end("r1")
+                yield Number(s, e, text[s:e], v, v, v, "single", False)
+                continue
+            yield Number(m.start(), m.end(), m.group(0), math.nan, lo, hi, "range", pct)
+        else:
+            v = parse_number(m.group("one"))
+            if v != v:
+                continue
+            yield Number(m.start(), m.end(), m.group(0), v, v, v, "single", pct)

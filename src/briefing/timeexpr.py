@@ -1,0 +1,156 @@
+"""Temporal expressions resolved against an anchor date (the article's publication date).
+
+Patterns live in data/time_expressions.tsv; each has a resolver here. resolve(text, anchor) returns the
+FIRST expression in the text (the claim's time usually leads its sentence) as a TimeRef with the window
+start/end, precision (day / week / month / range / year) and the phrase as evidence.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .resources import read_table
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+_RULES = [(r["kind"], r["pattern"]) for r in read_table("time_expressions.tsv")]
+
+
+def _prefixed(kind: str, pattern: str) -> str:
+    # group names are per-kind so one combined regex can hold every pattern
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
+
+
+TIME_RE = re.compile("|".join(f"(?P<k_{k}>{_prefixed(k, p)})" for k, p in _RULES), re.IGNORECASE)
+
+
+@dataclass
+class TimeRef:
+    start: dt.date
+    end: dt.date
+    precision: str
+    evidence: str
+    offset: int = 0
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _past_year(anchor: dt.date, m: int, d: int = 1, slack: int = 7) -> int:
+    """Year of a month(-day) written without a year: the latest one not (much) after the anchor."""
+    try:
+        cand = dt.date(anchor.year, m, d)
+    except ValueError:
+        cand = dt.date(anchor.year, m, 1)
+    return anchor.year if cand <= anchor + dt.timedelta(days=slack) else anchor.year - 1
+
+
+def _resolve(kind: str, g: dict, a: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    year = int(g["year"]) if g.get("year") else None
+    if kind in ("since_month", "since_year"):
+        y = year or (_past_year(a, month) if month else a.year)
+        return dt.date(y, month or 1, 1), a, "range"
+    if kind in ("month_day", "day_month"):
+        d = int(g["day"])
+        if not 1 <= d <= 31:
+            return None
+        y = year or _past_year(a, month, d)
+        try:
+            day = dt.date(y, month, d)
+        except ValueError:
+            return None
+        return day, day, "day"
+    if kind == "by_month":
+        y = year or (a.year if month >= a.month else a.year + 1)
+        return a, _month_end(y, month), "range"
+    if kind == "part_month":
+        y = year or _past_year(a, month)
+        part = g["part"].lower()
+        last = calendar.monthrange(y, month)[1]
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "the end of": (21, last)}.get(part, (1, 10))
+        return dt.date(y, month, lo), dt.date(y, month, hi), "range"
+    if kind == "month":
+        y = year or _past_year(a, month)
+        return dt.date(y, month, 1), _month_end(y, month), "month"
+    if kind == "rel_day":
+        n = {"today": 0, "yesterday": 1}.get(g["word"].lower(), 2)
+        d = a - dt.timedelta(days=n)
+        return d, d, "day"
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
+        u = g["unit"].lower().rstrip("s")
+        if u == "day":
+            d = a - dt.timedelta(days=n)
+            return d, d, "day"
+        if u == "week":
+            d = a - dt.timedelta(weeks=n)
+            return d - dt.timedelta(days=d.weekday()), d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=6), "week"
+        m0 = (a.year * 12 + a.month - 1) - n
+        y, m = divmod(m0, 12)
+        return dt.date(y, m + 1, 1), _month_end(y, m + 1), "month"
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["weekday"].lower()]
+        back = (a.weekday() - wd) % 7
+        if (g.get("which") or "").lower() == "last" and back == 0:
+            back = 7
+        d = a - dt.timedelta(days=back)
+        return d, d, "day"
+    if kind == "week":
+        w = g["which"].lower()
+        monday = a - dt.timedelta(days=a.weekday())
+        if w in ("last week", "the previous week"):
+            monday -= dt.timedelta(days=7)
+            return monday, monday + dt.timedelta(days=6), "week"
+        if w == "past week":
+            return a - dt.timedelta(days=7), a, "week"
+        return monday, a, "week"
+    if kind == "month_rel":
+        w = g["which"].lower()
+        if w in ("last month", "the previous month"):
+            y, m = (a.year, a.month - 1) if a.month > 1 else (a.year - 1, 12)
+            return dt.date(y, m, 1), _month_end(y, m), "month"
+        if w == "past month":
+            return a - dt.timedelta(days=30), a, "month"
+        if w == "next month":
+            y, m = (a.year, a.month + 1) if a.month < 12 else (a.year + 1, 1)
+            return dt.date(y, m, 1), _month_end(y, m), "month"
+        return dt.date(a.year, a.month, 1), a, "month"
+    if kind == "year_rel":
+        y = a.year + {"this year": 0, "last year": -1, "next year": 1}[g["which"].lower()]
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    if kind == "in_year":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    return None
+
+
+def find_all(text: str, anchor: dt.date):
+    """Every resolvable time expression in `text`, in order."""
+    for m in TIME_RE.finditer(text):
+        kind = m.lastgroup[2:] if m.lastgroup and m.lastgroup.startswith("k_") else None
+        if kind is None:
+            kind = next(k for k, _ in _RULES if m.group(f"k_{k}") is not None)
+        g = {name.split("__", 1)[1]: v for name, v in m.groupdict().items()
+             if name.startswith(kind + "__") and v is not None}
+        r = _resolve(kind, g, anchor)
+        if r:
+            yield TimeRef(r[0], r[1], r[2], m.group(0).strip(), m.start())
+
+
+def resolve(text: str, anchor: dt.date | str | None) -> TimeRef | None:
+    """The first time expression in `text` resolved against `anchor` (None without an anchor or phrase)."""
+    if not anchor:
+        return None
+    if isinstance(anchor, str):
+        try:
+            anchor = dt.date.fromisoformat(anchor[:10])
+        except ValueError:
+            return None
+    return next(find_all(text, anchor), None)
