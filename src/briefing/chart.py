@@ -89,6 +89,10 @@ def plot_escalation(data: pd.DataFrame):
             ls, colour = SIDE_STYLE[side]
             x = pd.to_datetime(s["claim_date"])
             ax.plot(x, s["value"], linestyle=ls, color=colour, linewidth=1.3, label=side)
+            # Direct label at the series' last point: a one-point series has no line style to tell it
+            # apart in greyscale.
+            ax.annotate(side, (x.iloc[-1], s["value"].iloc[-1]), xytext=(5, 4), textcoords="offset points",
+                        fontsize=6.5, color="#222222")
             bars = s["low"] != s["high"]
             ax.vlines(x[bars], s["low"][bars], s["high"][bars], color=colour, linewidth=2.4, alpha=0.8)
             for status, marker in STATUS_MARKER.items():
@@ -98,6 +102,7 @@ def plot_escalation(data: pd.DataFrame):
                                facecolor="white" if status == "projection" else colour,
                                edgecolor="black", linewidth=0.8, zorder=3)
         ax.set_ylabel(label, fontsize=8)
+        ax.margins(x=0.1)  # room for the direct labels
         ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.tick_params(labelsize=8)
