@@ -1,0 +1,257 @@
+"""Figures as sourced claims: each number about people, troops, weapons or shipments, with its
+qualifier, counted noun and category, subject, place, claimant, status and claim date.
+
+Speed: one regex (numbers.NUMBER_RE) runs over the whole text; the exclusion rules (not_figures.csv)
+and the counted-noun test (units.csv) look only at a few characters around each candidate; only a
+surviving candidate's sentence is examined for claimant, status and date.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+import pandas as pd
+
+from .actors import Registry, default_registry
+from .numbers import NUMBER_RE, find_numbers
+from .resources import read_table
+from .text import sentence_spans
+from . import timeexpr
+
+COLUMNS = ["article", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "claimant",
+           "claimant_kind", "actor_id", "side", "status", "subject", "location", "claim_date",
+           "claim_date_end", "claim_date_precision", "claim_date_evidence", "claim_date_flag", "published",
+           "sentence", "start", "end"]
+
+_UNITS = {r["noun"].lower(): r["category"] for r in read_table("units.csv")}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+# modifiers between the number and its counted noun ("North Korean", "elite", "more", "additional");
+# function words end the noun phrase, so "50 km from troops" never reaches "troops".
+_STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|has|had|that|which|who|"
+         r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
+_MOD = rf"(?:(?!{_STOP}\b)[A-Za-z][\w’'-]*\s+)"
+UNIT_RE = re.compile(rf"\s*(?:-\s*)?(?:of\s+(?:(?:the|its|their|his|her)\s+)?)?({_MOD}{{0,4}}?)"
+                     rf"(?P<unit>{_UNIT_ALT})\b", re.IGNORECASE)
+# a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
+ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
+                         r"based|in|near|at|on|along|more|others?|already|now|so far)\b)", re.IGNORECASE)
+
+_QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.csv")}
+QUAL_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(q) for q in _QUALS), key=len, reverse=True))})\s+$",
+                     re.IGNORECASE)
+
+_RULES = [(r["id"], r["side"], re.compile(r["pattern"], re.IGNORECASE)) for r in read_table("not_figures.csv")]
+_LEFT = [(i, p) for i, s, p in _RULES if s == "left"]
+_RIGHT = [(i, p) for i, s, p in _RULES if s == "right"]
+
+_STATUS = [(r["status"], re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE)) for r in read_table("status_cues.csv")]
+_STATUS_ORDER = ["denied", "projection", "confirmed", "estimate"]
+
+_VERBS = {}
+for _r in read_table("speech_verbs.csv"):
+    for _f in _r["forms"].split(";"):
+        if _f.strip():
+            _VERBS[_f.strip().lower()] = _r["kind"]
+VERB_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(v) for v in _VERBS), key=len, reverse=True))})\b", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"\b(?:according to|citing|cited by|per)\s+([^,;:.()\n]{2,80}?)(?=\s*(?:[,;:.()\n]|$|\b(?:that|which|who|in|on|since|last|this)\b))",
+                          re.IGNORECASE)
+DATA_RE = re.compile(r"([A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:data|figures|estimates?|assessment|report|intelligence)\s+"
+                     r"(?:showed|shows|suggests?|suggested|indicated?|indicates)", re.UNICODE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_CARRY_RE = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|report|office|department|spy agency|intelligence agency)|"
+                       r"This|These|Those|The same (?:report|agency|official))\b|^\s*\w+ also\b|\balso (?:said|estimated|reported)\b")
+_LOC_RE = re.compile(r"\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
+                     re.UNICODE)
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _excluded(text: str, s: int, e: int) -> str:
+    left, right = text[max(0, s - 40):s], text[e:e + 20]
+    for rid, p in _LEFT:
+        if p.search(left):
+            return rid
+    for rid, p in _RIGHT:
+        if p.match(right):
+            return rid
+    return ""
+
+
+def _clean_subject(chunk: str) -> str:
+    chunk = re.split(r"[,;:—–(“\"]|\bthat\b|\bwhile\b|\bbut\b", chunk)[-1].strip()
+    words = chunk.split()
+    if not words:
+        return ""
+    words = words[-8:]
+    # "... has also", "X on Tuesday"
+    while words and words[-1].lower() in ("has", "have", "had", "also", "previously", "earlier", "reportedly", "had", "publicly"):
+        words.pop()
+    return " ".join(words)
+
+
+def _looks_named(name: str, registry: Registry) -> bool:
+    if not name or name.lower() in _PRONOUNS:
+        return False
+    return registry.lookup(name) is not None or bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}", name))
+
+
+def _resolve(name: str, registry: Registry):
+    """Registered actor for a claimant phrase: whole phrase, then without leading titles."""
+    name = name.strip(" ’'\"")
+    a = registry.lookup(name) or registry.lookup(_LEAD_DET.sub("", name))
+    words = _LEAD_DET.sub("", name).split()
+    i = 1
+    while a is None and i < len(words):
+        rest = " ".join(words[i:])
+        if rest[:1].isupper():
+            cand = registry.lookup(rest)
+            if cand is not None and (len(words) - i > 1 or cand.kind == "person"):
+                a = cand
+        i += 1
+    return a
+
+
+def find_claimant(sentence: str, pos: int, registry: Registry) -> str:
+    """Claimant phrase as written in `sentence` for a figure at offset `pos` ('' if none)."""
+    m = ACCORDING_RE.search(sentence)
+    if m and _looks_named(m.group(1).strip(), registry):
+        return m.group(1).strip()
+    m = DATA_RE.search(sentence)
+    if m:
+        return _clean_subject(m.group(1))
+    best, best_d = "", None
+    for v in VERB_RE.finditer(sentence):
+        before = sentence[:v.start()]
+        if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+$", before):
+            continue  # passive/infinitive: "believed to", "is estimated"
+        subj = _clean_subject(before)
+        after = ""
+        if not subj or not _looks_named(subj, registry):
+            # inverted "..., said the ministry" / "..., X said."
+            am = re.match(r"\s+((?:the\s+)?[A-Z][^,;:.()\n]{1,60}?)(?=\s*(?:[,;:.()\n]|$|\bthat\b|\bon\b|\bin\b))", sentence[v.end():])
+            after = am.group(1) if am and before.rstrip().endswith(("”", "\"", ",")) else ""
+            subj = after
+        if not subj or not _looks_named(subj, registry):
+            continue
+        d = pos - v.start() if v.start() <= pos else 10_000 + v.start() - pos
+        if best_d is None or d < best_d:
+            best, best_d = subj, d
+    return best
+
+
+def _status(sentence: str, qualifier: str) -> str:
+    found = {st for st, p in _STATUS if p.search(sentence)}
+    for st in _STATUS_ORDER:
+        if st in found:
+            return st
+    return "reported"
+
+
+def _location(clause: str) -> str:
+    m = _LOC_RE.search(clause)
+    return m.group(0) if m else ""
+
+
+def empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=COLUMNS)
+
+
+def extract_figures(text: str, article: str = "", published: str = "", published_source: str = "",
+                    registry: Registry | None = None) -> pd.DataFrame:
+    """Every figure in one article's cleaned text, one row each (columns: COLUMNS)."""
+    if not text:
+        return empty()
+    registry = registry or default_registry()
+    spans = None
+    rows, sent_claimant = [], {}
+    flag = published_source if published_source in ("inferred", "unknown") else ""
+    if not published:
+        flag = "unknown"
+    last_unit = {}
+    for n in find_numbers(text):
+        s, e = n.start, n.end
+        if _excluded(text, s, e):
+            continue
+        if n.percent:
+            unit, cat, uend = "percent", "other", e
+        else:
+            um = UNIT_RE.match(text, e)
+            if um:
+                unit = (um.group(1) + um.group("unit")).strip()
+                cat, uend = _UNITS[um.group("unit").lower()], um.end()
+            else:
+                unit = ""
+        if spans is None:
+            spans = sentence_spans(text)
+            starts = [a for a, _ in spans]
+
+        si = max(0, bisect.bisect_right(starts, s) - 1)
+        ss, se = spans[si]
+        if not n.percent and not um:
+            # ellipsis: the noun was given by an earlier figure in the same sentence
+            prev = last_unit.get(si)
+            if prev is None or not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
+                continue
+            unit, cat, uend = prev[0], prev[1], e
+        if n.kind == "single" and n.value < 2 and not n.percent and re.match(r"[A-Za-z]", n.surface):
+            continue  # "one soldier" is a person, not a figure
+        last_unit[si] = (unit, cat)
+        sentence = text[ss:se]
+        # qualifier written before the number
+        qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
+        qm = QUAL_RE.search(text[max(ss, s - 25):s])
+        if qm and n.kind == "single":
+            qual = _QUALS[qm.group(1).lower()]
+            s = s - len(text[max(ss, s - 25):s]) + qm.start(1)
+        low, high, value = n.low, n.high, n.value
+        if qual == "up_to":
+            low = math.nan
+        elif qual == "under":
+            low, high = math.nan, n.value
+        elif qual == "over":
+            high = math.nan
+        # claimant: this sentence, else carried over from the previous one when this one continues it
+        cl = sent_claimant.get(si)
+        if cl is None:
+            cl = find_claimant(sentence, s - ss, registry)
+            if not cl or cl.lower() in _PRONOUNS:
+                if si > 0 and (cl or _CARRY_RE.search(sentence) or re.search(r"\b(?:estimated|believed|thought) to\b", sentence)):
+                    ps, pe = spans[si - 1]
+                    cl = sent_claimant.get(si - 1) or find_claimant(text[ps:pe], pe - ps, registry)
+                    if "\n" in text[pe:ss] and not _CARRY_RE.search(sentence):
+                        cl = ""
+                else:
+                    cl = ""
+            sent_claimant[si] = cl
+        actor = _resolve(cl, registry) if cl else None
+        status = _status(sentence, qual)
+        # subject: the counted noun and the rest of its clause
+        tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
+        subject = " ".join((unit + " " + tail.strip()).split()[:10]) if unit != "percent" else \
+            " ".join(text[e:se].split()[:8])
+        location = _location(tail) or _location(text[uend:se])
+        tr = None
+        if published:
+            tr = timeexpr.resolve(sentence, published)
+            if tr is None and si > 0 and sent_claimant.get(si) and _CARRY_RE.search(sentence):
+                ps, pe = spans[si - 1]
+                tr = timeexpr.resolve(text[ps:pe], published)
+        if tr:
+            cd, cde, prec, ev = tr.start.isoformat(), tr.end.isoformat(), tr.precision, tr.evidence
+        elif published:
+            # no time phrase: the claim is dated by the article (documented choice)
+            cd, cde, prec, ev = published, published, "published", ""
+        else:
+            cd = cde = prec = ev = ""
+        rows.append({
+            "article": article, "surface": text[s:e], "value": value, "low": low, "high": high,
+            "unit": unit, "unit_category": cat, "qualifier": qual,
+            "claimant": actor.name if actor else _LEAD_DET.sub("", cl) if cl else "",
+            "claimant_kind": actor.kind if actor else ("unregistered" if cl else ""),
+            "actor_id": actor.actor_id if actor else "", "side": actor.side if actor else ("other" if cl else ""),
+            "status": status, "subject": subject.strip(), "location": location,
+            "claim_date": cd, "claim_date_end": cde, "claim_date_precision": prec,
+            "claim_date_evidence": ev, "claim_date_flag": flag, "published": published,
+            "sentence": sentence.strip(), "start": s, "end": e})
+    return pd.DataFrame(rows, columns=COLUMNS) if rows else empty()
