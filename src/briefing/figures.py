@@ -41,9 +41,10 @@ _QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.cs
 QUAL_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(q) for q in _QUALS), key=len, reverse=True))})\s+$",
                      re.IGNORECASE)
 
-_RULES = [(r["id"], r["side"], re.compile(r["pattern"], re.IGNORECASE)) for r in read_table("not_figures.csv")]
-_LEFT = [(i, p) for i, s, p in _RULES if s == "left"]
-_RIGHT = [(i, p) for i, s, p in _RULES if s == "right"]
+_RULES = [(r["id"], r["side"], re.compile(r["pattern"], re.IGNORECASE), re.compile(r["number"] or ".")) for r in read_table("not_figures.csv")]
+_LEFT = [(i, p, n) for i, s, p, n in _RULES if s == "left"]
+_RIGHT = [(i, p, n) for i, s, p, n in _RULES if s == "right"]
+_SELF = [(i, p, n) for i, s, p, n in _RULES if s == "self"]
 
 _STATUS = [(r["status"], re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE)) for r in read_table("status_cues.csv")]
 _STATUS_ORDER = ["denied", "projection", "confirmed", "estimate"]
@@ -64,16 +65,21 @@ _CARRY_RE = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|re
 _LOC_RE = re.compile(r"\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
                      re.UNICODE)
+_CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
+                          r"(?:killed|dead|died|wounded|injured|captured|taken prisoner|lost)\b", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _excluded(text: str, s: int, e: int) -> str:
-    left, right = text[max(0, s - 40):s], text[e:e + 20]
-    for rid, p in _LEFT:
-        if p.search(left):
+    left, right, num = text[max(0, s - 40):s], text[e:e + 20], text[s:e]
+    for rid, p, n in _LEFT:
+        if p.search(left) and n.search(num):
             return rid
-    for rid, p in _RIGHT:
-        if p.match(right):
+    for rid, p, n in _RIGHT:
+        if p.match(right) and n.search(num):
+            return rid
+    for rid, p, n in _SELF:
+        if p.search(num):
             return rid
     return ""
 
@@ -125,6 +131,9 @@ def find_claimant(sentence: str, pos: int, registry: Registry) -> str:
         before = sentence[:v.start()]
         if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+$", before):
             continue  # passive/infinitive: "believed to", "is estimated"
+        lw = before.split()[-1].lower() if before.split() else ""
+        if lw in _VERBS or lw in ("the", "a", "an", "these", "those", "media", "news"):
+            continue  # a noun use: "denied reports that", "the reports", "media reports"
         subj = _clean_subject(before)
         after = ""
         if not subj or not _looks_named(subj, registry):
@@ -230,6 +239,8 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
         subject = " ".join((unit + " " + tail.strip()).split()[:10]) if unit != "percent" else \
             " ".join(text[e:se].split()[:8])
+        if cat == "personnel" and _CASUALTY_RE.match(tail):
+            cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
         location = _location(tail) or _location(text[uend:se])
         tr = None
         if published:

@@ -1,0 +1,191 @@
+"""Figures on sentences of our own: one test per rule (numbers, exclusions, qualifier, unit, subject
+and place, claimant, status, claim date)."""
+import math
+
+import pytest
+
+from briefing.figures import extract_figures
+from briefing.numbers import find_numbers, parse_number
+from briefing.resources import read_table
+
+PUB = "2024-10-22"  # a Tuesday
+
+
+def figs(text, published=PUB, source="text"):
+    return extract_figures(text, article="t.txt", published=published, published_source=source)
+
+
+def one(text, **kw):
+    f = figs(text, **kw)
+    assert len(f) == 1, f[["surface", "unit"]].to_string()
+    return f.iloc[0]
+
+
+@pytest.mark.parametrize("s,v", [("1,500", 1500), ("10,000", 10000), ("1.5 million", 1.5e6), ("three thousand", 3000),
+                                 ("a dozen", 12), ("twelve", 12), ("15-thousand", 15000), ("four-thousand-100", 4100),
+                                 ("twenty-five", 25), ("two hundred and fifty", 250)])
+def test_parse_number(s, v):
+    assert parse_number(s) == v
+
+
+@pytest.mark.parametrize("text,lo,hi", [("10,000 to 12,000 troops", 10000, 12000), ("10,000-12,000 troops", 10000, 12000),
+                                        ("between 1,000 and 3,000 troops", 1000, 3000), ("1.5 to 2 million shells", 1.5e6, 2e6)])
+def test_ranges(text, lo, hi):
+    r = one(text)
+    assert (r.qualifier, r.low, r.high) == ("range", lo, hi) and math.isnan(r.value)
+
+
+@pytest.mark.parametrize("text,first", [("Thousands of soldiers crossed.", "Thousands"), ("They sent several hundred engineers.", "several hundred"),
+                                        ("Dozens of missiles fell.", "Dozens"), ("Hundreds of workers left.", "Hundreds")])
+def test_vague(text, first):
+    r = one(text)
+    assert r.qualifier == "vague" and math.isnan(r.value) and r.surface.startswith(first)
+
+
+def test_percent():
+    r = one("Officials said 40% of the shells were duds.")
+    assert (r.value, r.unit) == (40, "percent")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2022, the war began with troops massing.", "Since August 2023 soldiers have trained.",
+    "On Oct. 17 troops moved.", "On June 25 soldiers arrived.", "At 15:40 troops left the base.",
+    "The soldiers used 60-mm mortars.", "They fired AK-12 rifles and KN-23 missiles and flew Su-27 jets.",
+    "The first soldiers and the 3rd brigade arrived.", "Troops advanced 50 km to the west.",
+    "They captured 10 square kilometers of land.", "Top 10 Stories", "+2 -1", "Call 555-1234 now.",
+    "The 22-year-old soldiers were captured.", "The two countries and four Indo-Pacific partners met.",
+    "One official said the talks went well.", "The war has lasted two years; it ended within days.",
+    "He paid $500 million for weapons.",
+])
+def test_not_figures(text):
+    assert figs(text).empty, figs(text)[["surface", "unit"]].to_string()
+
+
+def test_every_exclusion_rule_example_is_excluded():
+    from briefing.figures import _excluded
+    from briefing.numbers import find_numbers
+    for rule in read_table("not_figures.csv"):
+        ex = rule["example"]
+        hits = [_excluded(ex, n.start, n.end) for n in find_numbers(ex)]
+        assert rule["id"] in hits, (rule["id"], hits)
+
+
+@pytest.mark.parametrize("text,qual", [
+    ("About 3,000 troops arrived.", "approximately"), ("Around 3,000 troops arrived.", "approximately"),
+    ("Roughly 3,000 troops arrived.", "approximately"), ("Some 3,000 troops arrived.", "approximately"),
+    ("An estimated 3,000 troops arrived.", "approximately"), ("Nearly 3,000 troops arrived.", "approximately"),
+    ("More than 3,000 troops arrived.", "over"), ("At least 3,000 troops arrived.", "over"),
+    ("Upwards of 3,000 troops arrived.", "over"), ("Over 3,000 troops arrived.", "over"),
+    ("Fewer than 3,000 troops arrived.", "under"), ("Less than 3,000 troops arrived.", "under"),
+    ("Up to 3,000 troops arrived.", "up_to"), ("As many as 3,000 troops arrived.", "up_to"),
+    ("3,000 troops arrived.", "exact"),
+])
+def test_qualifier(text, qual):
+    r = one(text)
+    assert r.qualifier == qual and r.value == 3000 and r.surface.lower().endswith("3,000")
+
+
+def test_up_to_and_over_bounds():
+    r = one("Up to 3,000 troops arrived.")
+    assert math.isnan(r.low) and r.high == 3000
+    r = one("More than 3,000 troops arrived.")
+    assert r.low == 3000 and math.isnan(r.high)
+
+
+@pytest.mark.parametrize("text,unit,cat", [
+    ("Pyongyang sent 1,500 special operations forces.", "special operations forces", "personnel"),
+    ("Pyongyang sent 700 engineers.", "engineers", "personnel"),
+    ("The strike left 40 wounded.", "wounded", "casualties"),
+    ("Kyiv said 200 North Korean soldiers were killed.", "North Korean soldiers", "casualties"),
+    ("The North shipped 9,000 containers.", "containers", "shipments"),
+    ("The North shipped 2 million artillery shells.", "artillery shells", "shipments"),
+    ("Russia received fifty howitzers.", "howitzers", "other"),
+])
+def test_unit_category(text, unit, cat):
+    r = one(text)
+    assert (r.unit, r.unit_category) == (unit, cat)
+
+
+def test_elided_unit_and_place():
+    f = figs("Officials said 9,000 troops were sent to Russia, with about 4,000 stationed in the Belgorod region.")
+    assert list(f.value) == [9000, 4000]
+    assert f.iloc[1].unit == "troops" and f.iloc[1].location == "in the Belgorod region"
+    assert f.iloc[0].location == "to Russia" and "troops" in f.iloc[0].subject
+
+
+@pytest.mark.parametrize("text,claimant,actor", [
+    ("According to the US State Department, 5,000 troops arrived.", "US State Department", "us_state_department"),
+    ("South Korea’s intelligence agency said 2,000 soldiers left.", "National Intelligence Service", "nis"),
+    ("Ukrainian President Volodymyr Zelenskyy claimed 6,000 soldiers had arrived.", "Volodymyr Zelenskyy", "volodymyr_zelenskyy"),
+    ("Citing the Pentagon, the paper put the number at 4,000 workers.", "Pentagon", None),
+    ("About 4,000 workers arrived, the Estonian navy chief told reporters.", "Estonian navy chief", None),
+    ("4,000 workers arrived in Vladivostok.", "", None),
+])
+def test_claimant(text, claimant, actor):
+    r = one(text)
+    assert r.claimant == claimant or (actor and r.actor_id == actor)
+
+
+def test_claimant_carried_over():
+    f = figs("The Lithuanian defence ministry estimated that 800 engineers arrived. It also said 300 drones were delivered.")
+    assert list(f.claimant) == ["Lithuanian defence ministry"] * 2
+
+
+def test_claimant_not_invented_across_paragraphs():
+    f = figs("The Lithuanian defence ministry said 800 engineers arrived.\nLater, 300 drones were delivered.")
+    assert f.iloc[1].claimant == ""
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The ministry confirmed that 500 soldiers arrived.", "confirmed"),
+    ("The ministry verified that 500 soldiers arrived.", "confirmed"),
+    ("The North is believed to have sent 500 soldiers.", "estimate"),
+    ("The ministry estimated that 500 soldiers arrived.", "estimate"),
+    ("The North is preparing to send 500 soldiers.", "projection"),
+    ("The number could reach 500 soldiers by December.", "projection"),
+    ("Moscow denied that 500 soldiers arrived.", "denied"),
+    ("The ministry said 500 soldiers arrived.", "reported"),
+])
+def test_status(text, status):
+    assert one(text).status == status
+
+
+@pytest.mark.parametrize("text,start,end,prec,ev", [
+    ("Last week, the army said 500 soldiers arrived.", "2024-10-14", "2024-10-20", "week", "Last week"),
+    ("On Tuesday the army said 500 soldiers arrived.", "2024-10-22", "2024-10-22", "day", "On Tuesday"),
+    ("On Sunday the army said 500 soldiers arrived.", "2024-10-20", "2024-10-20", "day", "On Sunday"),
+    ("In late October the army said 500 soldiers arrived.", "2024-10-21", "2024-10-31", "range", "In late October"),
+    ("Since August 2023, 500 containers were shipped.", "2023-08-01", "2024-10-22", "range", "Since August 2023"),
+    ("By December, 500 soldiers could be sent.", "2024-10-22", "2024-12-31", "range", "By December"),
+    ("This month, 500 soldiers arrived.", "2024-10-01", "2024-10-22", "month", "This month"),
+    ("Earlier this week 500 soldiers arrived.", "2024-10-21", "2024-10-22", "week", "Earlier this week"),
+    ("On Oct. 17 the army said 500 soldiers arrived.", "2024-10-17", "2024-10-17", "day", "On Oct. 17"),
+    ("Two days ago 500 soldiers arrived.", "2024-10-20", "2024-10-20", "day", "Two days ago"),
+    ("On Dec. 30 the army said 500 soldiers arrived.", "2023-12-30", "2023-12-30", "day", "On Dec. 30"),
+])
+def test_claim_date(text, start, end, prec, ev):
+    r = one(text)
+    assert (r.claim_date, r.claim_date_end, r.claim_date_precision, r.claim_date_evidence) == (start, end, prec, ev)
+    assert r.claim_date_flag == ""
+
+
+def test_claim_date_defaults_to_published_and_flags():
+    r = one("The army said 500 soldiers arrived.")
+    assert (r.claim_date, r.claim_date_precision) == (PUB, "published")
+    assert one("The army said 500 soldiers arrived.", source="inferred").claim_date_flag == "inferred"
+    r = one("Last week 500 soldiers arrived.", published="", source="unknown")
+    assert r.claim_date == "" and r.claim_date_flag == "unknown"
+
+
+def test_offsets_point_into_text():
+    text = "Intro line.\nThe ministry said more than 1,500 soldiers and 20 tanks arrived."
+    f = figs(text)
+    for r in f.itertuples():
+        assert text[r.start:r.end] == r.surface
+        assert r.sentence in text
+    assert list(f.surface) == ["more than 1,500", "20"]
+
+
+def test_empty_text_has_columns():
+    from briefing.figures import COLUMNS
+    assert list(extract_figures("").columns) == COLUMNS
