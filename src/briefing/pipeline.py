@@ -95,11 +95,12 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
         registry = Registry.load(actors) if actors else default_registry()
     except (OSError, ValueError) as exc:
         raise UserError(f"{actors or data_path('actors.csv')}: cannot read the actor registry ({exc})")
-    corpus = read_corpus(paths, man, progress=not quiet)
+    echo = None if quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    corpus = read_corpus(paths, man, progress=not quiet, echo=echo)
     tables = extract_tables(corpus.articles, registry)
     write_tables(tables, Path(out))
     if not quiet:
-        for w in corpus.warnings + tables.warnings:
+        for w in tables.warnings:
             print(w, file=sys.stderr)
         n_words = int(tables.articles["n_words"].sum())
         n = len(tables.articles)

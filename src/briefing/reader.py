@@ -186,10 +186,25 @@ class Corpus:
     skipped: list[tuple[str, str]]          # (file, reason)
 
 
+class _Warnings(list):
+    """Warning lines, each also passed to ``echo`` as it happens (a long run shows them live)."""
+
+    def __init__(self, echo=None):
+        super().__init__()
+        self.echo = echo
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if self.echo:
+            self.echo(line)
+
+
 def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None,
-                progress: bool = True) -> Corpus:
+                progress: bool = True, echo=None) -> Corpus:
+    """Read every article under ``paths``. ``echo`` (e.g. print to stderr) receives each
+    warning line as it happens, so they are shown even when the run then stops."""
     files = discover(paths)
-    warnings: list[str] = []
+    warnings = _Warnings(echo)
     skipped: list[tuple[str, str]] = []
     articles: list[Article] = []
     iterator = files
@@ -226,7 +241,7 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
 
     apply_manifest(unique, manifest or {}, warnings)
     infer_dates(unique)
-    return Corpus(unique, warnings, duplicates, skipped)
+    return Corpus(unique, list(warnings), duplicates, skipped)
 
 
 def apply_manifest(articles: list[Article], manifest: dict[str, dict], warnings: list[str]) -> None:
