@@ -11,6 +11,7 @@ import bisect
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 from .actors import Registry, default_registry
@@ -162,8 +163,12 @@ def _location(clause: str) -> str:
     return m.group(0) if m else ""
 
 
+_EMPTY = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "low", "high") else
+                                     "int64" if c in ("start", "end") else "object") for c in COLUMNS})
+
+
 def empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=COLUMNS)
+    return _EMPTY.copy()
 
 
 def extract_figures(text: str, article: str = "", published: str = "", published_source: str = "",
@@ -173,15 +178,13 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         return empty()
     registry = registry or default_registry()
     spans = None
-    rows, sent_claimant = [], {}
+    rows, sent_claimant, status_cache, time_cache = [], {}, {}, {}
     flag = published_source if published_source in ("inferred", "unknown") else ""
     if not published:
         flag = "unknown"
     last_unit = {}
     for n in find_numbers(text):
         s, e = n.start, n.end
-        if _excluded(text, s, e):
-            continue
         if n.percent:
             unit, cat, uend = "percent", "other", e
         else:
@@ -203,6 +206,8 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             if prev is None or not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
                 continue
             unit, cat, uend = prev[0], prev[1], e
+        if _excluded(text, s, e):
+            continue
         if n.kind == "single" and n.value < 2 and not n.percent and re.match(r"[A-Za-z]", n.surface):
             continue  # "one soldier" is a person, not a figure
         last_unit[si] = (unit, cat)
@@ -234,7 +239,7 @@ def extract_figures(text: str, article: str = "", published: str = "", published
                     cl = ""
             sent_claimant[si] = cl
         actor = _resolve(cl, registry) if cl else None
-        status = _status(sentence, qual)
+        status = status_cache.get(si) or status_cache.setdefault(si, _status(sentence, qual))
         # subject: the counted noun and the rest of its clause
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
         subject = " ".join((unit + " " + tail.strip()).split()[:10]) if unit != "percent" else \
@@ -243,11 +248,14 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
         location = _location(tail) or _location(text[uend:se])
         tr = None
-        if published:
+        if si in time_cache:
+            tr = time_cache[si]
+        elif published:
             tr = timeexpr.resolve(sentence, published)
             if tr is None and si > 0 and sent_claimant.get(si) and _CARRY_RE.search(sentence):
                 ps, pe = spans[si - 1]
                 tr = timeexpr.resolve(text[ps:pe], published)
+            time_cache[si] = tr
         if tr:
             cd, cde, prec, ev = tr.start.isoformat(), tr.end.isoformat(), tr.precision, tr.evidence
         elif published:
@@ -265,4 +273,13 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             "claim_date": cd, "claim_date_end": cde, "claim_date_precision": prec,
             "claim_date_evidence": ev, "claim_date_flag": flag, "published": published,
             "sentence": sentence.strip(), "start": s, "end": e})
-    return pd.DataFrame(rows, columns=COLUMNS) if rows else empty()
+    if not rows:
+        return empty()
+    # one object block: pandas' per-column string inference costs more than extracting the article
+    arr = np.array([[r[c] for c in COLUMNS] for r in rows], dtype=object)
+    df = pd.DataFrame(arr, columns=COLUMNS, dtype=object)
+    for c in ("value", "low", "high"):
+        df[c] = arr[:, COLUMNS.index(c)].astype(np.float64)
+    for c in ("start", "end"):
+        df[c] = arr[:, COLUMNS.index(c)].astype(np.int64)
+    return df

@@ -39,8 +39,36 @@ NUMBER_RE = re.compile(
     rf"|(?P<vague>\b{_VAGUEP}\b)"
     rf"|(?P<one>{ATOM}))(?P<pct> ?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE)
-# cheap pre-test: does a text have anything number-like at all
-ANY_RE = re.compile(rf"\d|\b(?:{_U}|{_V}|{_S}|dozen)\b", re.IGNORECASE)
+# The full pattern is slow to try at every position, so two cheap scans find where a number can
+# start (a digit; a number word as a character trie, which the regex engine scans fast) and the full
+# pattern is only tried there, on the lower-cased text.
+NUMBER_LC = re.compile(NUMBER_RE.pattern)
+
+
+def _trie(words) -> str:
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(c) + emit(ch) for c, ch in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(alts) == 1 else body[:-1] + ")?"
+        return body
+
+    return emit(root)
+
+
+_STARTERS = sorted(set(_UNITWORDS + _SCALES + _VAGUE) | {"between", "several", "tens", "many", "few", "dozen"})
+DIGIT_RE = re.compile(r"[0-9]")
+WORD_RE = re.compile(rf"\b{_trie(_STARTERS)}\b")
+_BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of) $")
 
 
 def parse_number(s: str) -> float:
@@ -87,9 +115,50 @@ class Number:
     percent: bool
 
 
+def _matches(text: str):
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed a length (rare scripts): offsets must stay true
+        yield from NUMBER_RE.finditer(text)
+        return
+    starts = {m.start() for m in DIGIT_RE.finditer(low)
+              if m.start() == 0 or not low[m.start() - 1].isdigit() and low[m.start() - 1] not in ",."}
+    for m in WORD_RE.finditer(low):
+        p = m.start()
+        b = _BACK.search(low, max(0, p - 9), p)
+        starts.add(b.start() if b and b.group(0).strip() in ("a", "an", "several", "many", "tens of") else p)
+    last = -1
+    for p in sorted(starts):
+        if p < last:
+            continue
+        m = NUMBER_LC.match(low, p)
+        if m is None and p and low[p - 1] not in " \n\t(\"“-":
+            continue
+        if m:
+            last = m.end()
+            yield _Orig(m, text)
+
+
+class _Orig:
+    """A match on the lower-cased text that reports groups from the original text."""
+    __slots__ = ("m", "text")
+
+    def __init__(self, m, text):
+        self.m, self.text = m, text
+
+    def group(self, name=0):
+        s, e = self.m.span(name)
+        return None if s < 0 else self.text[s:e]
+
+    def start(self, name=0):
+        return self.m.start(name)
+
+    def end(self, name=0):
+        return self.m.end(name)
+
+
 def find_numbers(text: str):
     """Yield every number candidate in `text` (no figure filtering)."""
-    for m in NUMBER_RE.finditer(text):
+    for m in _matches(text):
         pct = bool(m.group("pct"))
         if m.group("vague"):
             w = m.group("vague").lower().split()[-1]
