@@ -24,7 +24,7 @@ SIDE_STYLE = {  # line style, colour (Okabe-Ito, colour-blind safe)
     "others": ((0, (1, 3)), "#555555"),
 }
 STATUS_MARKER = {"confirmed": "s", "estimate": "o", "projection": "^", "reported": "D", "denied": "X"}
-PANELS = [("personnel", "North Korean personnel (reported)"), ("shipments", "Shipments"),
+PANELS = [("personnel", "NK personnel (reported)"), ("shipments", "Shipments"),
           ("casualties", "Casualties")]
 DATA_COLUMNS = ["panel", "side_group", "claim_date", "value", "low", "high", "qualifier", "status",
                 "claimant", "figure", "ref", "article"]
@@ -62,7 +62,7 @@ def escalation_data(figures: pd.DataFrame) -> pd.DataFrame:
             elif q == "up_to":
                 low = value * (1 - OPEN_BAR)
         rows.append({"panel": panel, "side_group": r["side"] if r["side"] in SIDES else "others",
-                     "claim_date": date, "value": value, "low": low, "high": high, "qualifier": q,
+                     "claim_date": date, "value": value, "low": round(low, 1), "high": round(high, 1), "qualifier": q,
                      "status": r["status"] or "reported", "claimant": r["claimant"], "figure": r["figure"],
                      "ref": int(r.get("ref") or 0), "article": r["article"]})
     out = pd.DataFrame(rows, columns=DATA_COLUMNS)
@@ -78,8 +78,10 @@ def plot_escalation(data: pd.DataFrame):
     from matplotlib.lines import Line2D
 
     panels = [(p, t) for p, t in PANELS if (data["panel"] == p).any()] or [PANELS[0]]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(7.6, 2.7 + 1.6 * (len(panels) - 1)), squeeze=False,
-                             sharex=True, gridspec_kw={"height_ratios": [2] + [1] * (len(panels) - 1)})
+    fig, axes = plt.subplots(len(panels), 1, figsize=(7.6, 2.4 + 1.3 * (len(panels) - 1)), squeeze=False,
+                             # Own x range per panel: shipments counted since 2023 must not squeeze
+                             # this autumn's personnel reports into a corner.
+                             sharex=False, gridspec_kw={"height_ratios": [2] + [1] * (len(panels) - 1)})
     for ax, (panel, label) in zip(axes[:, 0], panels):
         d = data[data["panel"] == panel]
         for side in SIDES:
@@ -103,6 +105,9 @@ def plot_escalation(data: pd.DataFrame):
                                edgecolor="black", linewidth=0.8, zorder=3)
         ax.set_ylabel(label, fontsize=8)
         ax.margins(x=0.1)  # room for the direct labels
+        dates = pd.to_datetime(d["claim_date"])
+        if dates.nunique() == 1:  # one date: a month around it, not matplotlib's default years
+            ax.set_xlim(dates.iloc[0] - pd.Timedelta(days=15), dates.iloc[0] + pd.Timedelta(days=15))
         ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.tick_params(labelsize=8)
@@ -111,11 +116,13 @@ def plot_escalation(data: pd.DataFrame):
                     transform=ax.transAxes, fontsize=9, color="#555555")
         top = float(d[["value", "high"]].max().max()) if not d.empty else 1.0
         ax.set_ylim(0, top * 1.12 if top > 0 else 1.0)  # room above the tallest bar
-    ax = axes[-1, 0]
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    ax.set_xlabel("claim date", fontsize=8)
-    fig.autofmt_xdate()
+    for ax in axes[:, 0]:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        for tick in ax.get_xticklabels():
+            tick.set_rotation(20)
+            tick.set_horizontalalignment("right")
+    axes[-1, 0].set_xlabel("claim date", fontsize=8)
     handles = [Line2D([], [], linestyle=SIDE_STYLE[s][0], color=SIDE_STYLE[s][1], label=s)
                for s in SIDES if (data["side_group"] == s).any()]
     handles += [Line2D([], [], linestyle="", marker=m, markerfacecolor="white" if st == "projection" else "#888888",
