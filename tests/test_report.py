@@ -79,10 +79,19 @@ def test_denials_collect_denied_figures_deny_verbs_and_counter_sides():
                                              ("Envoy Y", "counter-claim")}
 
 
-def test_quotes_by_actor_uses_side_when_country_missing():
+def test_quotes_by_actor_uses_side_when_country_missing_and_drops_fragments():
     q = report.quotes_by_actor(QUOTES)
     assert dict(zip(q["speaker"], q["country_side"]))["Envoy Y"] == "Russia"
     assert list(q["speaker"]) == sorted(q["speaker"])
+    frag = QUOTES.assign(is_fragment=[False, True, False])
+    assert "Spokesman Z" not in set(report.quotes_by_actor(frag)["speaker"])
+    assert "Spokesman Z" in set(report.quotes_by_actor(frag, fragments=True)["speaker"])
+
+
+def test_denials_take_country_when_side_is_missing():
+    q = QUOTES.assign(side=["", "", ""], country=["", "North Korea", "South Korea"], verb=["said", "say", "told"])
+    d = report.denials(FIGURES.iloc[0:0], q)
+    assert list(zip(d["who"], d["kind"])) == [("Spokesman Z", "counter-claim")]
 
 
 def test_html_table_escapes_untrusted_text_and_links_sources():

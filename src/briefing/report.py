@@ -184,9 +184,15 @@ def figures_by_claimant(figures: pd.DataFrame) -> pd.DataFrame:
     return f[FIGURE_COLUMNS].reset_index(drop=True)
 
 
-def quotes_by_actor(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Quotes grouped by speaker, with role, country (or side) and the article's date."""
+def quotes_by_actor(quotes: pd.DataFrame, fragments: bool = False) -> pd.DataFrame:
+    """Quotes grouped by speaker, with role, country (or side) and the article's date.
+
+    Quoted fragments (a word or phrase in quotation marks, `is_fragment`) are left
+    out unless `fragments`: in a briefing they read as noise without their sentence.
+    """
     q = quotes.copy()
+    if not fragments and "is_fragment" in q.columns:
+        q = q[~q["is_fragment"].fillna(False).astype(bool)]
     for c in ("speaker", "role", "country", "side", "published", "quote", "article"):
         q[c] = _s(q, c)
     if "ref" not in q.columns:
@@ -218,10 +224,12 @@ def denials(figures: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                      "what": f"denied: {r['figure']}" + (f" ({r['subject']})" if r["subject"] else ""),
                      "kind": "denied figure", "ref": r["ref"], "article": r["article"]})
     q = quotes.copy()
-    for c in ("verb", "side", "speaker", "quote", "published", "article"):
+    for c in ("verb", "side", "country", "speaker", "quote", "published", "article"):
         q[c] = _s(q, c)
     if "ref" not in q.columns:
         q["ref"] = 0
+    # An unnamed "North Korean diplomat" has a country but no registry side: either counts.
+    q["side"] = q["side"].where(q["side"] != "", q["country"])
     deny = q["verb"].str.casefold().isin(_deny_forms())
     counter = q["side"].isin(COUNTER_SIDES)
     for r, is_deny in zip(q[deny | counter].to_dict("records"), deny[deny | counter]):
@@ -316,7 +324,8 @@ INTROS = {
     "figures": "Every figure extracted, with its qualifier (exact, approximately, over, up to, range, vague) "
                "and status.",
     "quotes": "Direct quotations, grouped by speaker, with the speaker's role and country (or side) and the "
-              "article's date.",
+              "article's date. Short quoted phrases are left out here; those from the Russian or North Korean "
+              "side appear under denials and counter-claims.",
     "denials": "Figures reported as denied, quotes introduced by a denying verb, and statements from the "
                "Russian and North Korean side.",
     "sources": "Every article in the corpus, numbered as the source tags above; 'cited' marks the ones this "
