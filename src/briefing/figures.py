@@ -71,6 +71,37 @@ _CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|report
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+class _Sentences:
+    """Sentence spans computed lazily per paragraph (line): most lines hold no figure."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paras: dict[int, list[tuple[int, int]]] = {}
+
+    def _para(self, p0: int) -> list[tuple[int, int]]:
+        if p0 not in self.paras:
+            p1 = self.text.find("\n", p0)
+            p1 = len(self.text) if p1 < 0 else p1
+            self.paras[p0] = [(p0 + a, p0 + b) for a, b in sentence_spans(self.text[p0:p1])] or [(p0, p1)]
+        return self.paras[p0]
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        spans = self._para(self.text.rfind("\n", 0, pos) + 1)
+        i = max(0, bisect.bisect_right([a for a, _ in spans], pos) - 1)
+        return spans[i]
+
+    def previous(self, start: int) -> tuple[int, int] | None:
+        p0 = self.text.rfind("\n", 0, start) + 1
+        spans = self._para(p0)
+        i = [a for a, _ in spans].index(start)
+        if i > 0:
+            return spans[i - 1]
+        if p0 == 0:
+            return None
+        q0 = self.text.rfind("\n", 0, p0 - 1) + 1
+        return self._para(q0)[-1] if self.text[q0:p0 - 1].strip() else None
+
+
 def _excluded(text: str, s: int, e: int) -> str:
     left, right, num = text[max(0, s - 40):s], text[e:e + 20], text[s:e]
     for rid, p, n in _LEFT:
@@ -163,6 +194,7 @@ def _location(clause: str) -> str:
     return m.group(0) if m else ""
 
 
+_DTYPES = {"value": np.float64, "low": np.float64, "high": np.float64, "start": np.int64, "end": np.int64}
 _EMPTY = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "low", "high") else
                                      "int64" if c in ("start", "end") else "object") for c in COLUMNS})
 
@@ -195,11 +227,11 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             else:
                 unit = ""
         if spans is None:
-            spans = sentence_spans(text)
-            starts = [a for a, _ in spans]
+            spans = _Sentences(text)
 
-        si = max(0, bisect.bisect_right(starts, s) - 1)
-        ss, se = spans[si]
+        si, se = spans.locate(s)
+        ss = si
+        prev_span = spans.previous(si)
         if not n.percent and not um:
             # ellipsis: the noun was given by an earlier figure in the same sentence
             prev = last_unit.get(si)
@@ -230,9 +262,9 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         if cl is None:
             cl = find_claimant(sentence, s - ss, registry)
             if not cl or cl.lower() in _PRONOUNS:
-                if si > 0 and (cl or _CARRY_RE.search(sentence) or re.search(r"\b(?:estimated|believed|thought) to\b", sentence)):
-                    ps, pe = spans[si - 1]
-                    cl = sent_claimant.get(si - 1) or find_claimant(text[ps:pe], pe - ps, registry)
+                if prev_span and (cl or _CARRY_RE.search(sentence) or re.search(r"\b(?:estimated|believed|thought) to\b", sentence)):
+                    ps, pe = prev_span
+                    cl = sent_claimant.get(ps) or find_claimant(text[ps:pe], pe - ps, registry)
                     if "\n" in text[pe:ss] and not _CARRY_RE.search(sentence):
                         cl = ""
                 else:
@@ -252,8 +284,8 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             tr = time_cache[si]
         elif published:
             tr = timeexpr.resolve(sentence, published)
-            if tr is None and si > 0 and sent_claimant.get(si) and _CARRY_RE.search(sentence):
-                ps, pe = spans[si - 1]
+            if tr is None and prev_span and sent_claimant.get(si) and _CARRY_RE.search(sentence):
+                ps, pe = prev_span
                 tr = timeexpr.resolve(text[ps:pe], published)
             time_cache[si] = tr
         if tr:
@@ -275,7 +307,14 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             "sentence": sentence.strip(), "start": s, "end": e})
     if not rows:
         return empty()
-    # one object block: pandas' per-column string inference costs more than extracting the article
+    # pandas' per-column string inference costs more than extracting the article: build typed arrays
+    # and hand them over unchecked (private but long-stable constructor; public fallback below)
+    arrays = [np.array([r[c] for r in rows], dtype=_DTYPES.get(c, object)) for c in COLUMNS]
+    try:
+        return pd.DataFrame._from_arrays(arrays, columns=pd.Index(COLUMNS, dtype=object),
+                                         index=pd.RangeIndex(len(rows)), verify_integrity=False)
+    except (AttributeError, TypeError):
+        pass
     arr = np.array([[r[c] for c in COLUMNS] for r in rows], dtype=object)
     df = pd.DataFrame(arr, columns=COLUMNS, dtype=object)
     for c in ("value", "low", "high"):
