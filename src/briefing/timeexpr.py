@@ -28,6 +28,8 @@ def _prefixed(kind: str, pattern: str) -> str:
 
 
 TIME_RE = re.compile("|".join(f"(?P<k_{k}>{_prefixed(k, p)})" for k, p in _RULES), re.IGNORECASE)
+# the same pattern, lower-cased, run case-sensitively on lower-cased text (several times faster)
+TIME_LC = re.compile(TIME_RE.pattern.lower().replace("(?p<", "(?P<"))
 
 
 @dataclass
@@ -133,7 +135,9 @@ def _resolve(kind: str, g: dict, a: dt.date) -> tuple[dt.date, dt.date, str] | N
 
 def find_all(text: str, anchor: dt.date):
     """Every resolvable time expression in `text`, in order."""
-    for m in TIME_RE.finditer(text):
+    low = text.lower()
+    matches = TIME_LC.finditer(low) if len(low) == len(text) else TIME_RE.finditer(text)
+    for m in matches:
         kind = m.lastgroup[2:] if m.lastgroup and m.lastgroup.startswith("k_") else None
         if kind is None:
             kind = next(k for k, _ in _RULES if m.group(f"k_{k}") is not None)
@@ -141,7 +145,7 @@ def find_all(text: str, anchor: dt.date):
              if name.startswith(kind + "__") and v is not None}
         r = _resolve(kind, g, anchor)
         if r:
-            yield TimeRef(r[0], r[1], r[2], m.group(0).strip(), m.start())
+            yield TimeRef(r[0], r[1], r[2], text[m.start():m.end()].strip(), m.start())
 
 
 def resolve(text: str, anchor: dt.date | str | None) -> TimeRef | None:
