@@ -189,3 +189,22 @@ def test_offsets_point_into_text():
 def test_empty_text_has_columns():
     from briefing.figures import COLUMNS
     assert list(extract_figures("").columns) == COLUMNS
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("“There are 8,000 troops in Kursk,” Blinken told reporters.", "Blinken"),
+    ("Russia has received more than 100 ballistic missiles, Ukrainian officials said.", "Ukrainian officials"),
+    ("Some 1,000 soldiers have been killed, a Ukrainian official told CNN.", "Ukrainian official"),
+])
+def test_claimant_after_the_figure(text, claimant):
+    assert one(text).claimant == claimant
+
+
+def test_according_to_is_not_a_place():
+    r = one("Pyongyang has deployed 11,000 soldiers, according to Seoul.")
+    assert r.location == "" and r.side == "South Korea"
+
+
+def test_a_generic_report_does_not_inherit_the_previous_speaker():
+    f = figs("Defense Secretary Lloyd Austin said 10,000 troops were in Russia. The report said 5 million shells were sent.")
+    assert f.iloc[1].claimant == ""

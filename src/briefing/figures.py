@@ -4,6 +4,14 @@ qualifier, counted noun and category, subject, place, claimant, status and claim
 Speed: one regex (numbers.NUMBER_RE) runs over the whole text; the exclusion rules (not_figures.csv)
 and the counted-noun test (units.csv) look only at a few characters around each candidate; only a
 surviving candidate's sentence is examined for claimant, status and date.
+
+Editorial choices: a figure needs a counted noun from data/units.csv after it (or, for "with roughly
+8,000 located in ...", one given earlier in the same sentence), so "the two countries" or "one
+official" are not figures; the claimant is never invented (empty when the text names nobody) and is
+carried from the previous sentence only when this one continues it ("It also said ...", "is estimated
+to"); a claim with no time phrase is dated by the article's publication date with
+claim_date_precision "published" (so an analyst can tell a stated date from a default one); claim dates
+from an inferred or unknown publication date are flagged in claim_date_flag.
 """
 from __future__ import annotations
 
@@ -61,9 +69,9 @@ ACCORDING_RE = re.compile(r"\b(?:according to|citing|cited by|per)\s+([^,;:.()\n
 DATA_RE = re.compile(r"([A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:data|figures|estimates?|assessment|report|intelligence)\s+"
                      r"(?:showed|shows|suggests?|suggested|indicated?|indicates)", re.UNICODE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_CARRY_RE = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|report|office|department|spy agency|intelligence agency)|"
+_CARRY_RE = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|intelligence agency)|"
                        r"This|These|Those|The same (?:report|agency|official))\b|^\s*\w+ also\b|\balso (?:said|estimated|reported)\b")
-_LOC_RE = re.compile(r"\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
+_LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
                      re.UNICODE)
 _CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
@@ -117,7 +125,7 @@ def _excluded(text: str, s: int, e: int) -> str:
 
 
 def _clean_subject(chunk: str) -> str:
-    chunk = re.split(r"[,;:—–(“\"]|\bthat\b|\bwhile\b|\bbut\b", chunk)[-1].strip()
+    chunk = re.split(r"[,;:—–(“”\"]|\bthat\b|\bwhile\b|\bbut\b", chunk)[-1].strip(" \t’'")
     words = chunk.split()
     if not words:
         return ""
