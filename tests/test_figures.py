@@ -208,3 +208,13 @@ def test_according_to_is_not_a_place():
 def test_a_generic_report_does_not_inherit_the_previous_speaker():
     f = figs("Defense Secretary Lloyd Austin said 10,000 troops were in Russia. The report said 5 million shells were sent.")
     assert f.iloc[1].claimant == ""
+
+
+@pytest.mark.parametrize("text,cat", [
+    ("The shelling killed 12 people in the town.", "casualties"),
+    ("Kyiv said Russia lost about 1,500 soldiers in a day.", "casualties"),
+    ("The ministry said 12 people were evacuated.", "personnel"),
+    ("The 155th brigade has 3,000 marines.", "personnel"),
+])
+def test_casualty_verbs_before_or_after(text, cat):
+    assert one(text).unit_category == cat

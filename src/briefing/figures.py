@@ -76,6 +76,8 @@ _LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|to
                      re.UNICODE)
 _CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
                           r"(?:killed|dead|died|wounded|injured|captured|taken prisoner|lost)\b", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|captured|capturing|"
+                            r"death toll of|deaths of|lost|losing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -284,7 +286,7 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
         subject = " ".join((unit + " " + tail.strip()).split()[:10]) if unit != "percent" else \
             " ".join(text[e:se].split()[:8])
-        if cat == "personnel" and _CASUALTY_RE.match(tail):
+        if cat == "personnel" and (_CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s)):
             cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
         location = _location(tail) or _location(text[uend:se])
         tr = None
