@@ -78,6 +78,8 @@ _CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|report
                           r"(?:killed|dead|died|wounded|injured|captured|taken prisoner|lost)\b", re.IGNORECASE)
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|captured|capturing|"
                             r"death toll of|deaths of|lost|losing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+_PASSIVE_EST = re.compile(r"\b(?:estimated|believed|thought) to\b")
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -236,9 +238,15 @@ def extract_figures(text: str, article: str = "", published: str = "", published
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
+                # cheap rejections first: most numbers in news count nothing
+                if not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
+                    continue
+        if _excluded(text, s, e):
+            continue
+        if n.kind == "single" and n.value < 2 and not n.percent and _LETTER.match(n.surface):
+            continue  # "one soldier" is a person, not a figure
         if spans is None:
             spans = _Sentences(text)
-
         si, se = spans.locate(s)
         ss = si
         prev_span = spans.previous(si)
@@ -248,10 +256,6 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             if prev is None or not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
                 continue
             unit, cat, uend = prev[0], prev[1], e
-        if _excluded(text, s, e):
-            continue
-        if n.kind == "single" and n.value < 2 and not n.percent and re.match(r"[A-Za-z]", n.surface):
-            continue  # "one soldier" is a person, not a figure
         last_unit[si] = (unit, cat)
         sentence = text[ss:se]
         # qualifier written before the number
@@ -272,7 +276,7 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         if cl is None:
             cl = find_claimant(sentence, s - ss, registry)
             if not cl or cl.lower() in _PRONOUNS:
-                if prev_span and (cl or _CARRY_RE.search(sentence) or re.search(r"\b(?:estimated|believed|thought) to\b", sentence)):
+                if prev_span and (cl or _CARRY_RE.search(sentence) or _PASSIVE_EST.search(sentence)):
                     ps, pe = prev_span
                     cl = sent_claimant.get(ps) or find_claimant(text[ps:pe], pe - ps, registry)
                     if "\n" in text[pe:ss] and not _CARRY_RE.search(sentence):

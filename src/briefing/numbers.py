@@ -71,13 +71,17 @@ WORD_RE = re.compile(rf"\b{_trie(_STARTERS)}\b")
 _BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of) $")
 
 
+_SPLIT = re.compile(r"[\s-]+")
+_DEC = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_number(s: str) -> float:
     """Value of one number as written ("1,500", "1.5 million", "four-thousand-100", "a dozen"); NaN if unreadable."""
     s = s.strip().lower().replace(",", "")
-    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
+    tokens = [t for t in _SPLIT.split(s) if t and t != "and"]
     total, current, seen = 0.0, 0.0, False
     for t in tokens:
-        if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        if _DEC.fullmatch(t):
             current += float(t)
             seen = True
         elif t in ("a", "an"):
