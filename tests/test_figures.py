@@ -96,7 +96,8 @@ def test_up_to_and_over_bounds():
     ("Pyongyang sent 1,500 special operations forces.", "special operations forces", "personnel"),
     ("Pyongyang sent 700 engineers.", "engineers", "personnel"),
     ("The strike left 40 wounded.", "wounded", "casualties"),
-    ("Kyiv said 200 North Korean soldiers were killed.", "North Korean soldiers", "casualties"),
+    ("Kyiv said 200 North Korean soldiers were killed.", "soldiers", "casualties"),
+    ("Seoul said 3,000 more North Korean troops arrived.", "troops", "personnel"),
     ("The North shipped 9,000 containers.", "containers", "shipments"),
     ("The North shipped 2 million artillery shells.", "artillery shells", "shipments"),
     ("Russia received fifty howitzers.", "howitzers", "other"),
@@ -111,6 +112,8 @@ def test_elided_unit_and_place():
     assert list(f.value) == [9000, 4000]
     assert f.iloc[1].unit == "troops" and f.iloc[1].location == "in the Belgorod region"
     assert f.iloc[0].location == "to Russia" and "troops" in f.iloc[0].subject
+    f = figs("Seoul said 9,000 North Korean troops were sent, with 4,000 deployed near Kursk.")
+    assert f.iloc[1].subject.startswith("North Korean troops")
 
 
 @pytest.mark.parametrize("text,claimant,actor", [

@@ -231,10 +231,12 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         s, e = n.start, n.end
         if n.percent:
             unit, cat, uend = "percent", "other", e
+            noun_phrase = unit
         else:
             um = UNIT_RE.match(text, e)
             if um:
-                unit = (um.group(1) + um.group("unit")).strip()
+                # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
+                unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
@@ -256,7 +258,8 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             if prev is None or not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
                 continue
             unit, cat, uend = prev[0], prev[1], e
-        last_unit[si] = (unit, cat)
+            noun_phrase = prev[2]
+        last_unit[si] = (unit, cat, noun_phrase)
         sentence = text[ss:se]
         # qualifier written before the number
         qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
@@ -288,7 +291,7 @@ def extract_figures(text: str, article: str = "", published: str = "", published
         status = status_cache.get(si) or status_cache.setdefault(si, _status(sentence, qual))
         # subject: the counted noun and the rest of its clause
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
-        subject = " ".join((unit + " " + tail.strip()).split()[:10]) if unit != "percent" else \
+        subject = " ".join((noun_phrase + " " + tail.strip()).split()[:10]) if unit != "percent" else \
             " ".join(text[e:se].split()[:8])
         if cat == "personnel" and (_CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s)):
             cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
