@@ -221,3 +221,10 @@ def test_a_generic_report_does_not_inherit_the_previous_speaker():
 ])
 def test_casualty_verbs_before_or_after(text, cat):
     assert one(text).unit_category == cat
+
+
+def test_data_showed_and_denials_name_their_claimant():
+    r = one("The Pentagon's data showed 3,000 soldiers crossed the border.")
+    assert r.claimant == "Pentagon" or r.actor_id == "us_pentagon"
+    r = one("Moscow denied that 500 soldiers arrived.")
+    assert r.status == "denied" and r.side == "Russia"
