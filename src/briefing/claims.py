@@ -37,35 +37,40 @@ def merge_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     outlet = {}
     if articles is not None and not articles.empty and "outlet" in articles.columns:
         outlet = dict(zip(articles["article"], articles["outlet"].fillna("").astype(str)))
-    f = figures.copy()
-    f["_who"] = [a if isinstance(a, str) and a else normalise(str(c or "")) for a, c in zip(f["actor_id"], f["claimant"])]
-    f["_key"] = [(w, _num(v), _num(lo), _num(hi), cat) for w, v, lo, hi, cat
-                 in zip(f["_who"], f["value"], f["low"], f["high"], f["unit_category"])]
-    groups: list[list[int]] = []
-    for _, g in f.groupby("_key", sort=False):
-        clusters: list[tuple[dt.date | None, dt.date | None, list[int]]] = []
-        for i, r in g.sort_values("claim_date").iterrows():
+    # plain Python over records: a groupby with per-group frames cost more than extracting the figures
+    recs = figures.to_dict("records")
+    by_key: dict[tuple, list[dict]] = {}
+    for r in recs:
+        a, c = r.get("actor_id"), r.get("claimant")
+        who = a if isinstance(a, str) and a else normalise(str(c or "") if not pd.isna(c) else "")
+        key = (who, _num(r["value"]), _num(r["low"]), _num(r["high"]), r["unit_category"])
+        by_key.setdefault(key, []).append(r)
+    groups: list[list[dict]] = []
+    for members in by_key.values():
+        clusters: list[list] = []  # [start, end, records]
+        for r in sorted(members, key=lambda r: str(r["claim_date"] or "")):
             s, e = _d(r["claim_date"]), _d(r["claim_date_end"]) or _d(r["claim_date"])
-            for k, (cs, ce, idx) in enumerate(clusters):
-                close = (s is None or cs is None) or (s <= ce + _WINDOW and cs <= (e or s) + _WINDOW)
-                if close:
-                    clusters[k] = (min(filter(None, [cs, s]), default=None), max(filter(None, [ce, e]), default=None), idx + [i])
+            for c in clusters:
+                cs, ce = c[0], c[1]
+                if s is None or cs is None or (s <= ce + _WINDOW and cs <= (e or s) + _WINDOW):
+                    c[0] = min(filter(None, [cs, s]), default=None)
+                    c[1] = max(filter(None, [ce, e]), default=None)
+                    c[2].append(r)
                     break
             else:
-                clusters.append((s, e, [i]))
+                clusters.append([s, e, [r]])
         groups.extend(c[2] for c in clusters)
     rows = []
-    for n, idx in enumerate(groups, 1):
-        g = f.loc[idx]
-        first = g.iloc[0]
-        arts = list(dict.fromkeys(g["article"]))
+    for n, g in enumerate(groups, 1):
+        first = g[0]
+        arts = list(dict.fromkeys(r["article"] for r in g))
         outs = [o for o in dict.fromkeys(outlet.get(a, "") for a in arts) if o]
-        pubs = sorted(p for p in g["published"].astype(str) if p)
-        rows.append({"claim_id": f"C{n:04d}", "claimant": first["claimant"], "actor_id": first["actor_id"],
-                     "side": first["side"], "value": first["value"], "low": first["low"], "high": first["high"],
-                     "qualifier": first["qualifier"], "unit": first["unit"], "unit_category": first["unit_category"],
-                     "status": first["status"], "subject": first["subject"], "location": first["location"],
-                     "claim_date": min((d for d in g["claim_date"].astype(str) if d), default=""),
+        pubs = sorted(str(r["published"]) for r in g if isinstance(r["published"], str) and r["published"])
+        dates = [str(r["claim_date"]) for r in g if isinstance(r["claim_date"], str) and r["claim_date"]]
+        rows.append({"claim_id": f"C{n:04d}", **{k: first[k] for k in (
+                         "claimant", "actor_id", "side", "value", "low", "high", "qualifier", "unit",
+                         "unit_category", "status", "subject", "location")},
+                     "claim_date": min(dates, default=""),
                      "n_sources": len(arts), "articles": ";".join(arts), "outlets": ";".join(outs),
                      "first_published": pubs[0] if pubs else ""})
     return pd.DataFrame(rows, columns=COLUMNS)
