@@ -218,8 +218,14 @@ def empty() -> pd.DataFrame:
 def extract_figures(text: str, article: str = "", published: str = "", published_source: str = "",
                     registry: Registry | None = None) -> pd.DataFrame:
     """Every figure in one article's cleaned text, one row each (columns: COLUMNS)."""
+    return to_frame(figure_rows(text, article, published, published_source, registry))
+
+
+def figure_rows(text: str, article: str = "", published: str = "", published_source: str = "",
+                registry: Registry | None = None) -> list[dict]:
+    """The rows of extract_figures as dicts (keys: COLUMNS); the pipeline builds one frame per corpus."""
     if not text:
-        return empty()
+        return []
     registry = registry or default_registry()
     spans = None
     rows, sent_claimant, status_cache, time_cache = [], {}, {}, {}
@@ -322,6 +328,11 @@ def extract_figures(text: str, article: str = "", published: str = "", published
             "claim_date": cd, "claim_date_end": cde, "claim_date_precision": prec,
             "claim_date_evidence": ev, "claim_date_flag": flag, "published": published,
             "sentence": sentence.strip(), "start": s, "end": e})
+    return rows
+
+
+def to_frame(rows: list[dict]) -> pd.DataFrame:
+    """Figure rows -> a typed frame (columns: COLUMNS)."""
     if not rows:
         return empty()
     # pandas' per-column string inference costs more than extracting the article: build typed arrays

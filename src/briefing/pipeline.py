@@ -52,28 +52,31 @@ def articles_frame(articles: list[Article], with_text: bool = False) -> pd.DataF
 
 
 def extract_tables(articles: list[Article], registry: Registry) -> Tables:
-    """Quotes, figures and claims for already-read articles (no I/O)."""
-    from .claims import merge_claims
-    from .figures import extract_figures
-    from .quotes import extract_quotes
+    """Quotes, figures and claims for already-read articles (no I/O).
 
-    quotes, figures, warnings = [], [], []
+    Rows are collected as dicts and each table is built once for the corpus: a pandas
+    frame per article cost more than extracting the article.
+    """
+    from . import figures as figures_mod
+    from . import quotes as quotes_mod
+    from .claims import merge_claims
+
+    quote_rows, figure_rows, warnings = [], [], []
     for a in articles:
         # An extractor bug on one odd article must not cost the user the whole run: the
         # article's rows are left out and the warning names it.
         try:
-            quotes.append(extract_quotes(a.text, article=a.article, published=a.published, registry=registry))
+            quote_rows += quotes_mod.quote_rows(a.text, article=a.article, published=a.published, registry=registry)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
         try:
-            figures.append(extract_figures(a.text, article=a.article, published=a.published,
-                                           published_source=a.published_source, registry=registry))
+            figure_rows += figures_mod.figure_rows(a.text, article=a.article, published=a.published,
+                                                   published_source=a.published_source, registry=registry)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
     arts = articles_frame(articles, with_text=True)
-    q = pd.concat(quotes, ignore_index=True) if quotes else extract_quotes("")
-    f = pd.concat(figures, ignore_index=True) if figures else extract_figures("")
-    return Tables(arts, q, f, merge_claims(f, arts), warnings)
+    figs = figures_mod.to_frame(figure_rows)
+    return Tables(arts, quotes_mod.to_frame(quote_rows), figs, merge_claims(figs, arts), warnings)
 
 
 def default_manifest(paths: list[str]) -> Path | None:

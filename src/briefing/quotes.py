@@ -935,8 +935,8 @@ def _empty() -> pd.DataFrame:
 _I_START, _I_END, _I_FRAG = COLUMNS.index("start"), COLUMNS.index("end"), COLUMNS.index("is_fragment")
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows -> frame. Built as one object block (string dtype inference per column costs more than the
+def to_frame(rows: list[dict]) -> pd.DataFrame:
+    """Quote rows -> a typed frame. Built as one object block (string dtype inference per column costs more than the
     extraction of a whole article), then the three typed columns set from numpy arrays."""
     if not rows:
         return _empty()
@@ -958,7 +958,7 @@ def extract_quotes(text: str, article: str = "", published: str = "", registry: 
     if not text or not isinstance(text, str):
         return _empty()
     try:
-        return _frame(_extract(text, article, published, registry, include_transcripts))
+        return to_frame(_extract(text, article, published, registry, include_transcripts))
     except Exception as exc:  # never let one odd article stop a run, but say so
         warnings.warn(f"quotes: {article or 'article'}: extractor failed ({type(exc).__name__}: {exc}); "
                       "its quotes are left out", RuntimeWarning, stacklevel=2)
@@ -967,15 +967,12 @@ def extract_quotes(text: str, article: str = "", published: str = "", registry: 
 
 def quote_rows(text: str, article: str = "", published: str = "", registry: Registry | None = None,
                *, include_transcripts: bool = False) -> list[dict]:
-    """The rows of extract_quotes as dicts (keys: COLUMNS), for callers that build one frame per corpus."""
+    """The rows of extract_quotes as dicts (keys: COLUMNS), for callers that build one frame per
+    corpus. Unlike extract_quotes it lets an extractor error through: the pipeline reports it
+    against the article's file."""
     if not text or not isinstance(text, str):
         return []
-    try:
-        return _extract(text, article, published, registry, include_transcripts)
-    except Exception as exc:
-        warnings.warn(f"quotes: {article or 'article'}: extractor failed ({type(exc).__name__}: {exc}); "
-                      "its quotes are left out", RuntimeWarning, stacklevel=2)
-        return []
+    return _extract(text, article, published, registry, include_transcripts)
 
 
 def _extract(text: str, article: str, published: str, registry: Registry | None,
