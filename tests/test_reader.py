@@ -48,8 +48,9 @@ def test_nul_bytes_are_binary():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
 
 
-def test_crlf_newlines_are_normalised():
+def test_crlf_newlines_and_control_characters_are_normalised():
     assert decode(b"one\r\ntwo\rthree").text == "one\ntwo\nthree"
+    assert decode("a\x01b\x0bc\u2028d\x0ce".encode()).text == "ab\nc\nd\ne"
 
 
 # --- page furniture -----------------------------------------------------------------------

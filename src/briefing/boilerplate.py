@@ -68,7 +68,7 @@ def clean_lines(text: str) -> Cleaned:
 def _doubled(ln: str) -> bool:
     """'A caption. (Yonhap) A caption. (Yonhap)': the same text twice on one line."""
     n = len(ln)
-    if n < 60:
+    if n < 60 or n > 1200:      # a caption is a sentence or two, never a whole article
         return False
     half = (n - 1) // 2
     for cut in (half, half + 1, n // 2):

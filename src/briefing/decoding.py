@@ -8,6 +8,7 @@ byte statistics; we only look at the first 256 KB to keep huge files bounded.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -45,5 +46,11 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(_newlines(raw.decode(enc, errors="replace")), enc)
 
 
+# C0 control characters other than tab and newline carry nothing a reader sees; vertical tab,
+# form feed and the Unicode line/paragraph separators end a line as a newline would.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
