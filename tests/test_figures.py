@@ -228,3 +228,16 @@ def test_data_showed_and_denials_name_their_claimant():
     assert r.claimant == "Pentagon" or r.actor_id == "us_pentagon"
     r = one("Moscow denied that 500 soldiers arrived.")
     assert r.status == "denied" and r.side == "Russia"
+
+
+def test_surname_claimant_takes_the_full_name_given_earlier():
+    text = ("Olena Marchuk, a spokeswoman for the border guard, spoke on Monday.\n\n"
+            "Marchuk said about 4,000 soldiers had massed near the crossing.")
+    row = extract_figures(text, article="t.txt", published="2025-02-03").iloc[0]
+    assert row["claimant"] == "Olena Marchuk" and row["value"] == 4000
+
+
+def test_role_word_before_a_name_is_not_part_of_the_claimant():
+    text = "At least 250 soldiers were wounded, according to lawmaker Park Min-ji, who briefed reporters."
+    row = extract_figures(text, article="t.txt", published="2025-02-03").iloc[0]
+    assert row["claimant"] == "Park Min-ji"

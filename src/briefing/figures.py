@@ -162,6 +162,25 @@ def _resolve(name: str, registry: Registry):
     return a
 
 
+_ROLE_PREFIX = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])")
+
+
+def _full_name(text: str, name: str, before: int) -> str:
+    """An unregistered claimant as the article names it in full.
+
+    "lawmaker Lee Seong-kweun" -> "Lee Seong-kweun" (the role word is not the name);
+    "Yusov" -> "Andriy Yusov", the latest full name ending in that surname before the figure,
+    as news introduces a person once in full and then by surname.
+    """
+    name = _ROLE_PREFIX.sub("", _LEAD_DET.sub("", name.strip()))
+    if re.fullmatch(r"[A-Z][\w’'-]+", name):
+        runs = list(re.finditer(r"\b(?:(?:[A-Z][\w’'-]+|[A-Z]\.) ){1,3}" + re.escape(name) + r"\b", text, 0))
+        runs = [m for m in runs if m.start() < before]
+        if runs:
+            return runs[-1].group(0)
+    return name
+
+
 def find_claimant(sentence: str, pos: int, registry: Registry) -> str:
     """Claimant phrase as written in `sentence` for a figure at offset `pos` ('' if none)."""
     m = ACCORDING_RE.search(sentence)
@@ -294,6 +313,9 @@ def figure_rows(text: str, article: str = "", published: str = "", published_sou
                     cl = ""
             sent_claimant[si] = cl
         actor = _resolve(cl, registry) if cl else None
+        if cl and actor is None:
+            cl = _full_name(text, cl, ss)
+            actor = _resolve(cl, registry)
         status = status_cache.get(si) or status_cache.setdefault(si, _status(sentence, qual))
         # subject: the counted noun and the rest of its clause
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
