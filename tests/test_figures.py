@@ -241,3 +241,11 @@ def test_role_word_before_a_name_is_not_part_of_the_claimant():
     text = "At least 250 soldiers were wounded, according to lawmaker Park Min-ji, who briefed reporters."
     row = extract_figures(text, article="t.txt", published="2025-02-03").iloc[0]
     assert row["claimant"] == "Park Min-ji"
+
+
+def test_status_belongs_to_the_clause_of_the_figure():
+    text = ("The agency said about 6,000 troops were already deployed, and that the North could send "
+            "as many as 2,000 more by March.")
+    rows = extract_figures(text, article="t.txt", published="2025-01-10").set_index("surface")
+    assert rows.loc["about 6,000", "status"] != "projection"
+    assert rows.loc["as many as 2,000", "status"] == "projection"

@@ -212,6 +212,23 @@ def find_claimant(sentence: str, pos: int, registry: Registry) -> str:
     return best
 
 
+# Coordinated clauses carry their own modality: in "about 11,000 are there, and Pyongyang could
+# send 3,000 more", only the second figure is a projection.
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:but|while|whereas)\s+")
+
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the coordinated clause of `sentence` holding offset `pos`."""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
 def _status(sentence: str, qualifier: str) -> str:
     found = {st for st, p in _STATUS if p.search(sentence)}
     for st in _STATUS_ORDER:
@@ -316,7 +333,8 @@ def figure_rows(text: str, article: str = "", published: str = "", published_sou
         if cl and actor is None:
             cl = _full_name(text, cl, ss)
             actor = _resolve(cl, registry)
-        status = status_cache.get(si) or status_cache.setdefault(si, _status(sentence, qual))
+        cs, ce = _clause(sentence, s - ss)
+        status = status_cache.get((si, cs)) or status_cache.setdefault((si, cs), _status(sentence[cs:ce], qual))
         # subject: the counted noun and the rest of its clause
         tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
         subject = " ".join((noun_phrase + " " + tail.strip()).split()[:10]) if unit != "percent" else \
