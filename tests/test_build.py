@@ -195,3 +195,20 @@ def test_seeds_pdf_has_page_numbers(seeds_build):
     assert len(texts) >= 2
     assert all(f"page {i} of {len(texts)}" in t for i, t in enumerate(texts, 1))
     assert "<script>alert(1)</script>" in texts[0]  # the title, as text
+
+
+def test_an_edited_data_file_triggers_a_rebuild(tiny, monkeypatch, capsys):
+    from briefing.resources import REPO_ROOT
+
+    tmp, corpus = tiny
+    data = tmp / "data"
+    shutil.copytree(REPO_ROOT / "data", data, ignore=shutil.ignore_patterns("processed"))
+    monkeypatch.setenv("BRIEFING_DATA", str(data))
+    out = tmp / "reports"
+    assert _run("--corpus", corpus, "--out", out, "--date", "2024-10-23", "--format", "html") == 0
+    assert _run("--corpus", corpus, "--out", out, "--date", "2024-10-24", "--format", "html") == 0
+    assert "nothing changed" in capsys.readouterr().err
+    with open(data / "actors.csv", "a", encoding="utf-8") as fh:   # an analyst registers an actor
+        fh.write("new_envoy,Ana Lima,,person,envoy,,Brazil,other\n")
+    assert _run("--corpus", corpus, "--out", out, "--date", "2024-10-24", "--format", "html") == 0
+    assert os.readlink(out / "latest") == "2024-10-24"

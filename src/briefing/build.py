@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
+from .resources import data_dir
 from .errors import UserError
 from .params import parse_date, parse_formats, validate
 
@@ -59,6 +60,19 @@ def corpus_hash(folder: Path) -> str:
             continue
         h.update(str(rel).encode("utf-8") + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def rules_hash() -> str:
+    """sha256 over what turns a corpus into a briefing besides the notebook: the package's code
+    and templates, and the editable data files (actors.csv, word lists). An analyst who adds an
+    actor or fixes a pattern gets a new briefing the next morning, not "nothing changed"."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    files = [p for p in pkg.rglob("*") if p.suffix in (".py", ".j2", ".css", ".json")]
+    files += [p for p in data_dir().glob("*") if p.suffix in (".csv", ".tsv", ".txt")]
+    for path in sorted(files):
+        h.update(path.name.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 
@@ -190,10 +204,11 @@ def run_build(args) -> int:
             "formats": formats,
             "version": __version__,
             "notebook_sha256": hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest(),
+            "rules_sha256": rules_hash(),
         }
         latest, latest_info = _latest(out)
         if latest is not None and latest_info.get("stamp") == stamp and not args.force:
-            _say(f"nothing changed since {latest} (same corpus, parameters and version); not rebuilt. "
+            _say(f"nothing changed since {latest} (same corpus, parameters, code and data files); not rebuilt. "
                  f"Use --force to rebuild")
             return 0
         previous = ""
