@@ -33,7 +33,7 @@ def test_briefing_notebook_runs_on_the_seeds(tmp_path):
                                          "since": "2024-10-01", "title": "CI briefing"},
                              progress_bar=False, cwd=str(ROOT))
     text = _outputs(nb)
-    assert "CI briefing" in text and "Table 1. Latest figure per claimant" in text
+    assert "CI briefing" in text and "Latest figure per claimant" in text
     assert (tmp_path / "escalation.svg").exists() and (tmp_path / "escalation.csv").exists()
 
 
