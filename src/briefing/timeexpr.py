@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .dates import MONTHS, WEEKDAYS
 from .resources import read_table
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# One table of month and weekday names for the whole package (dates.py reads publication dates).
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 _RULES = [(r["kind"], r["pattern"]) for r in read_table("time_expressions.tsv")]
