@@ -304,3 +304,10 @@ def test_seed_dates_are_inferred_without_the_manifest(seeds_dir):
     by = {a.article[:3]: a for a in c.articles}
     # Oct. 17 + "said Thursday": the year in which Oct. 17 is a Thursday near the anchor.
     assert by["001"].published == "2024-10-17" and by["001"].published_source == "inferred"
+
+
+def test_short_hangul_line_is_furniture_only_in_a_page_in_another_script():
+    english = boilerplate.clean_lines("소아쌤\n" + BODY)
+    assert "소아쌤" not in english.lines
+    korean = boilerplate.clean_lines("북한군 파병\n\n국가정보원은 북한이 특수부대 1500명을 러시아에 보냈다고 밝혔다.")
+    assert korean.lines[0] == "북한군 파병"

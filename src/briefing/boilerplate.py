@@ -16,6 +16,7 @@ from .resources import read_table
 
 # Runs of two spaces or any odd blank (tab, no-break, thin, ideographic) become one space;
 # single spaces are left alone, which keeps this pass cheap on long texts.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SPACES = re.compile(r"(?: {2,}|[\t\u00a0\u2009\u202f\u3000])[ \t\u00a0\u2009\u202f\u3000]*")
 
 
@@ -51,9 +52,15 @@ def clean_lines(text: str) -> Cleaned:
         if len(ln) >= 40:
             positions.setdefault(ln, []).append(i)
     captions = {ln for ln, pos in positions.items() if len(pos) == 2 and pos[1] - pos[0] <= 3}
+    # A short Hangul line is a stray label only in a page written in another script; in a
+    # Korean-language article it is a headline or a short paragraph.
+    head = text[:20000]
+    korean = len(_HANGUL.findall(head)) > 0.3 * max(1, sum(ch.isalpha() for ch in head))
     out = Cleaned([])
     for ln in raw:
         kind = furniture_kind(ln) if len(ln) <= 120 else ""
+        if kind == "stray" and korean:
+            kind = ""
         if not kind and ln in captions:
             kind = "caption (repeated)"
         if not kind and _doubled(ln):

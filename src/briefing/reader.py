@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
+from .dates import parse_date, parse_iso
 from .decoding import BinaryFile, decode
 from .errors import UserError
 
@@ -94,7 +94,6 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
 
 
 def _as_date(value) -> dt.date | None:
-    from .dates import parse_date, parse_iso
     return parse_iso(str(value)) or parse_date(str(value))[0]
 
 
