@@ -91,9 +91,9 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
                 actors: str | Path | None = None, quiet: bool = False) -> Tables:
     t0 = time.perf_counter()
     paths = [str(p) for p in (paths or ["seeds"])]
-    man = manifest_mod.load(manifest if manifest is not None else default_manifest(paths))
     if manifest is not None and not Path(manifest).exists():
         raise UserError(f"{manifest}: manifest not found; check the path or leave --manifest out")
+    man = manifest_mod.load(manifest if manifest is not None else default_manifest(paths))
     try:
         registry = Registry.load(actors) if actors else default_registry()
     except (OSError, ValueError) as exc:
