@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.json"
+GOLD = Path(__file__).resolve().parent / "data" / "seeds_gold.json"
 
 
 def run(*args, cwd=ROOT):

@@ -1,4 +1,4 @@
-"""The figure extractor against the hand annotation of the five seed articles (shared/eval/seeds_gold.json).
+"""The figure extractor against the hand annotation of the five seed articles (tests/data/seeds_gold.json).
 
 The seeds are scored, never special-cased: the rules are tested on our own sentences in test_figures.py.
 """
@@ -12,7 +12,7 @@ from briefing.claims import merge_claims
 from briefing.evaluate import score_figures
 from briefing.figures import extract_figures
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
+GOLD = Path(__file__).resolve().parent / "data" / "seeds_gold.json"
 
 
 @pytest.fixture(scope="module")

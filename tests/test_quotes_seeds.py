@@ -1,4 +1,4 @@
-"""The quote extractor against the hand annotation of the five seed articles (shared/eval/seeds_gold.json).
+"""The quote extractor against the hand annotation of the five seed articles (tests/data/seeds_gold.json).
 
 The seeds are scored, never special-cased: the rules are tested on our own sentences in test_quotes.py.
 """
@@ -14,7 +14,7 @@ from briefing.actors import default_registry
 from briefing.evaluate import score_quotes
 from briefing.quotes import extract_quotes
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
+GOLD = Path(__file__).resolve().parent / "data" / "seeds_gold.json"
 
 
 @pytest.fixture(scope="module")

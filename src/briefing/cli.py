@@ -50,7 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=_cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extracted quotes and figures against a gold file")
-    v.add_argument("--gold", required=True, help="gold JSON, as ../shared/eval/seeds_gold.json")
+    v.add_argument("--gold", required=True, help="gold JSON, as tests/data/seeds_gold.json")
     v.add_argument("--pred", default="data/processed", help="folder written by `briefing extract`")
     v.set_defaults(func=_cmd_evaluate)
 

@@ -1,6 +1,6 @@
 """Score extracted quotes and figures against a hand annotation.
 
-Gold format: ``../shared/eval/seeds_gold.json`` (``quotes``: file, quote_start,
+Gold format: ``tests/data/seeds_gold.json`` (``quotes``: file, quote_start,
 speaker, speaker_kind; ``figures``: file, surface, value, unit, qualifier,
 claimant). A quote matches by article and its first six words (compared after
 folding quote-mark and apostrophe styles and case); a figure by article and
