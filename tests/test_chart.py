@@ -54,3 +54,38 @@ def test_empty_selection_still_draws():
     out = chart.escalation_data(FIGS.iloc[0:0])
     fig = chart.plot_escalation(out)
     assert len(fig.axes) == 1
+
+
+def test_empty_chart_has_a_message_and_no_invented_time_axis():
+    fig = chart.plot_escalation(chart.escalation_data(FIGS.iloc[0:0]), n_undated=4)
+    ax = fig.axes[0]
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "no dated figures" in texts and "4 undated claims" in texts
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [] and [t.get_text() for t in ax.get_yticklabels()] == []
+    assert "1970" not in texts
+
+
+def test_many_claims_are_drawn_per_side_and_week():
+    import datetime as dt
+
+    rows = [_fig(value=1000.0 + 10 * i, side=["Ukraine", "NATO"][i % 2], n_sources=1 + i % 3,
+                 claim_date=(dt.date(2025, 1, 1) + dt.timedelta(days=i // 4)).isoformat())
+            for i in range(chart.AGGREGATE_ABOVE + 50)]
+    data = chart.escalation_data(pd.DataFrame(rows).assign(reports=lambda d: d["n_sources"]))
+    w = chart.weekly(data)
+    assert len(w) < len(data) / 3
+    assert (w["low"] <= w["value"]).all() and (w["value"] <= w["high"]).all()
+    assert w["reports"].sum() == data["reports"].sum()
+    assert set(pd.to_datetime(w["week"]).dt.day_of_week) == {0}  # weeks start on Monday
+    fig = chart.plot_escalation(data, window=("2025-02-01", "2025-02-20"))
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert any("lowest to highest" in t for t in labels) and any("window" in t for t in labels)
+    # one point per side and week, not per claim
+    offsets = sum(len(c.get_offsets()) for c in fig.axes[0].collections if hasattr(c, "get_offsets"))
+    assert offsets < len(data) / 2
+
+
+def test_marks_grow_with_the_number_of_reports():
+    sizes = chart._marker_size([1, 4, 16], 40)
+    assert list(sizes) == [40.0, 80.0, 160.0]

@@ -23,7 +23,18 @@ PARAMETERS: dict[str, tuple[type, object, str]] = {
     "title": (str, "", "briefing title ('' = default title)"),
     "previous": (str, "", "data folder of the previous briefing, for 'what changed' ('' = none)"),
     "out_dir": (str, ".", "folder for the chart files and the extracted tables"),
+    "window": (str, "auto", "claim dates on the pages: 'all', 'N' days up to the latest claim, or 'auto' "
+                            "(all for a corpus of at most 1,000 articles, else the last 30 days)"),
+    "max_rows": (int, 25, "a table longer than this is summarised; the full table is in the appendix"),
+    "per_claimant": (int, 5, "newest merged claims shown per claimant when the figures table is summarised"),
+    "per_speaker": (int, 3, "newest quotations shown per speaker when the quotes table is summarised"),
+    "max_groups": (int, 10, "claimants and speakers shown when a table is summarised"),
 }
+
+# `window=auto`: a corpus larger than this gets the last AUTO_WINDOW_DAYS days of claims on its pages
+# (the appendix keeps everything); a smaller one is shown whole.
+AUTO_WINDOW_ARTICLES = 1000
+AUTO_WINDOW_DAYS = 30
 
 DEFAULT_TITLE = "North Korea in Russia's war on Ukraine: sourced briefing"
 FORMATS = ("html", "pdf")
@@ -38,6 +49,17 @@ def parse_date(value: str, name: str) -> str:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise UserError(f"{name}={value!r}: not a date; write it as YYYY-MM-DD, e.g. 2024-10-01") from None
+
+
+def parse_window(value) -> str:
+    """'auto', 'all', or a number of days as 'N' ('30', '30d' and ' 30 days' are all '30')."""
+    v = str(value).strip().casefold()
+    if v in ("auto", "all"):
+        return v
+    digits = v.removesuffix("days").removesuffix("day").removesuffix("d").strip()
+    if digits.isdigit() and int(digits) > 0:
+        return str(int(digits))
+    raise UserError(f"window={value!r}: write 'all', 'auto' or a number of days such as 30")
 
 
 def validate(values: dict, check_paths: bool = True) -> dict:
@@ -59,6 +81,11 @@ def validate(values: dict, check_paths: bool = True) -> dict:
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise UserError(f"{name}={value!r}: expected a list of names, e.g. ['Kim Jong Un']")
             value = list(value)
+        elif typ is int and (isinstance(value, bool) or not isinstance(value, int)):
+            if isinstance(value, str) and value.strip().isdigit():
+                value = int(value)
+            else:
+                raise UserError(f"{name}={value!r}: expected a whole number, e.g. {default}")
         elif not isinstance(value, typ):
             raise UserError(f"{name}={value!r}: expected {typ.__name__}, got {type(value).__name__}")
         out[name] = value
@@ -67,6 +94,10 @@ def validate(values: dict, check_paths: bool = True) -> dict:
     if out["since"] and out["until"] and out["since"] > out["until"]:
         raise UserError(f"since={out['since']} is after until={out['until']}; swap them")
     out["title"] = out["title"].strip() or DEFAULT_TITLE
+    out["window"] = parse_window(out["window"])
+    for name in ("max_rows", "per_claimant", "per_speaker", "max_groups"):
+        if out[name] < 1:
+            raise UserError(f"{name}={out[name]}: must be at least 1")
     if check_paths:
         if not Path(out["corpus"]).is_dir():
             raise UserError(f"{out['corpus']}: corpus folder not found; pass --corpus FOLDER of articles")

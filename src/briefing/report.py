@@ -11,6 +11,17 @@ Editorial choices:
 - Denied figures are shown in key judgments (the denial is the news) but marked.
 - "What changed" compares the latest figure per claimant and category with the
   previous briefing's figures table; unchanged rows are left out.
+- The pages summarise, the appendix is complete (see `prepare`): figures are shown
+  as merged claims (claims.merge_claims) and quotations merged across outlets
+  (quote_merge), one row each with the number of reports; a table longer than
+  `max_rows` keeps the newest rows of its busiest claimants or speakers and says
+  how many more the appendix holds. So the briefing keeps its length whatever the
+  size of the corpus, and a small corpus is shown whole.
+- The chart and key judgments count North Korean forces (`about == "north_korea"`,
+  or every figure when the extractor gives no `about`); other figures (Russian or
+  Ukrainian losses, shipments counted for other sides) are a table of their own.
+- A date we inferred rather than read is marked with a trailing "~"; a figure
+  without a claim date is never placed on the chart, it is listed as undated.
 """
 from __future__ import annotations
 
@@ -22,10 +33,14 @@ from functools import lru_cache
 import pandas as pd
 
 SOURCE_COLUMNS = ["ref", "outlet", "published", "title", "article", "url"]
-KEY_COLUMNS = ["claimant", "side", "figure", "status", "subject", "claim_date", "ref", "article"]
-FIGURE_COLUMNS = ["claim_date", "claimant", "side", "figure", "qualifier", "status", "subject", "ref", "article"]
-QUOTE_COLUMNS = ["speaker", "role", "country_side", "date", "quote", "ref", "article"]
-DENIAL_COLUMNS = ["date", "who", "side", "what", "kind", "ref", "article"]
+KEY_COLUMNS = ["claimant", "side", "figure", "status", "subject", "claim_date", "reports", "ref", "article"]
+FIGURE_COLUMNS = ["claim_date", "claimant", "side", "figure", "qualifier", "status", "subject", "reports", "ref",
+                  "article"]
+QUOTE_COLUMNS = ["speaker", "role", "country_side", "date", "quote", "reports", "ref", "article"]
+DENIAL_COLUMNS = ["date", "who", "side", "what", "kind", "reports", "ref", "article"]
+UNDATED_COLUMNS = ["claimant", "side", "figure", "status", "subject", "published", "reports", "ref", "article"]
+NORTH_KOREA = "north_korea"
+INFERRED = "~"  # appended to a date we inferred rather than read
 CHANGE_COLUMNS = ["claimant", "unit_category", "change", "before", "now", "claim_date", "ref", "article"]
 
 # Sides whose statements count as counter-claims to the allegations (Moscow and
@@ -127,13 +142,22 @@ def figure_text(row) -> str:
     return surface
 
 
+def _reports(df: pd.DataFrame) -> pd.Series:
+    """How many articles reported the row: `n_sources` of a merged row, 1 for a single report."""
+    if "n_sources" not in df.columns:
+        return pd.Series([1] * len(df), index=df.index, dtype=int)
+    return pd.to_numeric(df["n_sources"], errors="coerce").fillna(1).astype(int)
+
+
 def _figures_view(figures: pd.DataFrame) -> pd.DataFrame:
     f = figures.copy()
-    f["figure"] = [figure_text(r) for r in f.to_dict("records")] if len(f) else []
+    if "figure" not in f.columns:  # already a view: the text is not computed twice
+        f["figure"] = [figure_text(r) for r in f.to_dict("records")] if len(f) else []
     for c in ("claimant", "side", "status", "subject", "claim_date", "qualifier", "published", "article",
-              "unit_category"):
+              "unit_category", "claim_date_flag"):
         f[c] = _s(f, c)
     f.loc[f["claimant"] == "", "claimant"] = "(unattributed)"
+    f["reports"] = _reports(f)
     if "ref" not in f.columns:
         f["ref"] = 0
     return f
@@ -147,18 +171,26 @@ def key_judgments(figures: pd.DataFrame) -> pd.DataFrame:
     f = f.sort_values(["claim_date", "published", "article"], kind="stable")
     latest = f.groupby(["claimant", "unit_category"], sort=False).tail(1)
     latest = latest.sort_values(["claim_date", "claimant"], ascending=[False, True], kind="stable")
+    latest["claim_date"] = _dated(latest, "claim_date", latest["claim_date_flag"])
     return latest[KEY_COLUMNS].reset_index(drop=True)
+
+
+def _latest_per_claimant(figures: pd.DataFrame) -> pd.DataFrame:
+    """The latest figure row per claimant and unit category, as a view (the text is computed for
+    those rows only: a whole archive's figures table is large)."""
+    f = figures.assign(**{c: _s(figures, c) for c in ("claimant", "unit_category", "claim_date", "published",
+                                                      "article")})
+    f = f.sort_values(["claim_date", "published", "article"], kind="stable")
+    return _figures_view(f.groupby(["claimant", "unit_category"], sort=False).tail(1))
 
 
 def what_changed(figures: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFrame:
     """New claimants and changed latest figures since the previous briefing's figures table."""
     if previous is None:
         return pd.DataFrame(columns=CHANGE_COLUMNS)
-    f = _figures_view(figures).sort_values(["claim_date", "published", "article"], kind="stable")
-    now = f.groupby(["claimant", "unit_category"], sort=False).tail(1)
-    p = _figures_view(previous).sort_values(["claim_date", "published", "article"], kind="stable")
+    now, p = _latest_per_claimant(figures), _latest_per_claimant(previous)
     before = {(r["claimant"], r["unit_category"]): r["figure"] + (f" ({r['claim_date']})" if r["claim_date"] else "")
-              for r in p.groupby(["claimant", "unit_category"], sort=False).tail(1).to_dict("records")}
+              for r in p.to_dict("records")}
     rows = []
     for r in now.to_dict("records"):
         key = (r["claimant"], r["unit_category"])
@@ -184,11 +216,14 @@ def figures_by_claimant(figures: pd.DataFrame) -> pd.DataFrame:
     return f[FIGURE_COLUMNS].reset_index(drop=True)
 
 
-def quotes_by_actor(quotes: pd.DataFrame, fragments: bool = False) -> pd.DataFrame:
+def quotes_by_actor(quotes: pd.DataFrame, fragments: bool = False, by_frequency: bool = False) -> pd.DataFrame:
     """Quotes grouped by speaker, with role, country (or side) and the article's date.
 
     Quoted fragments (a word or phrase in quotation marks, `is_fragment`) are left
     out unless `fragments`: in a briefing they read as noise without their sentence.
+    Speakers are in name order, their quotes oldest first; `by_frequency` puts the most
+    reported speakers first and each one's newest quote first (the summarised briefing).
+    A date inferred rather than read (`published_flag`) is marked with a trailing "~".
     """
     q = quotes.copy()
     if not fragments and "is_fragment" in q.columns:
@@ -200,7 +235,14 @@ def quotes_by_actor(quotes: pd.DataFrame, fragments: bool = False) -> pd.DataFra
     q.loc[q["speaker"] == "", "speaker"] = "(unattributed)"
     q["country_side"] = q["country"].where(q["country"] != "", q["side"])
     q["date"] = q["published"]
-    q = q.sort_values(["speaker", "date", "article"], kind="stable")
+    q["reports"] = _reports(q)
+    if by_frequency and not q.empty:
+        q = q.sort_values(["date", "article"], ascending=False, kind="stable")
+        q = q.assign(_n=q.groupby("speaker")["reports"].transform("sum"))
+        q = q.sort_values(["_n", "speaker"], ascending=[False, True], kind="stable")
+    else:
+        q = q.sort_values(["speaker", "date", "article"], kind="stable")
+    q["date"] = _dated(q, "published", _s(q, "published_flag"))
     return q[QUOTE_COLUMNS].reset_index(drop=True)
 
 
@@ -222,12 +264,13 @@ def denials(figures: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     for r in f[f["status"] == "denied"].to_dict("records"):
         rows.append({"date": r["claim_date"] or r["published"], "who": r["claimant"], "side": r["side"],
                      "what": f"denied: {r['figure']}" + (f" ({r['subject']})" if r["subject"] else ""),
-                     "kind": "denied figure", "ref": r["ref"], "article": r["article"]})
+                     "kind": "denied figure", "reports": r["reports"], "ref": r["ref"], "article": r["article"]})
     q = quotes.copy()
     for c in ("verb", "side", "country", "speaker", "quote", "published", "article"):
         q[c] = _s(q, c)
     if "ref" not in q.columns:
         q["ref"] = 0
+    q["reports"] = _reports(q)
     # An unnamed "North Korean diplomat" has a country but no registry side: either counts.
     q["side"] = q["side"].where(q["side"] != "", q["country"])
     deny = q["verb"].str.casefold().isin(_deny_forms())
@@ -235,7 +278,7 @@ def denials(figures: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     for r, is_deny in zip(q[deny | counter].to_dict("records"), deny[deny | counter]):
         rows.append({"date": r["published"], "who": r["speaker"] or "(unattributed)", "side": r["side"],
                      "what": f"“{r['quote']}”", "kind": "denial" if is_deny else "counter-claim",
-                     "ref": r["ref"], "article": r["article"]})
+                     "reports": r["reports"], "ref": r["ref"], "article": r["article"]})
     out = pd.DataFrame(rows, columns=DENIAL_COLUMNS)
     return out.sort_values(["date", "who"], kind="stable").reset_index(drop=True)
 
@@ -262,11 +305,12 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: 
                group: tuple[str, ...] = ()) -> str:
     """An escaped HTML table without index; `ref`+`article` are merged into one source cell.
 
-    A Sources table (columns include `url` and `ref`) gets row anchors `src-N`.
+    A Sources table (columns include `ref` and `url`, or css_class "sources") gets row anchors `src-N`.
     `group` columns are blanked where they repeat the row above (group by the first).
     """
-    cols = [c for c in df.columns if not (c == "article" and "ref" in df.columns and "url" not in df.columns)]
-    is_sources = "url" in df.columns and "ref" in df.columns
+    is_sources = ("url" in df.columns or "sources" in css_class.split()) and "ref" in df.columns
+    cols = [c for c in df.columns if not (c == "article" and "ref" in df.columns and not is_sources)
+            and c != "_more"]
     out = [f'<table class="briefing {html.escape(css_class)}">']
     if caption:
         out.append(f"<caption>{html.escape(caption)}</caption>")
@@ -276,6 +320,10 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: 
         out.append(f'<tr><td colspan="{len(cols)}" class="empty">{html.escape(empty)}</td></tr>')
     prev_key = None
     for rec in df.to_dict("records"):
+        more = rec.get("_more")
+        if isinstance(more, str) and more:  # "… N more in the appendix": one cell across the table
+            out.append(f'<tr class="more"><td colspan="{len(cols)}">{html.escape(more)}</td></tr>')
+            continue
         key = tuple(str(rec.get(c)) for c in group)
         repeat = bool(group) and key == prev_key
         prev_key = key
@@ -291,6 +339,8 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: 
                 cell = f"[{int(v)}]"
             elif c == "url" and v and str(v).startswith(("http://", "https://")):
                 cell = f'<a href="{html.escape(str(v), quote=True)}">{html.escape(str(v))}</a>'
+            elif isinstance(v, float) and not math.isnan(v) and v.is_integer():
+                cell = f"{int(v)}"  # a count in a column that a "more" row turned to floats
             else:
                 cell = html.escape("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
             cells.append(f'<td class="c-{html.escape(c)}">{cell}</td>')
@@ -299,14 +349,17 @@ def html_table(df: pd.DataFrame, caption: str = "", css_class: str = "", empty: 
     return "".join(out)
 
 
-def title_block(title: str, params: dict, n_articles: int, n_words: int, generated_at: str) -> str:
+def title_block(title: str, params: dict, n_articles: int, n_words: int, generated_at: str,
+                window_text: str = "") -> str:
     """The briefing's heading: title, date range, corpus size, generation time and parameters."""
     e = html.escape
     since, until = params.get("since") or "earliest", params.get("until") or "latest"
     actors = ", ".join(params.get("actors") or []) or "all"
     shown = {k: v for k, v in params.items() if k not in ("title", "out_dir")}
+    window = (f'<p class="range">Tables show {e(window_text)}; the chart and key judgments every dated claim; '
+              f'the appendix everything.</p>' if window_text else "")
     return (f'<header class="title-block"><h1 class="briefing-title">{e(title)}</h1>'
-            f'<p class="range">Claims dated {e(since)} to {e(until)} · actors: {e(actors)}</p>'
+            f'<p class="range">Claims dated {e(since)} to {e(until)} · actors: {e(actors)}</p>{window}'
             f'<p class="meta">Corpus: {n_articles} article{"s" * (n_articles != 1)} ({n_words:,} words) · '
             f'generated {e(generated_at)}</p>'
             f'<p class="params">Parameters: {e(", ".join(f"{k}={v!r}" for k, v in shown.items()))}</p></header>')
@@ -314,23 +367,41 @@ def title_block(title: str, params: dict, n_articles: int, n_words: int, generat
 
 # The editorial text under each section heading (kept here, beside the tables it describes).
 INTROS = {
-    "key_judgments": "The latest figure each claimant has given (one row per claimant and kind of figure), "
-                     "newest first. Numbers are as the source wrote them; every row carries its source tag "
-                     "(see Sources) and file.",
-    "escalation": "Reported North Korean personnel by claim date, one line per claimant side; marker shape shows "
-                  "the status (square confirmed, circle estimate, open triangle projection, X denied); vertical "
-                  "bars are ranges and 'up to'/'over' figures. The data behind the chart is saved beside the "
-                  "briefing as escalation.csv.",
-    "figures": "Every figure extracted, with its qualifier (exact, approximately, over, up to, range, vague) "
-               "and status.",
-    "quotes": "Direct quotations, grouped by speaker, with the speaker's role and country (or side) and the "
-              "article's date. Short quoted phrases are left out here; those from the Russian or North Korean "
-              "side appear under denials and counter-claims.",
+    "key_judgments": "The latest dated claim each claimant has made about North Korean forces (one row per "
+                     "claimant and kind of figure), newest first, over every claim date in the selection. Numbers "
+                     "are as the source wrote them; 'reports' counts the articles that carried the claim and the "
+                     "source tag (see Sources) is the first of them.",
+    "escalation": "Claims about North Korean forces by claim date, one line per claimant side; one mark per claim "
+                  "merged across outlets, larger when more outlets reported it; marker shape shows the status "
+                  "(square confirmed, circle estimate, open triangle projection, X denied); vertical bars are ranges "
+                  "and 'up to'/'over' figures. When a panel holds many claims, each side is drawn per week: the "
+                  "week's median claim, with a band from its lowest to its highest. A claim without a claim date "
+                  "is not drawn at a guessed position: it is listed under the chart. The data behind the chart is "
+                  "saved beside the briefing as escalation.csv.",
+    "figures": "Claims merged across outlets, with their qualifier (exact, approximately, over, up to, range, "
+               "vague), status and number of reports, newest first and grouped by claimant (most recent claimant "
+               "first). A long table keeps the newest claims of each claimant; a line says how many more the "
+               "appendix holds.",
+    "quotes": "Direct quotations merged across outlets ('reports' counts the articles that carried them), grouped "
+              "by speaker, the most quoted speakers first and each one's newest quotations first, with the "
+              "speaker's role and country (or side) and the date of the first report. Short quoted phrases are "
+              "left out here; those from the Russian or North Korean side appear under denials and counter-claims.",
     "denials": "Figures reported as denied, quotes introduced by a denying verb, and statements from the "
-               "Russian and North Korean side.",
-    "sources": "Every article in the corpus, numbered as the source tags above; 'cited' marks the ones this "
-               "selection draws on.",
+               "Russian and North Korean side, newest first.",
+    "sources": "The articles these pages cite, numbered as the source tags above (the numbering covers the whole "
+               "corpus, oldest first); every article is listed in the appendix.",
+    "appendix": "The complete tables behind these pages, beside this briefing (CSV, and one Excel workbook):",
 }
+
+
+def chart_caption(briefing: dict) -> str:
+    """Figure 1's caption, with how many claims were left off the chart for want of a date."""
+    n = briefing.get("n_undated", 0)
+    left = (f" {n:,} claim{'s' * (n != 1)} without a claim date {'are' if n != 1 else 'is'} not drawn "
+            f"(see Undated claims)." if n else "")
+    return ("Figure 1. Reported North Korean personnel (and shipments, casualties) by claim date; shaded: the "
+            "window of the tables." if briefing.get("window", ("", ""))[0] else
+            "Figure 1. Reported North Korean personnel (and shipments, casualties) by claim date.") + left
 
 
 def section(title: str, intro: str = "") -> str:
@@ -357,29 +428,241 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
     return None
 
 
-def prepare(tables, params: dict, previous_figures: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """All of the briefing's tables from the pipeline's Tables and validated parameters.
+# ---------------------------------------------------------------------------------------------
+# The summarised briefing: merged rows, a window of claim dates, bounded tables with "N more" lines.
 
-    Figures are filtered by claim date, quotes by their article's publication
-    date (quotes carry no claim date); both by actor.
+def north_korean(figures: pd.DataFrame) -> pd.Series:
+    """Figures that count North Korean forces (all of them when the extractor gives no `about`)."""
+    if "about" not in figures.columns:
+        return pd.Series(True, index=figures.index)
+    return _s(figures, "about") == NORTH_KOREA
+
+
+def _numkey(v) -> str:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return ""
+    return "" if math.isnan(f) else f"{f:g}"
+
+
+def claims_view(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Merged claims shaped like figure rows, each traced to its first report.
+
+    A merged claim keeps only its numbers; the first report's figure row (same article,
+    category and numbers) gives back the wording as written (`surface`), the sentence
+    and offsets, and whether its claim date was inferred.
     """
-    srcs = sources(tables.articles)
-    figs = with_refs(tables.figures, srcs)
-    quotes = with_refs(tables.quotes, srcs)
+    c = claims.copy().reset_index(drop=True)
+    c["article"] = _s(c, "articles").str.split(";").str[0].fillna("")
+    c["published"] = _s(c, "first_published")
+    first: dict[tuple, dict] = {}
+    cols = [k for k in ("article", "unit_category", "value", "low", "high", "claim_date", "surface",
+                        "claim_date_flag", "sentence", "start", "end") if k in figures.columns]
+    for r in figures[cols].to_dict("records"):
+        key = (r.get("article"), r.get("unit_category"), _numkey(r.get("value")), _numkey(r.get("low")),
+               _numkey(r.get("high")))
+        if key not in first or str(r.get("claim_date") or "") < str(first[key].get("claim_date") or "~"):
+            first[key] = r
+    found = [first.get((a, u, _numkey(v), _numkey(lo), _numkey(hi)), {}) for a, u, v, lo, hi in
+             zip(c["article"], _s(c, "unit_category"), c.get("value", pd.Series(dtype=float)),
+                 c.get("low", pd.Series(dtype=float)), c.get("high", pd.Series(dtype=float)))]
+    for k in ("surface", "claim_date_flag", "sentence", "start", "end"):
+        c[k] = [f.get(k, "") for f in found]
+    return c
+
+
+def _dated(df: pd.DataFrame, date_col: str, flag: pd.Series) -> pd.Series:
+    """Dates for display: '' shown as 'undated', an inferred one with a trailing '~'."""
+    d = _s(df, date_col).str.slice(0, 10)
+    return d.where(d == "", d + flag.map(lambda f: INFERRED if f == "inferred" else "")).replace("", "undated")
+
+
+def resolve_window(window: str, since: str, until: str, dates: pd.Series, n_articles: int) -> tuple[str, str, str]:
+    """(first, last, description) of the claim dates the pages show.
+
+    `since`/`until` are the selection; the window narrows it to the last N days up to
+    `until`, or to the latest claim date in the selection (not today: an archive's last
+    claim may be months old, and a window ending today would show nothing).
+    """
+    from .params import AUTO_WINDOW_ARTICLES, AUTO_WINDOW_DAYS
+
+    if window == "auto":
+        window = "all" if n_articles <= AUTO_WINDOW_ARTICLES else str(AUTO_WINDOW_DAYS)
+    known = dates[dates != ""] if len(dates) else dates
+    if window == "all" or known.empty:
+        span = (f"{since or 'the earliest'} to {until or 'the latest'} claim date" if since or until
+                else "every claim date")
+        return since, until, span
+    days = int(window)
+    import datetime as dt
+    end = dt.date.fromisoformat(until or str(known.max())[:10])
+    start = (end - dt.timedelta(days=days - 1)).isoformat()
+    if since and since > start:
+        start = since
+    return start, end.isoformat(), f"the last {days} days of claims: {start} to {end.isoformat()}"
+
+
+def _in_window(dates: pd.Series, start: str, end: str) -> pd.Series:
+    d = dates.str.slice(0, 10)
+    keep = pd.Series(True, index=dates.index)
+    if start:
+        keep &= (d != "") & (d >= start)
+    if end:
+        keep &= (d != "") & (d <= end)
+    return keep
+
+
+def more_row(text: str) -> dict:
+    """A row that html_table draws across the table: what was left out and where it is."""
+    return {"_more": text}
+
+
+def limit_rows(df: pd.DataFrame, max_rows: int, what: str, where: str) -> pd.DataFrame:
+    """The first `max_rows` rows, and a line saying how many more are in `where`."""
+    if len(df) <= max_rows:
+        return df.reset_index(drop=True)
+    rest = len(df) - max_rows
+    more = pd.DataFrame([more_row(f"… {rest:,} more {what} in the appendix ({where})")])
+    return pd.concat([df.head(max_rows), more], ignore_index=True)
+
+
+def limit_groups(df: pd.DataFrame, group: str, per_group: int, max_groups: int, max_rows: int,
+                 what: str, who: str, where: str) -> pd.DataFrame:
+    """Rows already in display order (groups in order, newest first within each), shown whole when
+    at most `max_rows`; otherwise the first `per_group` rows of each of the first `max_groups`
+    groups, each cut group followed by a "N more" line, and a last line for the groups left out."""
+    if len(df) <= max_rows:
+        return df.reset_index(drop=True)
+    parts, order = [], list(dict.fromkeys(df[group]))
+    for name, g in df.groupby(group, sort=False):
+        if name not in order[:max_groups]:
+            continue
+        parts.append(g.head(per_group))
+        if len(g) > per_group:
+            parts.append(pd.DataFrame([{group: name, **more_row(
+                f"… {len(g) - per_group:,} more {what} by {name} in the appendix ({where})")}]))
+    left = order[max_groups:]
+    if left:
+        n_rows = int(df[group].isin(left).sum())
+        parts.append(pd.DataFrame([more_row(f"… {len(left):,} more {who} with {n_rows:,} {what} "
+                                            f"in the appendix ({where})")]))
+    return pd.concat(parts, ignore_index=True) if parts else df.head(0)
+
+
+def cited_refs(*tables: pd.DataFrame) -> set[int]:
+    """The source numbers the shown rows cite."""
+    refs: set[int] = set()
+    for t in tables:
+        if "ref" in t.columns:
+            refs.update(int(r) for r in pd.to_numeric(t["ref"], errors="coerce").dropna() if int(r) > 0)
+    return refs
+
+
+def _order_groups(df: pd.DataFrame, group: str, key: pd.Series, ascending: bool = False) -> pd.DataFrame:
+    """Rows grouped by `group`, groups ordered by `key` (one value per row, aggregated as max)."""
+    rank = key.groupby(df[group]).transform("max")
+    return df.assign(_rank=rank).sort_values(["_rank", group], ascending=[ascending, True],
+                                             kind="stable").drop(columns="_rank")
+
+
+def prepare(tables, params: dict, previous_figures: pd.DataFrame | None = None) -> dict:
+    """The briefing's tables, summarised, from the pipeline's Tables and validated parameters.
+
+    Selection: figures by claim date, quotes by their article's publication date (quotes
+    carry no claim date), both by actor, within `since`/`until`. The chart and key
+    judgments use every dated claim in the selection; the figures, quotes and denials
+    tables only the window (`params["window"]`). Returned keys:
+    - shown tables: key_judgments, what_changed, undated, figures_by_claimant,
+      other_figures, quotes_by_actor, denials, sources (the cited ones)
+    - complete tables for the appendix: claims, quotes_merged, all_sources, and the
+      unlimited key judgments, undated claims and denials (`*_all`)
+    - chart_claims: the North Korean claims behind the chart; figures, quotes: the selection
+    - counts and labels: window, window_text, n_undated
+    """
+    from .claims import merge_claims
+    from .quote_merge import merge_quotes
+
+    arts = tables.articles
+    srcs = sources(arts)
     since, until, actors = params.get("since", ""), params.get("until", ""), params.get("actors") or []
-    figs = filter_rows(figs, since, until, actors, "claim_date", ("claimant",))
-    quotes = filter_rows(quotes, since, until, actors, "published", ("speaker",))
-    cited = set(figs["article"]) | set(quotes["article"]) if len(figs) + len(quotes) else set()
+    figs = filter_rows(with_refs(tables.figures, srcs), since, until, actors, "claim_date", ("claimant",))
+    quotes = filter_rows(with_refs(tables.quotes, srcs), since, until, actors, "published", ("speaker",))
+    max_rows = int(params.get("max_rows", 25))
+    per_claimant, per_speaker = int(params.get("per_claimant", 5)), int(params.get("per_speaker", 3))
+    max_groups = int(params.get("max_groups", 10))
+
+    nk = north_korean(figs)
+    merge_arts = arts[[c for c in ("article", "outlet") if c in arts.columns]]
+    claims = {}
+    for name, part in (("nk", figs[nk]), ("other", figs[~nk])):
+        c = claims_view(merge_claims(part, merge_arts), part)
+        claims[name] = _figures_view(with_refs(c, srcs))
+    nk_claims, other_claims = claims["nk"], claims["other"]
+
+    w_start, w_end, w_text = resolve_window(params.get("window", "auto"), since, until,
+                                            nk_claims["claim_date"].str.slice(0, 10), len(arts))
+
+    def shown_dates(df: pd.DataFrame) -> pd.DataFrame:
+        return df.assign(claim_date=_dated(df, "claim_date", df["claim_date_flag"]))
+
+    # Key judgments: the latest dated claim per claimant and kind, over the whole selection.
+    kj_all = key_judgments(nk_claims[nk_claims["claim_date"] != ""])
+    kj = limit_rows(kj_all, max_rows, "claimants' latest figures", "key_judgments.csv")
+
+    changed_all = what_changed(figs[nk], previous_figures[north_korean(previous_figures)]
+                               if previous_figures is not None else None)
+    changed = limit_rows(changed_all, max_rows, "changes", "what_changed.csv")
+
+    undated_all = nk_claims[nk_claims["claim_date"] == ""].sort_values(
+        ["published", "claimant"], ascending=[False, True], kind="stable")
+    undated_all = undated_all.assign(published=_s(undated_all, "published").replace("", "undated"))
+    undated_all = undated_all[UNDATED_COLUMNS].reset_index(drop=True)
+    undated = limit_rows(undated_all, max_rows, "undated claims", "undated.csv")
+
+    def by_claimant(df: pd.DataFrame) -> pd.DataFrame:
+        d = df[_in_window(df["claim_date"], w_start, w_end)]
+        d = d.sort_values(["claim_date", "published"], ascending=False, kind="stable")
+        d = _order_groups(d, "claimant", d["claim_date"])
+        return shown_dates(d)[FIGURE_COLUMNS].reset_index(drop=True)
+
+    figs_shown = limit_groups(by_claimant(nk_claims), "claimant", per_claimant, max_groups, max_rows,
+                              "claims", "claimants", "claims.csv")
+    other_shown = limit_groups(by_claimant(other_claims), "claimant", per_claimant, max_groups, max_rows,
+                               "claims", "claimants", "claims.csv")
+
+    merged_q = with_refs(merge_quotes(quotes, arts), srcs)
+    q_window = merged_q[_in_window(merged_q["published"], w_start, w_end)]
+    q_all = quotes_by_actor(q_window, by_frequency=True)
+    quotes_shown = limit_groups(q_all, "speaker", per_speaker, max_groups, max_rows, "quotations", "speakers",
+                                "quotes.csv")
+
+    den_claims = nk_claims[_in_window(nk_claims["claim_date"], w_start, w_end) | (nk_claims["claim_date"] == "")]
+    den_all = denials(den_claims, q_window).sort_values(["date", "who"], ascending=[False, True], kind="stable")
+    den_all = den_all.reset_index(drop=True)
+    den = limit_rows(den_all, max_rows, "denials and counter-claims", "denials.csv")
+
+    shown = [kj, changed, undated, figs_shown, other_shown, quotes_shown, den]
+    cited = cited_refs(*shown)
+    all_sources = srcs.assign(cited=srcs["ref"].isin(cited).map({True: "yes", False: ""}))
+    shown_sources = all_sources[all_sources["cited"] == "yes"].drop(columns="cited").reset_index(drop=True)
+    if not _s(shown_sources, "url").ne("").any():  # a folder of .txt files has no URLs: no empty column
+        shown_sources = shown_sources.drop(columns="url")
+    how = dict(zip(_s(arts, "article"), _s(arts, "published_source")))
+    shown_sources["published"] = _dated(shown_sources, "published", shown_sources["article"].map(how).fillna(""))
     return {
-        "figures": figs,
-        "quotes": quotes,
-        "key_judgments": key_judgments(figs),
-        "what_changed": what_changed(figs, previous_figures),
-        "figures_by_claimant": figures_by_claimant(figs),
-        "quotes_by_actor": quotes_by_actor(quotes),
-        "denials": denials(figs, quotes),
-        # Every article stays listed so the numbering matches the full corpus; cited ones are marked.
-        "sources": srcs.assign(cited=srcs["article"].isin(cited).map({True: "yes", False: ""})),
+        "figures": figs, "quotes": quotes,
+        "key_judgments": kj, "what_changed": changed, "undated": undated,
+        "figures_by_claimant": figs_shown, "other_figures": other_shown,
+        "quotes_by_actor": quotes_shown, "denials": den, "sources": shown_sources,
+        "claims": pd.concat([nk_claims.assign(about_north_korea="yes"), other_claims.assign(about_north_korea="")],
+                            ignore_index=True),
+        "quotes_merged": merged_q, "all_sources": all_sources,
+        "key_judgments_all": kj_all, "what_changed_all": changed_all, "undated_all": undated_all,
+        "denials_all": den_all,
+        "chart_claims": nk_claims,
+        "window": (w_start, w_end), "window_text": w_text, "n_undated": len(undated_all),
+        "n_articles": len(arts),
     }
 
 
