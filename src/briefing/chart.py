@@ -3,8 +3,7 @@
 It draws claims merged across outlets (report.claims_view), one mark per claim, larger when
 more outlets reported it. When a panel holds more than AGGREGATE_ABOVE claims (a large
 archive), a mark per claim would be an unreadable blot: each side is then drawn per week,
-a line through the week's median claim and a band from its lowest to its highest claim,
-the mark sized by the number of reports that week. Claims without a claim date are never
+a line through the week's median claim and a band from its lowest to its highest claim. Claims without a claim date are never
 placed at a guessed position; the caption says how many were left off.
 
 Greyscale-legible on purpose (briefings get printed): each side has its own
@@ -139,9 +138,10 @@ def plot_escalation(data: pd.DataFrame, window: tuple[str, str] | None = None, n
                 w = weekly(s)
                 x = w["week"]
                 ax.fill_between(x, w["low"], w["high"], color=colour, alpha=0.10, linewidth=0)
-                ax.plot(x, w["value"], linestyle=ls, color=colour, linewidth=1.1, label=side)
-                ax.scatter(x, w["value"], s=_marker_size(w["reports"], 5), color=colour, edgecolor="black",
-                           linewidth=0.3, zorder=3)
+                # Same-size marks: the SVG defines one marker and reuses it (sized marks cost a path each,
+                # half a megabyte at 100,000 articles); the band carries the spread, the CSV the counts.
+                ax.plot(x, w["value"], linestyle=ls, color=colour, linewidth=1.1, label=side, marker="o",
+                        markersize=2.6, markeredgecolor="black", markeredgewidth=0.3, zorder=3)
                 last_x, last_y = x.iloc[-1], w["value"].iloc[-1]
                 denied = s[s["status"] == "denied"]
                 if not denied.empty:
@@ -190,8 +190,8 @@ def plot_escalation(data: pd.DataFrame, window: tuple[str, str] | None = None, n
                for s in SIDES if (data["side_group"] == s).any()]
     if aggregated:
         handles.append(Patch(facecolor="#888888", alpha=0.3, label="week: lowest to highest"))
-        handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="#888888", markeredgecolor="black",
-                              label="week's median claim\n(size: reports)"))
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=3, markerfacecolor="#888888",
+                              markeredgecolor="black", label="week's median claim"))
     show_status = not aggregated or (data["status"] == "denied").any()
     handles += [Line2D([], [], linestyle="", marker=m, markerfacecolor="white" if st == "projection" else "#888888",
                        markeredgecolor="black", label=st) for st, m in STATUS_MARKER.items()

@@ -14,7 +14,16 @@ from .errors import UserError
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import run_extract
 
-    run_extract(args.paths, args.out, manifest=args.manifest, actors=args.actors)
+    client = None
+    if args.scheduler:
+        from .dask_extract import connect
+        client = connect(args.scheduler)
+    try:
+        run_extract(args.paths, args.out, manifest=args.manifest, actors=args.actors, workers=args.workers,
+                    client=client)
+    finally:
+        if client is not None:
+            client.close()
     return 0
 
 
@@ -47,6 +56,10 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("--manifest", default=None,
                    help="sources manifest CSV (default: data/sources.csv, optional)")
     e.add_argument("--actors", default=None, help="actor registry CSV (default: data/actors.csv)")
+    e.add_argument("--workers", type=int, default=None,
+                   help="worker processes for reading and extraction (default: the number of cores)")
+    e.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run the extraction on a Dask cluster (e.g. tcp://host:8786); needs the dask extra")
     e.set_defaults(func=_cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extracted quotes and figures against a gold file")

@@ -63,20 +63,34 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
 
     quote_rows, figure_rows, warnings = [], [], []
     for a in articles:
-        # An extractor bug on one odd article must not cost the user the whole run: the
-        # article's rows are left out and the warning names it.
-        try:
-            quote_rows += quotes_mod.quote_rows(a.text, article=a.article, published=a.published, registry=registry)
-        except Exception as exc:  # noqa: BLE001
-            warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
-        try:
-            figure_rows += figures_mod.figure_rows(a.text, article=a.article, published=a.published,
-                                                   published_source=a.published_source, registry=registry)
-        except Exception as exc:  # noqa: BLE001
-            warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
+        q, f, w = article_rows(a, registry)
+        quote_rows += q
+        figure_rows += f
+        warnings += w
     arts = articles_frame(articles, with_text=True)
     figs = figures_mod.to_frame(figure_rows)
     return Tables(arts, quotes_mod.to_frame(quote_rows), figs, merge_claims(figs, arts), warnings)
+
+
+def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict], list[str]]:
+    """One article's quote rows, figure rows and warnings: the unit of work that incremental.py
+    caches and runs in worker processes or on Dask."""
+    from . import figures as figures_mod
+    from . import quotes as quotes_mod
+
+    quote_rows, figure_rows, warnings = [], [], []
+    # An extractor bug on one odd article must not cost the user the whole run: the
+    # article's rows are left out and the warning names it.
+    try:
+        quote_rows = quotes_mod.quote_rows(a.text, article=a.article, published=a.published, registry=registry)
+    except Exception as exc:  # noqa: BLE001
+        warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
+    try:
+        figure_rows = figures_mod.figure_rows(a.text, article=a.article, published=a.published,
+                                              published_source=a.published_source, registry=registry)
+    except Exception as exc:  # noqa: BLE001
+        warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
+    return quote_rows, figure_rows, warnings
 
 
 def default_manifest(paths: list[str]) -> Path | None:
@@ -88,30 +102,86 @@ def default_manifest(paths: list[str]) -> Path | None:
 
 
 def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None = None,
-                actors: str | Path | None = None, quiet: bool = False) -> Tables:
+                actors: str | Path | None = None, quiet: bool = False, workers: int | None = None,
+                client=None) -> Tables:
+    """Read, extract and write the four tables into `out`, reusing the per-article cache in
+    out/cache/ (see incremental.py): only new or changed articles are read and extracted.
+
+    `workers` processes (default: the number of cores) share the work, or a Dask `client`'s
+    cluster does; the tables are the same either way.
+    """
+    from . import incremental
+    from .claims import merge_claims
+    from .reader import discover, finish_corpus, reading_notes
+
     t0 = time.perf_counter()
     paths = [str(p) for p in (paths or ["seeds"])]
     if manifest is not None and not Path(manifest).exists():
         raise UserError(f"{manifest}: manifest not found; check the path or leave --manifest out")
+    if workers is not None and workers < 1:
+        raise UserError(f"--workers {workers}: give at least 1 (default: the number of cores)")
+    workers = workers or incremental.default_workers()
     man = manifest_mod.load(manifest if manifest is not None else default_manifest(paths))
     try:
-        registry = Registry.load(actors) if actors else default_registry()
+        Registry.load(actors) if actors else default_registry()
     except (OSError, ValueError) as exc:
         raise UserError(f"{actors or data_path('actors.csv')}: cannot read the actor registry ({exc})")
     echo = None if quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    corpus = read_corpus(paths, man, progress=not quiet, echo=echo)
-    tables = extract_tables(corpus.articles, registry)
-    write_tables(tables, Path(out))
+    out = Path(out)
+    files = discover(paths)
+    created = not out.exists()  # a run that finds no article leaves no folder behind (only a cache)
+    bar = None
+    if not quiet and len(files) > 100:
+        from tqdm import tqdm
+        bar = tqdm(total=len(files), desc="reading", unit="file")
+    articles, skipped, n_read = incremental.read_units(files, out, workers, client,
+                                                       (lambda n: bar.update(n * incremental.READ_BATCH)) if bar else None)
+    if bar:
+        bar.close()
+    warnings = []
+    notes = {a.article: reading_notes(a.path, a) for a in articles}
+    for f, reason in skipped:
+        warnings.append(f"warning: {f}: skipped, {reason}")
+    for a in articles:
+        warnings += notes[a.article]
+    for w in warnings:
+        if echo:
+            echo(w)
+    try:
+        corpus = finish_corpus(paths, articles, skipped, man, _Echoed(warnings, echo))
+    except UserError:
+        if created:
+            import shutil
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    quotes, figures, extract_warnings, n_new = incremental.extract_articles(
+        corpus.articles, man, out, str(actors) if actors else None, workers, client)
+    arts = articles_frame(corpus.articles, with_text=True)
+    tables = Tables(arts, quotes, figures, merge_claims(figures, arts), extract_warnings)
+    write_tables(tables, out)
     if not quiet:
         for w in tables.warnings:
             print(w, file=sys.stderr)
         n_words = int(tables.articles["n_words"].sum())
         n = len(tables.articles)
         print(f"read {n} article{'s' * (n != 1)} ({n_words:,} words; {len(corpus.skipped)} skipped, "
-              f"{len(corpus.duplicates)} duplicates) -> {out}: {len(tables.quotes)} quotes, "
-              f"{len(tables.figures)} figures, {len(tables.claims)} claims "
+              f"{len(corpus.duplicates)} duplicates; {n_new:,} extracted, {n - n_new:,} from the cache) -> {out}: "
+              f"{len(tables.quotes)} quotes, {len(tables.figures)} figures, {len(tables.claims)} claims "
               f"in {time.perf_counter() - t0:.2f} s", file=sys.stderr)
     return tables
+
+
+class _Echoed(list):
+    """A warnings list that also prints each line added from now on."""
+
+    def __init__(self, lines, echo):
+        super().__init__(lines)
+        self.echo = echo
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if self.echo:
+            self.echo(line)
 
 
 def _replace(df: pd.DataFrame, path: Path, kind: str) -> None:

@@ -218,10 +218,22 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
             warnings.append(f"warning: {f}: skipped, {exc}")
             continue
         for a in got:
-            for kind, line in a.removed:
-                if kind == "jsonl":
-                    warnings.append(f"warning: {f}: {line} skipped")
+            for line in reading_notes(f, a):
+                warnings.append(line)
         articles.extend(got)
+    return finish_corpus(paths, articles, skipped, manifest, warnings)
+
+
+def reading_notes(path, article: Article) -> list[str]:
+    """The warning lines an article read from `path` carries (a bad JSONL line, say)."""
+    return [f"warning: {path}: {line} skipped" for kind, line in article.removed if kind == "jsonl"]
+
+
+def finish_corpus(paths: list[str | Path], articles: list[Article], skipped: list[tuple[str, str]],
+                  manifest: dict[str, dict] | None, warnings: list[str]) -> Corpus:
+    """The corpus-wide steps after reading, for articles in corpus order: the same text kept once,
+    the manifest applied, publication dates inferred. Shared by read_corpus and the cached,
+    parallel reading of incremental.py, so both give the same articles."""
     if not articles:
         looked = ", ".join(str(p) for p in paths)
         raise UserError(f"no articles found in {looked} (looked for .txt, .html, .htm, .jsonl files"
