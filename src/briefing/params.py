@@ -23,6 +23,7 @@ PARAMETERS: dict[str, tuple[type, object, str]] = {
     "title": (str, "", "briefing title ('' = default title)"),
     "previous": (str, "", "data folder of the previous briefing, for 'what changed' ('' = none)"),
     "out_dir": (str, ".", "folder for the chart files and the extracted tables"),
+    "extracted": (str, "", "folder of tables `briefing build` already extracted ('' = extract the corpus here)"),
     "window": (str, "auto", "claim dates on the pages: 'all', 'N' days up to the latest claim, or 'auto' "
                             "(all for a corpus of at most 1,000 articles, else the last 30 days)"),
     "max_rows": (int, 25, "a table longer than this is summarised; the full table is in the appendix"),
@@ -103,6 +104,8 @@ def validate(values: dict, check_paths: bool = True) -> dict:
             raise UserError(f"{out['corpus']}: corpus folder not found; pass --corpus FOLDER of articles")
         if out["previous"] and not Path(out["previous"]).is_dir():
             raise UserError(f"{out['previous']}: previous briefing data not found; leave `previous` empty")
+        if out["extracted"] and not Path(out["extracted"]).is_dir():
+            raise UserError(f"{out['extracted']}: extracted tables not found; leave `extracted` empty to extract")
     return out
 
 

@@ -205,15 +205,23 @@ def write_tables(tables: Tables, out: Path) -> None:
         _replace(full if full is not None else df, out / f"{name}.parquet", "parquet")
 
 
-def load_tables(out: str | Path) -> Tables:
-    """The tables a previous `briefing extract` wrote (Parquet keeps types and texts)."""
+def load_tables(out: str | Path, text: bool = True) -> Tables:
+    """The tables a previous `briefing extract` wrote (Parquet keeps types and texts).
+
+    `text=False` leaves the articles' texts on disk (Parquet reads columns selectively): the
+    briefing needs only the tables, and an archive's texts are most of its size."""
+    import pyarrow.parquet as pq
+
     out = Path(out)
     frames = {}
     for name in ("articles", "quotes", "figures", "claims"):
         path = out / f"{name}.parquet"
         if not path.exists():
             raise UserError(f"{path}: not found; run `briefing extract ... --out {out}` first")
-        frames[name] = pd.read_parquet(path)
+        columns = None
+        if name == "articles" and not text:
+            columns = [c for c in pq.read_schema(path).names if c not in ("text", "raw_text")]
+        frames[name] = pd.read_parquet(path, columns=columns)
     return Tables(**frames)
 
 

@@ -355,7 +355,7 @@ def title_block(title: str, params: dict, n_articles: int, n_words: int, generat
     e = html.escape
     since, until = params.get("since") or "earliest", params.get("until") or "latest"
     actors = ", ".join(params.get("actors") or []) or "all"
-    shown = {k: v for k, v in params.items() if k not in ("title", "out_dir")}
+    shown = {k: v for k, v in params.items() if k not in ("title", "out_dir", "extracted")}
     window = (f'<p class="range">Tables show {e(window_text)}; the chart and key judgments every dated claim; '
               f'the appendix everything.</p>' if window_text else "")
     return (f'<header class="title-block"><h1 class="briefing-title">{e(title)}</h1>'
@@ -422,9 +422,13 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
     if not folder:
         return None
     folder = Path(folder)
-    for name, reader in (("figures.parquet", pd.read_parquet), ("figures.csv", pd.read_csv)):
-        if (folder / name).exists():
-            return reader(folder / name)
+    if (folder / "figures.parquet").exists():
+        import pyarrow.parquet as pq
+        # "what changed" compares figures, not their sentences: an archive's sentences stay on disk
+        names = [c for c in pq.read_schema(folder / "figures.parquet").names if c != "sentence"]
+        return pd.read_parquet(folder / "figures.parquet", columns=names)
+    if (folder / "figures.csv").exists():
+        return pd.read_csv(folder / "figures.csv")
     return None
 
 
