@@ -20,7 +20,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         client = connect(args.scheduler)
     try:
         run_extract(args.paths, args.out, manifest=args.manifest, actors=args.actors, workers=args.workers,
-                    client=client)
+                    client=client, with_text=False)
     finally:
         if client is not None:
             client.close()

@@ -43,11 +43,12 @@ from .resources import data_dir
 CACHE = "cache"
 # Files per read batch and articles per extraction batch: big enough that a batch costs far more
 # than shipping it to a worker, small enough that two workers stay busy to the end.
-READ_BATCH = 200
-EXTRACT_BATCH = 100
+READ_BATCH = 500
+EXTRACT_BATCH = 250
 # Below this many articles to extract, worker processes cost more to start than they save.
 MIN_PARALLEL = 40
 _ARTICLE_FIELDS = [f.name for f in fields(Article)]
+TEXTS = ("text", "raw_text")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def unit_key(path: Path, version: str) -> str:
 
 
 def extraction_key(a: Article, manifest_row: dict | None, registry_id: str, version: str) -> str:
-    text = hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+    text = a.__dict__.get("_cache", {}).get("text_sha") or _text_sha(a.text)
     inputs = [version, registry_id, a.article, text, a.published, a.published_source, a.published_precision,
               json.dumps(manifest_row or {}, sort_keys=True, default=str)]
     return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:32]
@@ -109,11 +110,31 @@ def read_batch(task: dict) -> dict:
             rows.append({"unit_key": key, "unit": path, "pos": -1, "skip": str(exc)})
             continue
         for pos, a in enumerate(arts):
-            rows.append({"unit_key": key, "unit": path, "pos": pos, "skip": "", **_article_record(a)})
+            rows.append({"unit_key": key, "unit": path, "pos": pos, "skip": "", **_article_record(a),
+                         "text_sha": _text_sha(a.text)})
     df = pd.DataFrame(rows)
-    if task.get("segment") and rows:
+    if rows:
         _write(df, Path(task["segment"]))
-    return {"segment": task.get("segment"), "rows": df}
+    # Only the metadata goes back: the texts stay in the segment, so the coordinating process never
+    # holds an archive's texts (workers and the table writer read them from the segments).
+    return {"rows": df.drop(columns=list(TEXTS), errors="ignore").assign(_segment=Path(task["segment"]).name)}
+
+
+def _text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def segment_texts(segment: Path, wanted: set[tuple[str, int]] | None = None,
+                  columns: tuple[str, ...] = ("text",)) -> dict[tuple[str, int], tuple]:
+    """{(unit_key, pos): (text, ...)} of the articles of one read segment (those in `wanted`)."""
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(segment, columns=["unit_key", "pos", *columns]).to_pydict()
+    out = {}
+    for i, (k, p) in enumerate(zip(t["unit_key"], t["pos"])):
+        if wanted is None or (k, p) in wanted:
+            out[(k, p)] = tuple(t[c][i] for c in columns)
+    return out
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
@@ -129,18 +150,23 @@ def _registry(actors: str | None):
 
 
 def extract_batch(task: dict) -> dict:
-    """Extract the articles of task["articles"] (dicts: key, article, path, text, published, ...) and
-    write their rows to the task's segment files; returns the frames and warnings."""
+    """Extract the articles of task["articles"] (dicts: key, article, path, published..., and where the
+    text is: segment, unit_key, pos) and write their rows to the task's segment files; returns the
+    frames."""
     from . import figures as figures_mod
     from . import quotes as quotes_mod
     from .pipeline import article_rows
 
     registry = _registry(task.get("actors"))
+    texts = {}
+    for seg in {rec["segment"] for rec in task["articles"]}:
+        texts.update(segment_texts(Path(seg), {(r["unit_key"], r["pos"]) for r in task["articles"]
+                                               if r["segment"] == seg}))
     quotes, figures, keys, warnings = [], [], [], []
     for rec in task["articles"]:
         a = Article(article=rec["article"], path=rec["path"], format="", encoding="", raw_text="",
-                    text=rec["text"], published=rec["published"], published_source=rec["published_source"],
-                    published_precision=rec.get("published_precision", ""))
+                    text=texts[(rec["unit_key"], rec["pos"])][0], published=rec["published"],
+                    published_source=rec["published_source"], published_precision=rec.get("published_precision", ""))
         q, f, w = article_rows(a, registry)
         quotes += [{**r, "_key": rec["key"], "_row": i} for i, r in enumerate(q)]
         figures += [{**r, "_key": rec["key"], "_row": i} for i, r in enumerate(f)]
@@ -173,7 +199,8 @@ def default_workers() -> int:
 
 
 def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress=None) -> list[dict]:
-    """func over tasks: on a Dask client, in `workers` processes, or here; results in task order."""
+    """func over tasks: on a Dask client, in `workers` processes, or here; results in task order.
+    `progress(task)` is called as each task finishes (in order)."""
     if not tasks:
         return []
     if client is not None:
@@ -184,7 +211,7 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
         for t in tasks:
             out.append(func(t))
             if progress:
-                progress(1)
+                progress(t)
         return out
     import multiprocessing as mp
     import threading
@@ -201,10 +228,10 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
         ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as ex:
         out = []
-        for r in ex.map(func, tasks):
+        for t, r in zip(tasks, ex.map(func, tasks)):
             out.append(r)
             if progress:
-                progress(1)
+                progress(t)
         return out
 
 
@@ -230,15 +257,18 @@ class Cache:
         self.dir.mkdir(parents=True, exist_ok=True)
         return str(self.dir / f"{kind}-{uuid.uuid4().hex[:12]}.parquet")
 
-    def load(self, kind: str, keys: set[str], key_col: str) -> pd.DataFrame:
-        """Rows of `kind` segments whose key is in `keys` (first copy of each key), or an empty frame."""
+    def load(self, kind: str, keys: set[str], key_col: str, skip: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Rows of `kind` segments whose key is in `keys`, without the `skip` columns, or an empty frame."""
+        import pyarrow.parquet as pq
+
         parts = []
         for seg in self.segments(kind):
             try:
-                df = pd.read_parquet(seg)
+                cols = [c for c in pq.read_schema(seg).names if c not in skip] if skip else None
+                df = pd.read_parquet(seg, columns=cols)
             except Exception:  # noqa: BLE001 - a damaged segment is a cache miss, not an error
                 continue
-            parts.append(df[df[key_col].isin(keys)].assign(_segment=seg.name))
+            parts.append(_objects(df[_member(df[key_col], keys)]).assign(_segment=seg.name))
         parts = [p for p in parts if len(p)]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
@@ -250,12 +280,47 @@ class Cache:
             except Exception:  # noqa: BLE001
                 seg.unlink(missing_ok=True)
                 continue
-            alive = keys.isin(live)
+            alive = _member(keys, live)
             if not alive.any():
                 seg.unlink(missing_ok=True)
             elif alive.mean() < 0.5:
                 df = pd.read_parquet(seg)
-                _write(df[df[key_col].isin(live)], seg)
+                _write(df[_member(df[key_col], live)], seg)
+
+    def merge_small(self, kinds: tuple[str, ...], rows: int = 20_000) -> None:
+        """Merge the segments of each kind into few large ones once there are many (each run adds
+        some): reading the cache costs per file. For extraction segments only, which nothing
+        points into (articles point into their read segments)."""
+        for kind in kinds:
+            segs = self.segments(kind)
+            if len(segs) <= 32:
+                continue
+            batch, n = [], 0
+            for seg in segs + [None]:
+                if seg is not None:
+                    df = pd.read_parquet(seg)
+                    batch.append((seg, df))
+                    n += len(df)
+                if batch and (seg is None or n >= rows):
+                    _write(pd.concat([d for _, d in batch], ignore_index=True), Path(self.new_segment(kind)))
+                    for old, _ in batch:
+                        old.unlink(missing_ok=True)
+                    batch, n = [], 0
+
+
+def _objects(df: pd.DataFrame) -> pd.DataFrame:
+    """String columns as Python objects, as the extractors' own frames have them: Parquet gives
+    Arrow-backed strings, which the row-by-row code downstream (claims, the briefing) iterates
+    slowly, and which would make cached tables differ in type from freshly extracted ones."""
+    conv = {c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)}
+    return df.astype(conv) if conv else df
+
+
+def _member(values: pd.Series, keys: set) -> "pd.Series":
+    """values.isin(keys), by set lookup: pandas' isin on Arrow strings converts the set on every call."""
+    import numpy as np
+    return pd.Series(np.fromiter((v in keys for v in values.to_numpy(object)), bool, len(values)),
+                     index=values.index)
 
 
 def _restore(rec: dict) -> Article:
@@ -268,37 +333,94 @@ def _restore(rec: dict) -> Article:
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
         kw[name] = v
+    kw["text"] = kw["raw_text"] = ""  # kept in the segment until needed
     a = Article(**kw)
     a.__dict__["n_words"] = int(rec["n_words"])
     a.__dict__["sha256"] = rec["sha256"]
+    a.__dict__["_cache"] = {"segment": rec["_segment"], "unit_key": rec["unit_key"], "pos": int(rec["pos"]),
+                            "text_sha": rec["text_sha"]}
     return a
 
 
 def read_units(files: list[Path], out: Path, workers: int, client=None, progress=None):
-    """(articles in corpus order, skipped [(file, reason)], files read afresh) with the read cache."""
+    """(articles in corpus order, skipped [(file, reason)], files read afresh) with the read cache.
+
+    The articles carry their metadata; their texts stay in the cache segments (`_cache` says where)
+    except for those without a publication date, whose text the date inference reads."""
     version = extractor_version()
     cache = Cache(out)
     keys = [unit_key(f, version) for f in files]
-    cached = cache.load("read", set(keys), "unit_key")
+    cached = cache.load("read", set(keys), "unit_key", skip=TEXTS)
     have = set(cached["unit_key"]) if len(cached) else set()
     todo = [(str(f), k) for f, k in zip(files, keys) if k not in have]
-    tasks = [{"units": b, "segment": cache.new_segment("read")}
-             for b in _batches(todo, READ_BATCH, 1 if client is None and len(todo) < MIN_PARALLEL else workers)]
-    results = run_batches(read_batch, tasks, workers if len(todo) >= MIN_PARALLEL else 1, client, progress)
-    rows = pd.concat([cached] + [r["rows"] for r in results if len(r["rows"])], ignore_index=True) \
-        if len(cached) or results else pd.DataFrame()
-    order = {k: i for i, k in enumerate(keys)}
-    rows = rows.drop_duplicates(["unit_key", "pos"]) if len(rows) else rows
+    n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
+    tasks = [{"units": b, "segment": cache.new_segment("read")} for b in _batches(todo, READ_BATCH, n_workers)]
+    results = run_batches(read_batch, tasks, n_workers, client,
+                          (lambda t: progress(len(t["units"]))) if progress else None)
+    frames = [f for f in [cached] + [r["rows"] for r in results] if len(f)]
+    rows = pd.concat(frames, ignore_index=True).drop_duplicates(["unit_key", "pos"]) if frames else pd.DataFrame()
+    del cached, frames, results
     articles, skipped = [], []
     if len(rows):
+        order = {k: i for i, k in enumerate(keys)}
         rows = rows.assign(_order=rows["unit_key"].map(order)).sort_values(["_order", "pos"], kind="stable")
         for rec in rows.to_dict("records"):
             if rec["pos"] < 0:
                 skipped.append((rec["unit"], rec["skip"]))
             else:
-                articles.append(_restore(rec))
+                a = _restore(rec)
+                a.__dict__["_cache"]["segment"] = str(cache.dir / rec["_segment"])
+                articles.append(a)
+    load_texts(cache, [a for a in articles if not a.published])
     cache.compact("read", "unit_key", set(keys))
     return articles, skipped, len(todo)
+
+
+def load_texts(cache: Cache, articles: list[Article]) -> None:
+    """Fill in the cleaned text (and the raw text) of these articles from their segments."""
+    by_seg: dict[str, list[Article]] = {}
+    for a in articles:
+        by_seg.setdefault(a.__dict__["_cache"]["segment"], []).append(a)
+    for seg, arts in by_seg.items():
+        texts = segment_texts(Path(seg), {(a._cache["unit_key"], a._cache["pos"]) for a in arts}, TEXTS)
+        for a in arts:
+            a.text, a.raw_text = texts[(a._cache["unit_key"], a._cache["pos"])]
+
+
+def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chunk: int = 2000) -> None:
+    """articles.parquet: `meta` (one row per article, same order) with each article's text and raw
+    text taken from the cache segments, written in chunks so memory stays bounded by the chunk."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    open_segs: dict[str, dict] = {}
+    try:
+        for start in range(0, max(len(meta), 1), chunk):
+            part = meta.iloc[start:start + chunk]
+            arts = articles[start:start + chunk]
+            text, raw = [], []
+            for a in arts:
+                info = a.__dict__.get("_cache")
+                if info is None or a.text:  # read in this process (no cache), or already loaded
+                    text.append(a.text)
+                    raw.append(a.raw_text)
+                    continue
+                seg = info["segment"]
+                if seg not in open_segs:
+                    if len(open_segs) >= 8:
+                        open_segs.pop(next(iter(open_segs)))
+                    open_segs[seg] = segment_texts(Path(seg), None, TEXTS)
+                t, r = open_segs[seg][(info["unit_key"], info["pos"])]
+                text.append(t)
+                raw.append(r)
+            table = pa.Table.from_pandas(part.assign(text=text, raw_text=raw), preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table.cast(writer.schema) if table.schema != writer.schema else table)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def extract_articles(articles: list[Article], manifest: dict, out: Path, actors: str | None, workers: int,
@@ -310,13 +432,17 @@ def extract_articles(articles: list[Article], manifest: dict, out: Path, actors:
     keys = [extraction_key(a, manifest.get(a.article), registry_id, version) for a in articles]
     done = cache.load("keys", set(keys), "_key")
     have = set(done["_key"]) if len(done) else set()
-    todo = [{"key": k, "article": a.article, "path": a.path, "text": a.text, "published": a.published,
-             "published_source": a.published_source, "published_precision": a.published_precision}
+    todo = [{"key": k, "article": a.article, "path": a.path, "published": a.published,
+             "published_source": a.published_source, "published_precision": a.published_precision,
+             **{c: a._cache[c] for c in ("segment", "unit_key", "pos")}}
             for a, k in zip(articles, keys) if k not in have]
-    n_workers = workers if len(todo) >= MIN_PARALLEL else 1
+    # tasks in segment order, so a task reads few segments for its texts
+    todo.sort(key=lambda r: (r["segment"], r["unit_key"], r["pos"]))
+    n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
     tasks = [{"articles": b, "actors": actors, "segment": cache.new_segment("{table}")}
-             for b in _batches(todo, EXTRACT_BATCH, n_workers if client is None else max(workers, 2))]
-    results = run_batches(extract_batch, tasks, n_workers, client, progress)
+             for b in _batches(todo, EXTRACT_BATCH, n_workers)]
+    results = run_batches(extract_batch, tasks, n_workers, client,
+                          (lambda t: progress(len(t["articles"]))) if progress else None)
     live = set(keys)
     frames = {}
     for name in ("quotes", "figures", "keys"):
@@ -347,4 +473,5 @@ def extract_articles(articles: list[Article], manifest: dict, out: Path, actors:
         tables[name] = df
     for name in ("keys", "quotes", "figures"):
         cache.compact(name, "_key", live)
+    cache.merge_small(("keys", "quotes", "figures"))
     return tables["quotes"], tables["figures"], warnings, len(todo)

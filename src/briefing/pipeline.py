@@ -38,6 +38,9 @@ class Tables:
     figures: pd.DataFrame
     claims: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    # Writes articles.parquet (with the texts) to the given path, when `articles` has no texts
+    # (run_extract leaves them in the cache, see incremental.write_articles).
+    write_articles: object = None
 
 
 def articles_frame(articles: list[Article], with_text: bool = False) -> pd.DataFrame:
@@ -103,12 +106,14 @@ def default_manifest(paths: list[str]) -> Path | None:
 
 def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None = None,
                 actors: str | Path | None = None, quiet: bool = False, workers: int | None = None,
-                client=None) -> Tables:
+                client=None, with_text: bool = True) -> Tables:
     """Read, extract and write the four tables into `out`, reusing the per-article cache in
     out/cache/ (see incremental.py): only new or changed articles are read and extracted.
 
     `workers` processes (default: the number of cores) share the work, or a Dask `client`'s
-    cluster does; the tables are the same either way.
+    cluster does; the tables are the same either way. The articles' texts go from the cache to
+    articles.parquet without passing through this process's memory; `with_text` also returns them
+    in `tables.articles` (the command line does not need them).
     """
     from . import incremental
     from .claims import merge_claims
@@ -156,9 +161,13 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
         raise
     quotes, figures, extract_warnings, n_new = incremental.extract_articles(
         corpus.articles, man, out, str(actors) if actors else None, workers, client)
-    arts = articles_frame(corpus.articles, with_text=True)
-    tables = Tables(arts, quotes, figures, merge_claims(figures, arts), extract_warnings)
+    arts = articles_frame(corpus.articles)
+    tables = Tables(arts, quotes, figures, merge_claims(figures, arts), extract_warnings,
+                    write_articles=lambda path: incremental.write_articles(arts, corpus.articles, path))
     write_tables(tables, out)
+    tables.write_articles = None
+    if with_text:
+        tables.articles = pd.read_parquet(out / "articles.parquet")
     if not quiet:
         for w in tables.warnings:
             print(w, file=sys.stderr)
@@ -202,6 +211,11 @@ def write_tables(tables: Tables, out: Path) -> None:
     for name, df, full in (("articles", csv_articles, tables.articles), ("quotes", tables.quotes, None),
                            ("figures", tables.figures, None), ("claims", tables.claims, None)):
         _replace(df, out / f"{name}.csv", "csv")
+        if name == "articles" and tables.write_articles is not None:
+            tmp = out / f".articles.parquet.tmp-{os.getpid()}"
+            tables.write_articles(tmp)
+            os.replace(tmp, out / "articles.parquet")
+            continue
         _replace(full if full is not None else df, out / f"{name}.parquet", "parquet")
 
 
