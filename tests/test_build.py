@@ -34,7 +34,7 @@ def _tiny_notebook(path: Path, body: str) -> Path:
 
 OK_BODY = ("from pathlib import Path\nfrom IPython.display import HTML, display\n"
            "Path(out_dir, 'marker.txt').write_text(title)\n"
-           "Path(out_dir, 'data').mkdir()\n"
+           "Path(out_dir, 'data').mkdir(exist_ok=True)\n"
            "Path(out_dir, 'previous.txt').write_text(previous)\n"
            "display(HTML('<h1 class=\"briefing-title\">' + title + '</h1>'))")
 

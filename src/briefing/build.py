@@ -182,13 +182,52 @@ def _warm_up() -> None:
         pass
 
 
+CACHE = ".cache"  # reports/.cache: the per-article extraction cache every day's build reuses
+
+
+def _extract(corpus: Path, tmp: Path, out: Path, workers: int | None, scheduler: str | None) -> Path:
+    """Extract the corpus into tmp/data before the kernel starts, reusing reports/.cache/ (only new or
+    changed articles are read and extracted), in parallel.
+
+    In a child process: an archive's extraction holds hundreds of megabytes the briefing does not
+    need, and a finished process gives all of them back before the kernel loads the tables. The
+    texts stay in the cache, not in each day's data/ folder (a copy of the archive's text a day)."""
+    import subprocess
+
+    data = tmp / "data"
+    cmd = [sys.executable, "-m", "briefing", "extract", str(corpus), "--out", str(data), "--cache", str(out / CACHE),
+           "--no-texts"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    if scheduler:
+        cmd += ["--scheduler", scheduler]
+    env = {**os.environ, "TQDM_DISABLE": "1"}  # a cron log wants the warnings, not progress bars
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, env=env)
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    for ln in lines[:-1] if proc.returncode else lines:
+        print(ln, file=sys.stderr)
+    if proc.returncode == 2:
+        msg = lines[-1] if lines else "extraction refused the corpus"
+        raise UserError(msg.split("error: ", 1)[-1])
+    if proc.returncode:
+        raise BuildFailed(f"extracting {corpus} failed (exit {proc.returncode}): "
+                          f"{lines[-1] if lines else 'no message'}; the previous briefing is unchanged")
+    return data
+
+
 def run_build(args) -> int:
     t0 = time.perf_counter()
     formats = parse_formats(getattr(args, "format", "html,pdf"))
     date = parse_date(getattr(args, "date", "") or "", "--date") or dt.date.today().isoformat()
     corpus = Path(args.corpus)
     params = validate({"corpus": str(corpus), "since": args.since or "", "until": args.until or "",
-                       "actors": list(args.actor or []), "title": args.title or ""})
+                       "actors": list(args.actor or []), "title": args.title or "",
+                       **{k: getattr(args, k) for k in ("window", "max_rows", "per_claimant", "per_speaker",
+                                                        "max_groups") if getattr(args, k, None) is not None}})
+    workers = getattr(args, "workers", None)
+    if workers is not None and workers < 1:
+        raise UserError(f"--workers {workers}: give at least 1 (default: the number of cores)")
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -200,7 +239,7 @@ def run_build(args) -> int:
     with build_lock(out):
         stamp = {
             "corpus_sha256": corpus_hash(corpus),
-            "params": {k: v for k, v in params.items() if k not in ("previous", "out_dir")},
+            "params": {k: v for k, v in params.items() if k not in ("previous", "out_dir", "extracted")},
             "formats": formats,
             "version": __version__,
             "notebook_sha256": hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest(),
@@ -221,7 +260,9 @@ def run_build(args) -> int:
         tmp = Path(tempfile.mkdtemp(prefix=f".build-{date}-", dir=out))
         tmp.chmod(0o755)  # mkdtemp's 0700 would make the published briefing private
         try:
-            nb_params = {**params, "corpus": str(corpus), "previous": previous, "out_dir": str(tmp.resolve())}
+            data = _extract(corpus, tmp, out, workers, getattr(args, "scheduler", None))
+            nb_params = {**params, "corpus": str(corpus), "previous": previous, "out_dir": str(tmp.resolve()),
+                         "extracted": str(data.resolve())}
             warm = threading.Thread(target=_warm_up, daemon=True)
             if "pdf" in formats:
                 warm.start()

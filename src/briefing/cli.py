@@ -20,7 +20,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         client = connect(args.scheduler)
     try:
         run_extract(args.paths, args.out, manifest=args.manifest, actors=args.actors, workers=args.workers,
-                    client=client, with_text=False)
+                    client=client, with_text=False, cache=args.cache, texts=not args.no_texts)
     finally:
         if client is not None:
             client.close()
@@ -60,6 +60,10 @@ def make_parser() -> argparse.ArgumentParser:
                    help="worker processes for reading and extraction (default: the number of cores)")
     e.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run the extraction on a Dask cluster (e.g. tcp://host:8786); needs the dask extra")
+    e.add_argument("--cache", default=None, metavar="DIR",
+                   help="the per-article cache folder (default: OUT/cache)")
+    e.add_argument("--no-texts", action="store_true",
+                   help="leave the article texts out of articles.parquet (they stay in the cache)")
     e.set_defaults(func=_cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extracted quotes and figures against a gold file")
@@ -82,6 +86,15 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="reports", help="reports folder (default: reports)")
     b.add_argument("--date", default="", help="briefing date folder, YYYY-MM-DD (default: today)")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    b.add_argument("--window", default="auto",
+                   help="claim dates in the tables: all, a number of days up to the latest claim, or auto "
+                        "(all up to 1,000 articles, else 30)")
+    b.add_argument("--max-rows", type=int, default=25, help="a longer table is summarised (default 25)")
+    b.add_argument("--per-claimant", type=int, default=5, help="claims per claimant in a summarised table")
+    b.add_argument("--per-speaker", type=int, default=3, help="quotations per speaker in a summarised table")
+    b.add_argument("--max-groups", type=int, default=10, help="claimants or speakers in a summarised table")
+    b.add_argument("--workers", type=int, default=None, help="extraction processes (default: the cores)")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS", help="extract on a Dask cluster")
     b.set_defaults(func=_cmd_build)
     return p
 

@@ -245,10 +245,10 @@ def _batches(items: list, size: int, workers: int) -> list[list]:
 # ------------------------------------------------------------------------------------ the cache
 
 class Cache:
-    """The segments in OUT/cache/: what is cached, and writing new segments."""
+    """The segments in a cache folder (OUT/cache/ by default): what is cached, and writing new segments."""
 
-    def __init__(self, out: Path):
-        self.dir = Path(out) / CACHE
+    def __init__(self, folder: Path):
+        self.dir = Path(folder)
 
     def segments(self, kind: str) -> list[Path]:
         return sorted(self.dir.glob(f"{kind}-*.parquet")) if self.dir.is_dir() else []
@@ -309,11 +309,8 @@ class Cache:
 
 
 def _objects(df: pd.DataFrame) -> pd.DataFrame:
-    """String columns as Python objects, as the extractors' own frames have them: Parquet gives
-    Arrow-backed strings, which the row-by-row code downstream (claims, the briefing) iterates
-    slowly, and which would make cached tables differ in type from freshly extracted ones."""
-    conv = {c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)}
-    return df.astype(conv) if conv else df
+    from .pipeline import object_strings
+    return object_strings(df)
 
 
 def _member(values: pd.Series, keys: set) -> "pd.Series":
@@ -342,13 +339,13 @@ def _restore(rec: dict) -> Article:
     return a
 
 
-def read_units(files: list[Path], out: Path, workers: int, client=None, progress=None):
+def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, progress=None):
     """(articles in corpus order, skipped [(file, reason)], files read afresh) with the read cache.
 
     The articles carry their metadata; their texts stay in the cache segments (`_cache` says where)
     except for those without a publication date, whose text the date inference reads."""
     version = extractor_version()
-    cache = Cache(out)
+    cache = Cache(cache_dir)
     keys = [unit_key(f, version) for f in files]
     cached = cache.load("read", set(keys), "unit_key", skip=TEXTS)
     have = set(cached["unit_key"]) if len(cached) else set()
@@ -423,12 +420,12 @@ def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chun
             writer.close()
 
 
-def extract_articles(articles: list[Article], manifest: dict, out: Path, actors: str | None, workers: int,
+def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, actors: str | None, workers: int,
                      client=None, progress=None):
     """(quotes, figures, warnings, number extracted afresh) for the articles, with the extraction cache."""
     version = extractor_version()
     registry_id = file_digest(Path(actors)) if actors else "default"
-    cache = Cache(out)
+    cache = Cache(cache_dir)
     keys = [extraction_key(a, manifest.get(a.article), registry_id, version) for a in articles]
     done = cache.load("keys", set(keys), "_key")
     have = set(done["_key"]) if len(done) else set()

@@ -426,7 +426,8 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
         import pyarrow.parquet as pq
         # "what changed" compares figures, not their sentences: an archive's sentences stay on disk
         names = [c for c in pq.read_schema(folder / "figures.parquet").names if c != "sentence"]
-        return pd.read_parquet(folder / "figures.parquet", columns=names)
+        from .pipeline import object_strings
+        return object_strings(pd.read_parquet(folder / "figures.parquet", columns=names))
     if (folder / "figures.csv").exists():
         return pd.read_csv(folder / "figures.csv")
     return None
