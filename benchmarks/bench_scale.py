@@ -3,7 +3,7 @@
 For each size (distinct articles, see scale_corpus.py; 100,000 as .jsonl files) it prints, as the
 issue's table: extract time (a fresh `briefing extract`, empty cache), build time (a fresh
 `briefing build` on a new reports folder: extraction, chart, tables, HTML and PDF), the build's peak
-memory (the sum over the build process and everything it starts: kernel, workers), PDF pages and
+memory (PSS summed over the build process and all it starts: kernel, workers), PDF pages and
 HTML size. Then the daily step: 50 new articles added to the 10,000 corpus and the briefing rebuilt
 (against the seeds' build time), and extraction with --workers 1 against --workers 2.
 
@@ -35,32 +35,45 @@ from scale_corpus import Generator, write_jsonl, write_txt  # noqa: E402
 BRIEFING = [sys.executable, "-m", "briefing"]
 
 
+PEAK_RSS: list[float] = []  # the RSS sums of the last run (worker processes share pages: see run())
+
+
 def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float]:
-    """(seconds, peak MB summed over the process tree) of one command; raises if it fails."""
+    """(seconds, peak MB of the process tree) of one command; raises if it fails.
+
+    Memory is the sum over the command and every process it starts (kernel, workers) of their
+    proportional set size (PSS: a page shared by forked workers counts once, split between them),
+    where the system gives it; else of their RSS, which counts shared pages once per process.
+    The peak RSS sum is kept in PEAK_RSS for the record."""
     import psutil
 
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak, done = 0, threading.Event()
+    peak, peak_rss, done = 0, 0, threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, peak_rss
         try:
             root = psutil.Process(proc.pid)
         except psutil.Error:
             return
         while not done.is_set():
-            total = 0
+            total, rss = 0, 0
             try:
                 for p in [root, *root.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
+                        try:
+                            info = p.memory_full_info()
+                            total += getattr(info, "pss", info.rss)
+                        except (psutil.AccessDenied, AttributeError):
+                            total += p.memory_info().rss
+                        rss += p.memory_info().rss
                     except psutil.Error:
                         pass
             except psutil.Error:
                 break
-            peak = max(peak, total)
-            done.wait(0.05)
+            peak, peak_rss = max(peak, total), max(peak_rss, rss)
+            done.wait(0.1)
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
@@ -69,6 +82,7 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     t.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{err[-2000:]}")
+    PEAK_RSS[:] = [peak_rss / 2 ** 20]
     return time.perf_counter() - t0, peak / 2 ** 20
 
 
@@ -118,7 +132,8 @@ def main(argv=None) -> None:
             day = reports / "2025-06-01"
             rows.append((f"{n:,}" + (" (.jsonl)" if n >= 100_000 else ""), ext_s, b_s, b_mb,
                          pdf_pages(day / "briefing.pdf"), (day / "briefing.html").stat().st_size))
-            print(f"  {rows[-1][0]}: extract {ext_s:.1f} s, build {b_s:.1f} s, {b_mb:,.0f} MB", flush=True)
+            print(f"  {rows[-1][0]}: extract {ext_s:.1f} s, build {b_s:.1f} s, {b_mb:,.0f} MB "
+                  f"(RSS sum {PEAK_RSS[0]:,.0f} MB)", flush=True)
         print("\n| articles | extract | `briefing build` | build peak memory | PDF pages | HTML |")
         print("|---|---|---|---|---|---|")
         for name, ext_s, b_s, b_mb, pages, html in rows:

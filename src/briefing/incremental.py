@@ -45,8 +45,13 @@ CACHE = "cache"
 # than shipping it to a worker, small enough that two workers stay busy to the end.
 READ_BATCH = 500
 EXTRACT_BATCH = 250
-# Below this many articles to extract, worker processes cost more to start than they save.
+SEGMENT_ROWS = 500
+# Below this many files or articles (or bytes of files to read), worker processes cost more to start
+# than they save.
 MIN_PARALLEL = 40
+MIN_PARALLEL_BYTES = 2_000_000
+# A read batch holds at most this many bytes of files when run in this process (a bound on memory).
+BATCH_BYTES = 50_000_000
 _ARTICLE_FIELDS = [f.name for f in fields(Article)]
 TEXTS = ("text", "raw_text")
 
@@ -99,25 +104,40 @@ def _article_record(a: Article) -> dict:
 
 
 def read_batch(task: dict) -> dict:
-    """Read task["units"] ([(path, key), ...]) and write their articles to task["segment"].
+    """Read task["units"] ([(path, key), ...]) and write their articles to segments named after
+    task["segment"], at most SEGMENT_ROWS articles each (a .jsonl file holds thousands; an
+    extraction task reads whole segments for its texts, and this batch holds one segment at a time).
 
-    A file that holds no article is recorded too (with the reason), so it is not read again."""
-    rows = []
+    A file that holds no article is recorded too (with the reason), so it is not read again.
+    Returns the metadata only: the texts stay in the segments, so the coordinating process never
+    holds an archive's texts (workers and the table writer read them from the segments)."""
+    base = Path(task["segment"])
+    pending, meta, n_seg = [], [], 0
+
+    def flush():
+        nonlocal pending, n_seg
+        if not pending:
+            return
+        seg = base if n_seg == 0 else base.with_name(f"{base.stem}-{n_seg}{base.suffix}")
+        df = pd.DataFrame(pending)
+        _write(df, seg)
+        meta.append(df.drop(columns=list(TEXTS), errors="ignore").assign(_segment=seg.name))
+        pending, n_seg = [], n_seg + 1
+
     for path, key in task["units"]:
         try:
             arts = read_file(Path(path))
         except Skip as exc:
-            rows.append({"unit_key": key, "unit": path, "pos": -1, "skip": str(exc)})
+            pending.append({"unit_key": key, "unit": path, "pos": -1, "skip": str(exc)})
             continue
         for pos, a in enumerate(arts):
-            rows.append({"unit_key": key, "unit": path, "pos": pos, "skip": "", **_article_record(a),
-                         "text_sha": _text_sha(a.text)})
-    df = pd.DataFrame(rows)
-    if rows:
-        _write(df, Path(task["segment"]))
-    # Only the metadata goes back: the texts stay in the segment, so the coordinating process never
-    # holds an archive's texts (workers and the table writer read them from the segments).
-    return {"rows": df.drop(columns=list(TEXTS), errors="ignore").assign(_segment=Path(task["segment"]).name)}
+            pending.append({"unit_key": key, "unit": path, "pos": pos, "skip": "", **_article_record(a),
+                            "text_sha": _text_sha(a.text)})
+            if len(pending) >= SEGMENT_ROWS:
+                flush()
+        del arts
+    flush()
+    return {"rows": pd.concat(meta, ignore_index=True) if meta else pd.DataFrame()}
 
 
 def _text_sha(text: str) -> str:
@@ -152,7 +172,7 @@ def _registry(actors: str | None):
 def extract_batch(task: dict) -> dict:
     """Extract the articles of task["articles"] (dicts: key, article, path, published..., and where the
     text is: segment, unit_key, pos) and write their rows to the task's segment files; returns the
-    frames."""
+    number of articles done."""
     from . import figures as figures_mod
     from . import quotes as quotes_mod
     from .pipeline import article_rows
@@ -174,11 +194,10 @@ def extract_batch(task: dict) -> dict:
         warnings += w
     out = {"quotes": _frame(quotes, quotes_mod), "figures": _frame(figures, figures_mod),
            "keys": pd.DataFrame(keys, columns=["_key", "warnings"])}
-    seg = task.get("segment")
-    if seg:
-        for name, df in out.items():
-            _write(df, Path(seg.replace("{table}", name)))
-    return out
+    seg = task["segment"]
+    for name, df in out.items():  # keys last: a segment set is complete once its keys are written
+        _write(df, Path(seg.replace("{table}", name)))
+    return {"n": len(keys)}  # the rows are read back from the segments, with the cached ones
 
 
 def _frame(rows: list[dict], module) -> pd.DataFrame:
@@ -219,27 +238,59 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
     # fork (the workers start with the extractors already imported) when this process has no other
     # thread that a fork could catch holding a lock; else forkserver (a Jupyter kernel has threads),
     # which forks the workers from a clean server that imports the extractors once.
+    frozen = False
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         ctx = mp.get_context("fork")
+        # The workers share this process's memory copy-on-write; a garbage collection in a worker
+        # would touch (so copy) every inherited object unless they are frozen out of its reach.
+        import gc
+        gc.freeze()
+        frozen = True
     elif sys.platform.startswith("linux"):
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["briefing.pipeline", "briefing.quotes", "briefing.figures"])
     else:
         ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as ex:
-        out = []
-        for t, r in zip(tasks, ex.map(func, tasks)):
-            out.append(r)
-            if progress:
-                progress(t)
-        return out
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as ex:
+            out = []
+            for t, r in zip(tasks, ex.map(func, tasks)):
+                out.append(r)
+                if progress:
+                    progress(t)
+            return out
+    finally:
+        if frozen:
+            import gc
+            gc.unfreeze()
 
 
-def _batches(items: list, size: int, workers: int) -> list[list]:
-    # at least ~4 batches per worker, so a slow batch does not leave the other workers idle
+def _batches(items: list, size: int, workers: int, weights: list[int] | None = None) -> list[list]:
+    """Consecutive batches of at most `size` items, and, with `weights` (file sizes), of at most an
+    even share of the total weight: a .jsonl file of 10,000 articles is a batch of its own."""
     if workers > 1:
+        # at least ~4 batches per worker, so a slow batch does not leave the other workers idle
         size = max(1, min(size, -(-len(items) // (workers * 4))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    if not weights:
+        return [items[i:i + size] for i in range(0, len(items), size)]
+    cap = max(sum(weights) // max(1, workers * 4), BATCH_BYTES if workers <= 1 else 1)
+    out, cur, w = [], [], 0
+    for item, weight in zip(items, weights):
+        if cur and (len(cur) >= size or w + weight > cap):
+            out.append(cur)
+            cur, w = [], 0
+        cur.append(item)
+        w += weight
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 # ------------------------------------------------------------------------------------ the cache
@@ -350,8 +401,11 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     cached = cache.load("read", set(keys), "unit_key", skip=TEXTS)
     have = set(cached["unit_key"]) if len(cached) else set()
     todo = [(str(f), k) for f, k in zip(files, keys) if k not in have]
-    n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
-    tasks = [{"units": b, "segment": cache.new_segment("read")} for b in _batches(todo, READ_BATCH, n_workers)]
+    sizes = {p: _size(p) for p, _ in todo}
+    big = len(todo) >= MIN_PARALLEL or sum(sizes.values()) >= MIN_PARALLEL_BYTES
+    n_workers = workers if big or client is not None else 1
+    tasks = [{"units": b, "segment": cache.new_segment("read")}
+             for b in _batches(todo, READ_BATCH, n_workers, [sizes[p] for p, _ in todo])]
     results = run_batches(read_batch, tasks, n_workers, client,
                           (lambda t: progress(len(t["units"]))) if progress else None)
     frames = [f for f in [cached] + [r["rows"] for r in results] if len(f)]
@@ -438,16 +492,12 @@ def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, a
     n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
     tasks = [{"articles": b, "actors": actors, "segment": cache.new_segment("{table}")}
              for b in _batches(todo, EXTRACT_BATCH, n_workers)]
-    results = run_batches(extract_batch, tasks, n_workers, client,
-                          (lambda t: progress(len(t["articles"]))) if progress else None)
+    run_batches(extract_batch, tasks, n_workers, client, (lambda t: progress(len(t["articles"]))) if progress else None)
     live = set(keys)
     frames = {}
-    for name in ("quotes", "figures", "keys"):
-        parts = [cache.load(name, live, "_key")] if have else []
-        parts += [r[name] for r in results]
-        parts = [p for p in parts if len(p)]
-        frames[name] = pd.concat(parts, ignore_index=True).drop(columns="_segment", errors="ignore") \
-            if parts else pd.DataFrame(columns=["_key", "_row"])
+    for name in ("keys", "quotes", "figures"):
+        df = cache.load(name, live, "_key")
+        frames[name] = df.drop(columns="_segment", errors="ignore") if len(df) else pd.DataFrame(columns=["_key", "_row"])
     order = {k: i for i, k in enumerate(keys)}
     warnings = []
     if len(frames["keys"]):

@@ -224,11 +224,12 @@ def write_tables(tables: Tables, out: Path) -> None:
         _replace(full if full is not None else df, out / f"{name}.parquet", "parquet")
 
 
-def load_tables(out: str | Path, text: bool = True) -> Tables:
+def load_tables(out: str | Path, text: bool = True, sentences: bool = True) -> Tables:
     """The tables a previous `briefing extract` wrote (Parquet keeps types and texts).
 
-    `text=False` leaves the articles' texts on disk (Parquet reads columns selectively): the
-    briefing needs only the tables, and an archive's texts are most of its size."""
+    `text=False` leaves the articles' texts on disk, `sentences=False` the sentence of each quote
+    and figure (Parquet reads columns selectively): the briefing needs neither, and in an archive
+    they are most of the tables' size."""
     import pyarrow.parquet as pq
 
     out = Path(out)
@@ -238,8 +239,10 @@ def load_tables(out: str | Path, text: bool = True) -> Tables:
         if not path.exists():
             raise UserError(f"{path}: not found; run `briefing extract ... --out {out}` first")
         columns = None
-        if name == "articles" and not text:
-            columns = [c for c in pq.read_schema(path).names if c not in ("text", "raw_text")]
+        skip = (("text", "raw_text") if name == "articles" and not text else ()) + \
+               (("sentence",) if name in ("quotes", "figures") and not sentences else ())
+        if skip:
+            columns = [c for c in pq.read_schema(path).names if c not in skip]
         frames[name] = object_strings(pd.read_parquet(path, columns=columns))
     return Tables(**frames)
 

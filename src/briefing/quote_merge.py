@@ -54,7 +54,11 @@ def merge_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         if "published_source" in articles.columns:
             inferred = set(names[articles["published_source"].map(_str) == "inferred"])
     groups: dict[tuple[str, str], list[dict]] = {}
-    for r in quotes.to_dict("records"):
+    # Row dicts of only the columns used: an archive has hundreds of thousands of quotations.
+    cols = [c for c in ("quote", "speaker", "speaker_kind", "actor_id", "role", "country", "side", "verb",
+                        "published", "article", "is_fragment") if c in quotes.columns]
+    for values in zip(*(quotes[c].to_numpy(object) for c in cols)):
+        r = dict(zip(cols, values))
         who = _str(r.get("actor_id")) or _str(r.get("speaker")).casefold().strip()
         groups.setdefault((quote_key(r.get("quote", "")), who), []).append(r)
     rows = []

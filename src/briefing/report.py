@@ -461,19 +461,27 @@ def claims_view(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     c = claims.copy().reset_index(drop=True)
     c["article"] = _s(c, "articles").str.split(";").str[0].fillna("")
     c["published"] = _s(c, "first_published")
-    first: dict[tuple, dict] = {}
-    cols = [k for k in ("article", "unit_category", "value", "low", "high", "claim_date", "surface",
-                        "claim_date_flag", "sentence", "start", "end") if k in figures.columns]
-    for r in figures[cols].to_dict("records"):
-        key = (r.get("article"), r.get("unit_category"), _numkey(r.get("value")), _numkey(r.get("low")),
-               _numkey(r.get("high")))
-        if key not in first or str(r.get("claim_date") or "") < str(first[key].get("claim_date") or "~"):
-            first[key] = r
-    found = [first.get((a, u, _numkey(v), _numkey(lo), _numkey(hi)), {}) for a, u, v, lo, hi in
+    # The first report of each (article, category, numbers): only the fields it gives back, as a
+    # tuple (a dict per figure row of an archive costs hundreds of megabytes).
+    give = [k for k in ("surface", "claim_date_flag", "sentence", "start", "end") if k in figures.columns]
+    first: dict[tuple, tuple] = {}
+    cols = ["article", "unit_category", "value", "low", "high", "claim_date"] + give
+    cols = [k for k in cols if k in figures.columns]
+    at = {k: i for i, k in enumerate(cols)}
+    for r in zip(*(figures[k].to_numpy(object) for k in cols)):
+        key = (r[at["article"]], r[at["unit_category"]], _numkey(r[at["value"]]), _numkey(r[at["low"]]),
+               _numkey(r[at["high"]]))
+        date = str(r[at["claim_date"]] or "") if "claim_date" in at else ""
+        if key not in first or date < first[key][0]:
+            first[key] = (date, *(r[at[k]] for k in give))
+    found = [first.get((a, u, _numkey(v), _numkey(lo), _numkey(hi))) for a, u, v, lo, hi in
              zip(c["article"], _s(c, "unit_category"), c.get("value", pd.Series(dtype=float)),
                  c.get("low", pd.Series(dtype=float)), c.get("high", pd.Series(dtype=float)))]
+    for i, k in enumerate(give, start=1):
+        c[k] = [f[i] if f is not None else "" for f in found]
     for k in ("surface", "claim_date_flag", "sentence", "start", "end"):
-        c[k] = [f.get(k, "") for f in found]
+        if k not in c.columns:
+            c[k] = ""
     return c
 
 
@@ -582,7 +590,7 @@ def prepare(tables, params: dict, previous_figures: pd.DataFrame | None = None) 
       other_figures, quotes_by_actor, denials, sources (the cited ones)
     - complete tables for the appendix: claims, quotes_merged, all_sources, and the
       unlimited key judgments, undated claims and denials (`*_all`)
-    - chart_claims: the North Korean claims behind the chart; figures, quotes: the selection
+    - chart_claims: the North Korean claims behind the chart
     - counts and labels: window, window_text, n_undated
     """
     from .claims import merge_claims
@@ -656,7 +664,6 @@ def prepare(tables, params: dict, previous_figures: pd.DataFrame | None = None) 
     how = dict(zip(_s(arts, "article"), _s(arts, "published_source")))
     shown_sources["published"] = _dated(shown_sources, "published", shown_sources["article"].map(how).fillna(""))
     return {
-        "figures": figs, "quotes": quotes,
         "key_judgments": kj, "what_changed": changed, "undated": undated,
         "figures_by_claimant": figs_shown, "other_figures": other_shown,
         "quotes_by_actor": quotes_shown, "denials": den, "sources": shown_sources,
