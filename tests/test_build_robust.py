@@ -153,6 +153,7 @@ def test_read_only_reports_folder_is_exit_2(tiny, monkeypatch, capsys, where):
 def test_folders_left_by_killed_builds_are_removed_at_the_next_start(tiny, capsys):
     corpus, out = tiny
     out.mkdir()
+    (out / "2024-10-19").mkdir()         # the .old- copy was replaced by a complete 2024-10-19
     for name in (".build-2024-10-20-x1y2", ".old-2024-10-19-4242"):
         (out / name).mkdir()
         (out / name / "briefing.ipynb").write_text("{}")
@@ -161,6 +162,36 @@ def test_folders_left_by_killed_builds_are_removed_at_the_next_start(tiny, capsy
     err = capsys.readouterr().err
     assert "removed 3 folders left by an interrupted build" in err
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".briefing-output", ".lock"]
+
+
+def test_briefing_moved_aside_by_a_killed_build_is_put_back(tiny, capsys):
+    corpus, out = tiny
+    assert _build(corpus, out, "--date", "2024-10-23") == 0
+    # killed between "2024-10-23 -> .old-2024-10-23-PID" and ".build-... -> 2024-10-23"
+    os.rename(out / "2024-10-23", out / ".old-2024-10-23-4242")
+    (out / ".build-2024-10-23-x1y2").mkdir()
+    assert _build(corpus, out, "--date", "2024-10-23") == 0      # unchanged corpus: nothing to rebuild ...
+    err = capsys.readouterr().err
+    assert "restored 2024-10-23" in err and "nothing changed" in err
+    assert (out / "2024-10-23" / "briefing.html").exists()       # ... and the briefing is back in place
+    assert not [p for p in out.iterdir() if p.name.startswith((".old-", ".build-"))]
+
+
+def test_sigterm_while_publishing_finishes_the_renames_first(tiny, monkeypatch, capsys):
+    corpus, out = tiny
+    assert _build(corpus, out, "--date", "2024-10-23") == 0
+    real = build._publish
+
+    def interrupted(tmp, out_, date, **kw):
+        os.kill(os.getpid(), signal.SIGTERM)     # arrives between the renames
+        return real(tmp, out_, date, **kw)
+
+    monkeypatch.setattr(build, "_publish", interrupted)
+    assert _build(corpus, out, "--date", "2024-10-23", "--force") == 143
+    err = capsys.readouterr().err
+    assert "stopped by SIGTERM" in err and "while publishing" in err
+    assert (out / "2024-10-23" / "briefing.html").exists() and os.readlink(out / "latest") == "2024-10-23"
+    assert not [p for p in out.iterdir() if p.name.startswith((".old-", ".build-"))]
 
 
 def test_a_running_builds_folder_is_not_removed(tiny, monkeypatch):

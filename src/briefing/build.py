@@ -169,18 +169,24 @@ def _previous(out: Path, date: str) -> str:
     return ""
 
 
-def _clean_stale(out: Path) -> list[str]:
-    """Remove what killed builds left (temporary build folders, half-switched links). Called with the
-    lock held: no other build is alive, so none of these is in use."""
-    removed = []
-    for p in out.iterdir():
+def _clean_stale(out: Path) -> tuple[list[str], list[str]]:
+    """Remove what killed builds left (temporary build folders, half-switched links), and put back a
+    briefing a build was killed in the middle of replacing. Called with the lock held: no other build
+    is alive, so none of these is in use. Returns (removed, restored) names."""
+    removed, restored = [], []
+    for p in sorted(out.iterdir()):
+        date = p.name[len(".old-"):len(".old-") + 10]
+        if p.name.startswith(".old-") and p.is_dir() and _is_date(date) and not (out / date).exists():
+            os.rename(p, out / date)   # killed between _publish's two renames: the old briefing goes back
+            restored.append(date)
+            continue
         if p.name.startswith((".build-", ".old-")) and p.is_dir() and not p.is_symlink():
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p.name)
         elif p.name.startswith(".latest-") and p.is_symlink():
             p.unlink()
             removed.append(p.name)
-    return removed
+    return removed, restored
 
 
 def _publish(tmp: Path, out: Path, date: str, set_latest: bool = False) -> tuple[Path, bool]:
@@ -269,6 +275,10 @@ def mark_output(folder: Path) -> None:
         marker.write_text("Written by `briefing build`: the article reader skips this folder.\n", encoding="utf-8")
 
 
+_publishing = threading.Event()
+_term_pending = threading.Event()
+
+
 @contextmanager
 def _log_sigterm():
     """Log a line when SIGTERM arrives and unwind the build (Python's default is to die silently)."""
@@ -277,6 +287,10 @@ def _log_sigterm():
         return
 
     def handler(signum, frame):
+        if _publishing.is_set():
+            # Between the renames of _publish the date's folder is briefly absent: finish them first.
+            _term_pending.set()
+            return
         if "briefing.kernel" in sys.modules:
             sys.modules["briefing.kernel"].stopping()
         _say(f"stopped by SIGTERM (pid {os.getpid()}); the previous briefing and `latest` are unchanged")
@@ -312,7 +326,9 @@ def _run_build(args) -> int:
         raise UserError(f"{NOTEBOOK}: briefing notebook not found; is the package installed from the repository?")
 
     with build_lock(out):
-        stale = _clean_stale(out)
+        stale, restored = _clean_stale(out)
+        if restored:
+            _say(f"restored {', '.join(restored)}, which an interrupted build had moved aside")
         if stale:
             _say(f"removed {len(stale)} folder{'s' * (len(stale) != 1)} left by an interrupted build: "
                  + ", ".join(stale))
@@ -357,11 +373,18 @@ def _run_build(args) -> int:
                 raise BuildFailed(f"rendering {', '.join(formats)} failed ({_reason(exc)}); "
                                   f"the previous briefing is unchanged") from exc
             actor_warnings = _actor_warnings(params, tmp / "data")
+            _publishing.set()
             try:
                 final, moved = _publish(tmp, out, date, set_latest=getattr(args, "set_latest", False))
             except OSError as exc:
                 raise BuildFailed(f"publishing the briefing in {out} failed ({_reason(exc)}); "
                                   f"the previous briefing is unchanged") from None
+            finally:
+                _publishing.clear()
+            if _term_pending.is_set():
+                _term_pending.clear()
+                _say(f"stopped by SIGTERM (pid {os.getpid()}) while publishing; {final} is complete and in place")
+                raise Terminated()
         except BuildFailed:
             # Keep the failed run for inspection, in one fixed place so failures do not pile up.
             failed = out / ".failed"
