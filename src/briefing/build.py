@@ -2,17 +2,20 @@
 
     reports/
       .lock                  fcntl lock: one build at a time
+      .briefing-output       marks the folder as ours: never read or hashed as part of a corpus
       2024-10-23/            one folder per briefing date
         briefing.ipynb       the executed notebook
         briefing.html/.pdf   the rendered briefing (no code)
         escalation.csv/.svg/.png
         data/                the extracted tables (the next briefing's "previous")
         build.json           what this briefing was built from (the idempotence stamp)
-      latest -> 2024-10-23   symlink, switched atomically
+      latest -> 2024-10-23   symlink, switched atomically, only ever to the newest date (or --set-latest)
 
 A briefing is built in a temporary folder under reports/ and renamed into
 place only when every cell ran and every format rendered, so a failed run
-never replaces or half-overwrites the previous briefing.
+never replaces or half-overwrites the previous briefing. What a killed build
+leaves (.build-*, .old-*) is cleaned up by the next one, under the lock; SIGTERM
+unwinds the build with a log line.
 """
 from __future__ import annotations
 
