@@ -171,7 +171,8 @@ def format_report(q: dict, f: dict) -> str:
 
 def run_evaluate(gold_path: str | Path, pred_dir: str | Path) -> int:
     gold = load_gold(gold_path)
-    pred_dir = Path(pred_dir)
+    from .pipeline import tables_dir
+    pred_dir = tables_dir(pred_dir)  # both tables from one set, even while an extract switches sets
     q = score_quotes(gold, _read_pred(pred_dir, "quotes.csv"))
     f = score_figures(gold, _read_pred(pred_dir, "figures.csv"))
     print(format_report(q, f))

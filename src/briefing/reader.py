@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
+from . import manifest as manifest_mod
 from .dates import parse_date, parse_iso
-from .decoding import BinaryFile, decode
+from .decoding import BinaryFile, decode, normalise, scrub_surrogates
 from .errors import UserError
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -45,6 +47,7 @@ class Article:
     dateline: str = ""
     outlet_evidence: str = ""
     removed: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)   # reading problems, each a phrase the warning line gives after the file
 
     @cached_property
     def n_words(self) -> int:
@@ -69,6 +72,8 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
               hints: dict | None = None) -> Article:
     """Clean one article's text and take its metadata. ``hints`` (title, outlet, url,
     author, published from HTML metadata or a JSONL record) fill what the text lacks."""
+    norm = normalise(raw_text)
+    raw_text = norm.text
     cleaned = boilerplate.clean_lines(raw_text)
     meta, body = metadata.extract(cleaned.lines)
     if not body:
@@ -77,6 +82,9 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
                   text="\n\n".join(body), title=meta.title, subtitle=meta.subtitle, outlet=meta.outlet,
                   author=meta.author, dateline=meta.dateline, outlet_evidence=meta.outlet_evidence,
                   removed=cleaned.removed)
+    if norm.surrogates:
+        art.warnings.append(f"{norm.surrogates} unpaired surrogate{'s' * (norm.surrogates != 1)} replaced with "
+                            f"U+FFFD (first on line {norm.first_surrogate_line})")
     if meta.published:
         art.published, art.published_time = meta.published, meta.published_time
         art.published_source, art.published_evidence, art.published_precision = "text", meta.published_evidence, "day"
@@ -89,7 +97,7 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
                 art.published, art.published_source = d.isoformat(), "text"
                 art.published_evidence, art.published_precision = f"page metadata: {value}", "day"
             else:
-                setattr(art, key, str(value).strip())
+                setattr(art, key, normalise(str(value)).text.strip())
     return art
 
 
@@ -113,10 +121,14 @@ def read_file(path: Path) -> list[Article]:
     except BinaryFile as exc:
         raise Skip(str(exc))
     if fmt == "html":
-        return [_from_html(path, dec.text, dec.encoding)]
-    if fmt == "jsonl":
-        return _from_jsonl(path, dec.text, dec.encoding)
-    return [from_text(path.name, dec.text, path=str(path), encoding=dec.encoding)]
+        arts = [_from_html(path, dec.text, dec.encoding)]
+    elif fmt == "jsonl":
+        arts = _from_jsonl(path, dec.text, dec.encoding)
+    else:
+        arts = [from_text(path.name, dec.text, path=str(path), encoding=dec.encoding)]
+    if dec.replaced:
+        arts[0].warnings.insert(0, dec.warning())
+    return arts
 
 
 def _from_html(path: Path, html: str, encoding: str) -> Article:
@@ -136,6 +148,7 @@ def _from_html(path: Path, html: str, encoding: str) -> Article:
 
 
 def _from_jsonl(path: Path, text: str, encoding: str) -> list[Article]:
+    """One article per line with a string 'text'; a line that is not one is skipped with a warning."""
     out: list[Article] = []
     problems = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -143,33 +156,78 @@ def _from_jsonl(path: Path, text: str, encoding: str) -> list[Article]:
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"line {n}: not JSON ({exc.msg})")
+        except (json.JSONDecodeError, RecursionError) as exc:
+            problems.append(f"line {n}: not JSON ({getattr(exc, 'msg', 'nested too deeply')}); skipped")
             continue
-        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
-            problems.append(f"line {n}: no 'text' field")
+        if not isinstance(rec, dict) or "text" not in rec:
+            problems.append(f"line {n}: no 'text' field; skipped")
             continue
-        hints = {k: rec.get(k) for k in ("title", "url", "outlet", "published", "author") if rec.get(k)}
-        name = f"{path.name}#{n}"
+        if not isinstance(rec["text"], str):
+            # A number or a list is not an article, and str() of it would be taken for one.
+            problems.append(f"line {n}: 'text' is {_json_kind(rec['text'])}, not a string; skipped")
+            continue
+        notes, hints = [], {}
+        for key in ("text", "title", "url", "outlet", "published", "author"):
+            value = rec.get(key)
+            if key != "text" and (value is None or value == ""):
+                continue
+            if key != "text" and not isinstance(value, str):
+                notes.append(f"line {n}: '{key}' is {_json_kind(value)}, not a string; ignored")
+                continue
+            value, bad = scrub_surrogates(value)
+            if bad:
+                notes.append(f"line {n}: {bad} unpaired surrogate{'s' * (bad != 1)} in '{key}' replaced with U+FFFD")
+            if key == "text":
+                body = value
+            else:
+                hints[key] = value
+        if not body.strip():
+            problems.append(f"line {n}: empty 'text'; skipped")
+            continue
         try:
-            out.append(from_text(name, str(rec["text"]), path=str(path), fmt="jsonl", encoding=encoding,
-                                 hints=hints))
+            art = from_text(f"{path.name}#{n}", body, path=str(path), fmt="jsonl", encoding=encoding, hints=hints)
         except Skip as exc:
-            problems.append(f"line {n}: {exc}")
+            problems.append(f"line {n}: {exc}; skipped")
+            continue
+        art.warnings[:0] = notes
+        out.append(art)
     if not out:
         raise Skip("no articles in the JSONL file" + (f" ({'; '.join(problems[:3])})" if problems else ""))
-    for p in problems:
-        out[0].removed.append(("jsonl", p))
+    out[0].warnings[:0] = problems
     return out
 
 
+def _json_kind(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def jsonl_line(article: str) -> str:
+    """'line 3' for 'feed.jsonl#3', '' for an article that is a whole file."""
+    head, sep, n = article.rpartition("#")
+    return f"line {n}" if sep and n.isdigit() and head.lower().endswith(".jsonl") else ""
+
+
+# A folder holding this file is output of ours (`briefing build` marks its reports folder and each
+# briefing in it): a reports folder kept inside the corpus must not be read back as articles, nor
+# change the corpus hash on every build.
+OUTPUT_MARKER = ".briefing-output"
+
+
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Files under the given folders/files, in name order; hidden files and the manifest left out."""
+    """Files under the given folders/files, in name order; hidden files and folders, the manifest and
+    our own output folders (see OUTPUT_MARKER) left out."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not any(
-                part.startswith(".") for part in f.relative_to(p).parts) and f.name != MANIFEST_NAME)
+            found = []
+            for folder, dirs, names in os.walk(p):
+                # Pruned in place, so os.walk never descends into them (a .git or a reports tree).
+                dirs[:] = [d for d in dirs if not d.startswith(".")
+                           and not os.path.lexists(os.path.join(folder, d, OUTPUT_MARKER))]
+                found += [Path(folder, n) for n in names if not n.startswith(".") and n != MANIFEST_NAME
+                          and os.path.isfile(os.path.join(folder, n))]
+            files += sorted(found)
         elif p.is_file():
             files.append(p)
         else:
@@ -218,9 +276,8 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
             warnings.append(f"warning: {f}: skipped, {exc}")
             continue
         for a in got:
-            for kind, line in a.removed:
-                if kind == "jsonl":
-                    warnings.append(f"warning: {f}: {line} skipped")
+            for line in a.warnings:
+                warnings.append(f"warning: {f}: {line}")
         articles.extend(got)
     if not articles:
         looked = ", ".join(str(p) for p in paths)
@@ -233,11 +290,16 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
         h = a.sha256
         if h in seen:
             duplicates.append((a.article, seen[h]))
-            warnings.append(f"warning: {a.path}: duplicate of {seen[h]} (same text), kept once")
+            where = jsonl_line(a.article)
+            warnings.append(f"warning: {a.path}: {where + ': ' if where else ''}duplicate of {seen[h]} "
+                            f"(same text), dropped; kept once")
             continue
         seen[h] = a.article
         unique.append(a)
 
+    for line in manifest_mod.unmatched(manifest or {}, [a.article for a in unique], duplicates,
+                                       [Path(f).name for f, _ in skipped]):
+        warnings.append(line)
     apply_manifest(unique, manifest or {}, warnings)
     infer_dates(unique)
     return Corpus(unique, list(warnings), duplicates, skipped)

@@ -350,7 +350,8 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
     """The figures table of a previous briefing's data folder, or None when there is none."""
     if not folder:
         return None
-    folder = Path(folder)
+    from .pipeline import tables_dir
+    folder = tables_dir(folder)
     for name, reader in (("figures.parquet", pd.read_parquet), ("figures.csv", pd.read_csv)):
         if (folder / name).exists():
             return reader(folder / name)
