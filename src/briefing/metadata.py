@@ -1,24 +1,67 @@
-"""Title, outlet, author, published date and dateline from an article's own text.
+"""Title, outlet, author, the text's own date lines and dateline from an article's text.
 
 Scraped pages put metadata in the first lines (masthead, headline, byline,
-"Published : ..." stamp) and sometimes the last (a wire credit "(Yonhap)").
-Those lines are moved out of the body; the body keeps the article's sentences.
+"Published : ..." stamp, sometimes the page's address or a scraper's date prefix)
+and sometimes the last (a wire credit "(Yonhap)", the address the page was saved
+from). Those lines are moved out of the body; the body keeps the article's sentences.
 Patterns live in data/metadata_patterns.tsv and data/outlets.csv.
+
+Dates are only collected here (``Meta.dates``, ``Meta.urls``); which one an article
+gets is decided in ``pubdate``, together with the manifest and the page metadata.
+
+Editorial choices: a scraper's date prefix on the first line is a date, never part
+of the title, also when the headline follows on the same line; a page's address on
+a line of its own is the article's URL, never its title; a short line (three words or
+fewer) before another headline-like line is the site's name, not the headline.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlsplit
 
-from .dates import parse_date
+from .dates import MONTHS, find_dates, weekday_conflict
 from .resources import read_table
 
 HEADER_LINES = 10      # metadata is looked for in the first lines only
+FOOTER_LINES = 5       # ... and an address or a "Posted on" stamp in the last ones
 _DOMAIN = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:news|com|net|org|co\.kr|kr|ua|ru|info|io)\b")
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.'\- ]+)?)\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s")
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*(?!(?i:" + _MON + r")\s+\d)[A-Z][\w.'\- ]+?)?)"
+                       r"(?:,\s*(?P<date>(?i:" + _MON + r")\s+\d{1,2}(?:,\s*\d{4})?))?"
+                       r"\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s")
 _CREDIT_END = re.compile(r"\((?P<credit>[^()]{2,30})\)\s*$")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
+_URL_LINE = re.compile(r"(?:(?:url|source|link|original url|permalink|canonical|saved from|address)\s*:?\s*)?"
+                       r"(?P<url>https?://\S+|www\.[\w-]+\.\S+)", re.I)
+# A scraper's date prefix: "date 2024-10-28", "[2024-10-28]", "2024-10-28T09:00:00Z | headline ..."
+_PREFIX = re.compile(r"(?:(?:date|published|pubdate|posted|dated?)\s*[:=]?\s*)?\[?(?P<date>\d{4}-\d{2}-\d{2})"
+                     r"(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC| ?GMT)?)?\]?"
+                     r"(?:\s*[|:—–-]\s*|\s+|$)(?P<rest>.*)", re.I)
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b(?!\s*:)|\brepublished\b", re.I)
+_MONTH_YEAR = re.compile(r"(?:(?:published|posted|date|dated|issued)\s*:?\s*)?(?P<mon>" + _MON + r")\s+(?P<year>\d{4})", re.I)
+_MONTHDAY_LINE = re.compile(r"(?:(?:published|posted|updated|last updated|date)\s*(?:on|at)?\s*:?\s*)?"
+                            r"(?:\w+day,?\s+)?(?P<mon>" + _MON + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                            r"(?:[\s,|–-]+\d{1,2}:\d{2}.{0,12})?", re.I)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date the text gives for itself. kind: published (a "Published"/"Posted" line or a date
+    line of its own), updated, prefix (a scraper's first-line date), byline (a date beside the
+    byline), dateline ("SEOUL, Nov. 4 (Yonhap) --"), monthyear ("November 2024"), monthday (a
+    date line without a year: month and day are set, date is None)."""
+    kind: str
+    date: dt.date | None
+    phrase: str
+    time: str = ""
+    month: int = 0
+    day: int = 0
+    problem: str = ""        # why the line cannot be trusted (a weekday that is not the date's)
 
 
 @dataclass
@@ -28,10 +71,9 @@ class Meta:
     outlet: str = ""
     outlet_evidence: str = ""
     author: str = ""
-    published: str = ""          # ISO date
-    published_time: str = ""
-    published_evidence: str = ""
     dateline: str = ""
+    dates: list[DateLine] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)     # addresses printed on the page's first or last lines
 
 
 @lru_cache(maxsize=1)
@@ -59,15 +101,88 @@ def outlet_name(s: str) -> str:
     return _outlets()[0].get(s.strip().lower(), "")
 
 
+def _date_line(kind: str, ln: str, value: str) -> DateLine | None:
+    """The full date in ``value`` as a DateLine of ``kind`` (a weekday beside it must agree)."""
+    found = find_dates(value)
+    if not found:
+        return None
+    f = found[0]
+    clash = weekday_conflict(value[:f.start] + value[f.end:f.end + 12], f.date)
+    problem = f"'{clash}' is not {f.date.strftime('%A')} {f.date.isoformat()}" if clash else ""
+    if _UPDATED.match(ln) and kind == "published":
+        kind = "updated"
+    return DateLine(kind, f.date, ln, f.time, problem=problem)
+
+
+def _undated_line(ln: str) -> DateLine | None:
+    """A date line without a full date: "November 2024" (a month) or "Published: Oct. 22" (no year)."""
+    m = _MONTH_YEAR.fullmatch(ln)
+    if m:
+        month, year = MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("year"))
+        if 1990 <= year <= 2100:
+            return DateLine("monthyear", None, ln, month=month, day=0, time=str(year))
+    m = _MONTHDAY_LINE.fullmatch(ln)
+    if m and 1 <= int(m.group("day")) <= 31:
+        return DateLine("monthday", None, ln, month=MONTHS[m.group("mon").lower().rstrip(".")], day=int(m.group("day")))
+    return None
+
+
+def _host_words(urls: list[str]) -> set[str]:
+    out = set()
+    for u in urls:
+        try:
+            host = urlsplit(u if "://" in u else "http://" + u).hostname or ""
+        except ValueError:
+            continue
+        parts = [p for p in host.split(".") if p not in ("www", "en", "english", "m", "com", "org", "net", "co",
+                                                           "kr", "ua", "ru", "uk", "news", "io", "info")]
+        out.update(parts)
+    return out
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower().removeprefix("the "))
+
+
 def extract(lines: list[str]) -> tuple[Meta, list[str]]:
     """Metadata from the cleaned lines, and the body lines without them."""
     meta = Meta()
-    body: list[str] = []
-    header = lines[:HEADER_LINES]
+    lines = list(lines)
+    n = len(lines)
     consumed: set[int] = set()
-    for i, ln in enumerate(header):
+    footer = range(max(HEADER_LINES, n - FOOTER_LINES), n)
+    # the page's address on a line of its own, first or last lines
+    for i in [*range(min(HEADER_LINES, n)), *footer]:
+        m = _URL_LINE.fullmatch(lines[i])
+        if m:
+            meta.urls.append(m.group("url").rstrip(".,;)"))
+            consumed.add(i)
+    # a scraper's date prefix on the first line; the headline may follow on the same line
+    first = next((i for i in range(min(HEADER_LINES, n)) if i not in consumed), None)
+    if first is not None:
+        m = _PREFIX.fullmatch(lines[first])
+        if m:
+            found = find_dates(m.group("date"))
+            if found:
+                meta.dates.append(DateLine("prefix", found[0].date, lines[first][:m.start("rest")].strip(),
+                                           m.group("time") or ""))
+                rest = m.group("rest").strip()
+                if rest:
+                    lines[first] = rest
+                else:
+                    consumed.add(first)
+    header = range(min(HEADER_LINES, n))
+    for i in header:
+        if i in consumed:
+            continue
+        ln = lines[i]
         if not meta.outlet and outlet_name(ln):
             meta.outlet, meta.outlet_evidence = outlet_name(ln), f"masthead: {ln}"
+            consumed.add(i)
+            continue
+        if _ORIGINAL.search(ln):
+            continue            # "originally published on ...": another page's date (pubdate reads it as a bound)
+        if _byline_with_date(ln, meta):
             consumed.add(i)
             continue
         for fld, pat in _patterns():
@@ -79,19 +194,45 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                 meta.author = value
                 consumed.add(i)
                 break
-            if fld == "published" and not meta.published:
-                d, t = parse_date(value)
+            if fld == "published":
+                d = _date_line("published", ln, value)
                 if d:
-                    meta.published, meta.published_time, meta.published_evidence = d.isoformat(), t, ln
+                    meta.dates.append(d)
+                    consumed.add(i)
+                    break
+        else:
+            if len(ln) <= 60:
+                d = _undated_line(ln)
+                if d:
+                    meta.dates.append(d)
+                    consumed.add(i)
+    for i in footer:
+        # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
+        if i in consumed or not re.match(r"\s*(?:published|posted|first published|updated|last updated)\b", lines[i], re.I):
+            continue
+        for fld, pat in _patterns():
+            m = pat.fullmatch(lines[i])
+            if fld == "published" and m:
+                d = _date_line("published", lines[i], m.group("value"))
+                if d:
+                    meta.dates.append(d)
                     consumed.add(i)
                     break
     # Headline (and sub-headline): the first header lines that read as a title: short, no
     # closing full stop, and followed by more text. Everything before the byline qualifies.
+    hosts = _host_words(meta.urls)
     title_idx = []
-    for i, ln in enumerate(header):
+    for i in header:
         if i in consumed:
             continue
-        if _is_title(ln) and i + 1 < len(lines):
+        ln = lines[i]
+        nxt = next((j for j in range(i + 1, min(HEADER_LINES, n)) if j not in consumed), None)
+        if not title_idx and _is_site_name(ln, hosts, nxt is not None and _is_title(lines[nxt])):
+            consumed.add(i)     # the site's name above the headline is not the headline
+            if not meta.outlet and hosts and _squash(ln) in {_squash(h) for h in hosts}:
+                meta.outlet, meta.outlet_evidence = ln, f"site name matching the page's address: {ln}"
+            continue
+        if _is_title(ln) and i + 1 < n:
             title_idx.append(i)
             if len(title_idx) == 2:
                 break
@@ -110,6 +251,8 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
         m = _DATELINE.match(body[0])
         if m:
             meta.dateline = m.group("place").strip()
+            if m.group("date"):
+                meta.dates.append(_dateline_date(m.group("date"), m.group(0).strip()))
             if m.group("credit") and outlet_name(m.group("credit")) and not meta.outlet:
                 meta.outlet = outlet_name(m.group("credit"))
                 meta.outlet_evidence = f"dateline credit: ({m.group('credit')})"
@@ -131,6 +274,45 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
         if top[1] >= 2:
             meta.outlet, meta.outlet_evidence = outlet_name(top[0]) or top[0], f"self-mention: {top[0]} ×{top[1]}"
     return meta, body
+
+
+def _dateline_date(value: str, phrase: str) -> DateLine:
+    found = find_dates(value)
+    if found:
+        return DateLine("dateline", found[0].date, phrase)
+    mon, day = value.replace(",", " ").split()[:2]
+    return DateLine("dateline", None, phrase, month=MONTHS[mon.lower().rstrip(".")], day=int(day))
+
+
+_BYLINE_SEP = re.compile(r"\s*(?:[|•·/,—–]|\s-\s)\s*")
+
+
+def _byline_with_date(ln: str, meta: Meta) -> bool:
+    """'By Ann Lee | October 31, 2024': the author and a publication date on one line."""
+    if not re.match(r"\s*(?:by|written by|reported by)\s", ln, re.I):
+        return False
+    found = find_dates(ln)
+    if not found:
+        return False
+    f = found[0]
+    name = _BYLINE_SEP.sub(" | ", ln[:f.start]).strip(" |")
+    name = re.sub(r"^(?:by|written by|reported by)\s+", "", name, flags=re.I).split(" | ")[0].strip()
+    if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
+        return False
+    if not meta.author:
+        meta.author = name
+    d = _date_line("byline", ln, ln[f.start:])
+    if d:
+        meta.dates.append(d)
+    return True
+
+
+def _is_site_name(ln: str, hosts: set[str], next_is_title: bool) -> bool:
+    if len(ln) > 60 or _SENTENCE_END.search(ln):
+        return False
+    if _DOMAIN.fullmatch(ln) or (hosts and _squash(ln) in {_squash(h) for h in hosts}):
+        return True
+    return next_is_title and len(ln.split()) <= 3 and sum(ch.isalpha() for ch in ln) > len(ln) * 0.5
 
 
 def _is_title(ln: str) -> bool:

@@ -27,8 +27,8 @@ from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
 ARTICLE_COLUMNS = ["article", "title", "subtitle", "outlet", "author", "published", "published_time",
-                   "published_source", "published_precision", "published_evidence", "dateline", "url",
-                   "format", "encoding", "n_words", "sha256", "path"]
+                   "published_source", "published_precision", "published_earliest", "published_latest",
+                   "published_evidence", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
 
 
 @dataclass
