@@ -70,8 +70,10 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
         try:
+            window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
             figure_rows += figures_mod.figure_rows(a.text, article=a.article, published=a.published,
-                                                   published_source=a.published_source, registry=registry)
+                                                   published_source=a.published_source, registry=registry,
+                                                   published_window=window)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
     arts = articles_frame(articles, with_text=True)
