@@ -23,7 +23,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .dates import MONTHS, find_dates, weekday_conflict
-from .resources import read_table
+from .resources import read_lines, read_table
 
 HEADER_LINES = 10      # metadata is looked for in the first lines only
 FOOTER_LINES = 5       # ... and an address or a "Posted on" stamp in the last ones
@@ -32,7 +32,7 @@ _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*(?!(?i:" + _MON + r")\s+\d)[A-Z][\w.'\- ]+?)?)"
                        r"(?:,\s*(?P<date>(?i:" + _MON + r")\s+\d{1,2}(?:,\s*\d{4})?))?"
-                       r"\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s")
+                       r"(?:\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s|\.\s*/(?P<credit2>[^/]{2,20})/\.?\s)")
 _CREDIT_END = re.compile(r"\((?P<credit>[^()]{2,30})\)\s*$")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
 _URL_LINE = re.compile(r"(?:(?:url|source|link|original url|permalink|canonical|saved from|address)\s*:?\s*)?"
@@ -127,6 +127,34 @@ def _undated_line(ln: str) -> DateLine | None:
     return None
 
 
+_WEEKDAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+
+
+def _labelled_date_line(ln: str, meta: Meta) -> DateLine | None:
+    """A date beside a short label on its own line: "Daryna Levchuk — 24 November 2024, 10:31",
+    "Issue #42 — Sunday, February 16, 2025". The label (at most three words, set off by a dash or
+    a bar) is the author when it reads as a name. A headline that mentions a date has no separator
+    before it and more words, so it is not taken."""
+    if len(ln) > 90:
+        return None
+    found = find_dates(ln)
+    if len(found) != 1:
+        return None
+    f = found[0]
+    label = _WEEKDAY_NAMES.sub("", ln[:f.start]).strip()
+    after = ln[f.end:].strip(" ,.")
+    if after or not label:
+        return None
+    if not re.search(r"\s[—–|•·]\s*,?$", label):
+        return None
+    name = label.rstrip(" ,—–|•·")
+    if len(name.split()) > 3:
+        return None
+    if not meta.author and re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}", name):
+        meta.author = name
+    return _date_line("published", ln, ln)
+
+
 def _host_words(urls: list[str]) -> set[str]:
     out = set()
     for u in urls:
@@ -186,7 +214,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
             consumed.add(i)
             continue
         for fld, pat in _patterns():
-            m = pat.fullmatch(ln)
+            m = pat.fullmatch(ln) if fld != "navigation" else None
             if not m:
                 continue
             value = m.group("value").strip()
@@ -201,11 +229,10 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                     consumed.add(i)
                     break
         else:
-            if len(ln) <= 60:
-                d = _undated_line(ln)
-                if d:
-                    meta.dates.append(d)
-                    consumed.add(i)
+            d = (_undated_line(ln) if len(ln) <= 60 else None) or _labelled_date_line(ln, meta)
+            if d:
+                meta.dates.append(d)
+                consumed.add(i)
     for i in footer:
         # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
         if i in consumed or not re.match(r"\s*(?:published|posted|first published|updated|last updated)\b", lines[i], re.I):
@@ -218,44 +245,55 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                     meta.dates.append(d)
                     consumed.add(i)
                     break
-    # Headline (and sub-headline): the first header lines that read as a title: short, no
-    # closing full stop, and followed by more text. Everything before the byline qualifies.
+    # Headline (and sub-headline): among the header lines before the first paragraph, the first that
+    # reads as a title (short, no closing full stop) and is not navigation.
     hosts = _host_words(meta.urls)
-    title_idx = []
+    cands = []
     for i in header:
         if i in consumed:
             continue
         ln = lines[i]
-        nxt = next((j for j in range(i + 1, min(HEADER_LINES, n)) if j not in consumed), None)
-        if not title_idx and _is_site_name(ln, hosts, nxt is not None and _is_title(lines[nxt])):
-            consumed.add(i)     # the site's name above the headline is not the headline
-            if not meta.outlet and hosts and _squash(ln) in {_squash(h) for h in hosts}:
+        if _is_navigation(ln):
+            consumed.add(i)
+            continue
+        if _is_paragraph(ln):
+            break
+        if _is_site_name(ln, hosts):
+            consumed.add(i)
+            if not meta.outlet:
                 meta.outlet, meta.outlet_evidence = ln, f"site name matching the page's address: {ln}"
             continue
         if _is_title(ln) and i + 1 < n:
-            title_idx.append(i)
-            if len(title_idx) == 2:
-                break
-            continue
-        break
-    if title_idx:
-        meta.title = lines[title_idx[0]]
-        if len(title_idx) == 2 and _before_byline(title_idx[1], consumed):
-            meta.subtitle = lines[title_idx[1]]
-        else:
-            title_idx = title_idx[:1]
-    consumed.update(title_idx)
+            cands.append(i)
+    # a short line (a section label, a slogan) above a longer one is not the headline
+    pick = next((i for i in cands if len(lines[i].split()) >= 5), cands[0] if cands else None)
+    title_idx = []
+    if pick is not None:
+        consumed.update(i for i in cands if i < pick)      # site names and slogans above it
+        meta.title = lines[pick]
+        title_idx = [pick]
+        nxt = next((i for i in cands if i > pick), None)
+        if nxt is not None and _before_byline(nxt, consumed) and \
+                all(j in consumed for j in range(pick + 1, nxt)):
+            meta.subtitle = lines[nxt]
+            title_idx.append(nxt)
+    # The headline and sub-headline stay in the body as its first paragraphs: they are the article's
+    # own words, and a figure or quote in a headline is one (tests/data/ANNOTATION.md).
     body = [ln for i, ln in enumerate(lines) if i not in consumed]
 
+    # the dateline opens the first paragraph (a sub-headline the page gives may come before it)
+    rest = [lines[i] for i in range(n) if i not in consumed and i not in title_idx][:3]
+    first_para = next((ln for ln in rest if _DATELINE.match(ln)), "")
     if body:
-        m = _DATELINE.match(body[0])
+        m = _DATELINE.match(first_para)
         if m:
             meta.dateline = m.group("place").strip()
             if m.group("date"):
                 meta.dates.append(_dateline_date(m.group("date"), m.group(0).strip()))
-            if m.group("credit") and outlet_name(m.group("credit")) and not meta.outlet:
-                meta.outlet = outlet_name(m.group("credit"))
-                meta.outlet_evidence = f"dateline credit: ({m.group('credit')})"
+            credit = m.group("credit") or m.group("credit2")
+            if credit and outlet_name(credit) and not meta.outlet:
+                meta.outlet = outlet_name(credit)
+                meta.outlet_evidence = f"dateline credit: ({credit})"
         m = _CREDIT_END.search(body[-1])
         if m and outlet_name(m.group("credit")):
             name = outlet_name(m.group("credit"))
@@ -307,12 +345,40 @@ def _byline_with_date(ln: str, meta: Meta) -> bool:
     return True
 
 
-def _is_site_name(ln: str, hosts: set[str], next_is_title: bool) -> bool:
+def _is_site_name(ln: str, hosts: set[str]) -> bool:
+    """A domain on its own ("warnews.com") or the page's address in words ("Kyiv Dispatch")."""
     if len(ln) > 60 or _SENTENCE_END.search(ln):
         return False
-    if _DOMAIN.fullmatch(ln) or (hosts and _squash(ln) in {_squash(h) for h in hosts}):
+    return bool(_DOMAIN.fullmatch(ln)) or bool(hosts and _squash(ln) in {_squash(h) for h in hosts})
+
+
+_SEPARATORS = re.compile(r"\s(?:\||>|›|»|/|•|·)\s|\s{3,}")
+
+
+def _is_navigation(ln: str) -> bool:
+    """A menu or breadcrumb line: "News | Politics | World", "Home > North Korea", or words from
+    the navigation patterns in data/metadata_patterns.tsv."""
+    parts = [p for p in _SEPARATORS.split(ln) if p.strip()]
+    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
         return True
-    return next_is_title and len(ln.split()) <= 3 and sum(ch.isalpha() for ch in ln) > len(ln) * 0.5
+    if any(pat.fullmatch(ln) for fld, pat in _patterns() if fld == "navigation"):
+        return True
+    rest, hits = " " + ln.lower() + " ", 0
+    for phrase in _menu_words():
+        needle = f" {phrase} "
+        while needle in rest:
+            rest, hits = rest.replace(needle, " ", 1), hits + 1
+    return hits >= 3 and len(re.findall(r"[^\W\d_]+", rest)) < hits
+
+
+@lru_cache(maxsize=1)
+def _menu_words() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("navigation.txt"), key=len, reverse=True))
+
+
+def _is_paragraph(ln: str) -> bool:
+    """The article's first paragraph: the headline is above it."""
+    return len(ln) > 250 or (len(ln) >= 60 and bool(re.search(r"[.!?][\"”’)]?\s*$", ln)))
 
 
 def _is_title(ln: str) -> bool:
