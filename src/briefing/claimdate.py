@@ -82,7 +82,7 @@ def _patterns() -> _Patterns:
     audience = (r"(?:to\s+)?(?:(?!(?:that|which|who|as|when|while|if|because|after|before)\b)"
                 r"(?![\w'’-]*ed\b)[A-Za-z'’-]+\s+){1,4}?")
     return _Patterns(
-        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:late\s+|early\s+)?$",
+        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$",
                    re.I),
         re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
         re.compile(rf"^,?\s*(?:[\w'’.-]+\s+){{0,8}}?(?:{verbs})\b", re.I),
@@ -103,7 +103,7 @@ def _is_speech_time(sentence: str, ref: TimeRef) -> bool:
         return True
     # "On Tuesday, the ministry said ..." / "Last week the army said ...": the phrase opens the
     # sentence and a short subject without numbers leads to the verb
-    if not sentence[:ref.offset].strip(" \"“‘'("):
+    if not re.sub(r"(?i)^\W*(?:on|in|at)?\s*$", "", sentence[:ref.offset]):
         m = p.subject_then_verb.match(after)
         return bool(m) and not any(ch.isdigit() for ch in m.group(0))
     return False
