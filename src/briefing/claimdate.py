@@ -37,6 +37,7 @@ from .timeexpr import TimeRef, find_all
 WINDOW_DAYS = 7              # a claim takes its article's window as its date only when it is this narrow
 MAX_AGE = dt.timedelta(days=366)
 _NO_ANCHOR = (dt.date(1990, 1, 1), None)   # "unknown" articles: resolve against these two, keep what agrees
+_OPENING = re.compile(r"(?i)^\W*(?:on|in|at)?\s*$")      # nothing but "On" before an opening phrase
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # verbs whose -ed form is not an act of speech here ("is expected on Tuesday", "called up on Monday")
 _NOT_SPEECH = {"expect", "call", "continue", "believe", "cite", "quote", "brand", "label", "describe",
@@ -103,7 +104,7 @@ def _is_speech_time(sentence: str, ref: TimeRef) -> bool:
         return True
     # "On Tuesday, the ministry said ..." / "Last week the army said ...": the phrase opens the
     # sentence and a short subject without numbers leads to the verb
-    if not re.sub(r"(?i)^\W*(?:on|in|at)?\s*$", "", sentence[:ref.offset]):
+    if not _OPENING.sub("", sentence[:ref.offset]):
         m = p.subject_then_verb.match(after)
         return bool(m) and not any(ch.isdigit() for ch in m.group(0))
     return False
@@ -136,6 +137,15 @@ def _resolve(text: str, lo: dt.date, hi: dt.date | None) -> list[TimeRef]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _split(sentence: str, lo: dt.date, hi: dt.date | None) -> tuple[list[TimeRef], list[TimeRef]]:
+    """The sentence's resolved time phrases: (times of speech, the others). Cached: the figures of
+    one sentence share it."""
+    refs = _resolve(sentence, lo, hi)
+    speech = [r for r in refs if _is_speech_time(sentence, r)]
+    return speech, [r for r in refs if r not in speech]
+
+
 def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision: str = "day",
                earliest: str = "", latest: str = "", source: str = "", previous: str | None = None) -> ClaimDate:
     """The claim date and period of the figure at ``offset`` in ``sentence``.
@@ -147,11 +157,9 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
     """
     lo, hi, kind = _anchors(published, precision, earliest, latest)
     inferred = kind == "window" or (kind == "day" and source == "inferred")
-    refs = _resolve(sentence, lo, hi)
-    speech = [r for r in refs if _is_speech_time(sentence, r)]
-    periods = [r for r in refs if r not in speech]
+    speech, periods = _split(sentence, lo, hi)
     if not speech and previous:
-        speech = [r for r in _resolve(previous, lo, hi) if _is_speech_time(previous, r)]
+        speech = _split(previous, lo, hi)[0]
 
     # the period: the time phrase nearest the figure that is not the time of speech
     ps = pe = ""

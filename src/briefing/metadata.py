@@ -35,6 +35,14 @@ _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*(?!(?i:" + _MON + 
                        r"(?:\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s|\.\s*/(?P<credit2>[^/]{2,20})/\.?\s)")
 _CREDIT_END = re.compile(r"\((?P<credit>[^()]{2,30})\)\s*$")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
+_LABEL_END = re.compile(r"\s[—–|•·]\s*,?$")
+_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_STAMP = re.compile(r"\s*(?:published|posted|first published|updated|last updated)\b", re.I)
+_BY = re.compile(r"\s*(?:by|written by|reported by)\s", re.I)
+_BY_WORD = re.compile(r"^(?:by|written by|reported by)\s+", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
+_PARA_END = re.compile(r"[.!?][\"”’)]?\s*$")
 _URL_LINE = re.compile(r"(?:(?:url|source|link|original url|permalink|canonical|saved from|address)\s*:?\s*)?"
                        r"(?P<url>https?://\S+|www\.[\w-]+\.\S+)", re.I)
 # A scraper's date prefix: "date 2024-10-28", "[2024-10-28]", "2024-10-28T09:00:00Z | headline ..."
@@ -145,12 +153,12 @@ def _labelled_date_line(ln: str, meta: Meta) -> DateLine | None:
     after = ln[f.end:].strip(" ,.")
     if after or not label:
         return None
-    if not re.search(r"\s[—–|•·]\s*,?$", label):
+    if not _LABEL_END.search(label):
         return None
     name = label.rstrip(" ,—–|•·")
     if len(name.split()) > 3:
         return None
-    if not meta.author and re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}", name):
+    if not meta.author and _NAME.fullmatch(name):
         meta.author = name
     return _date_line("published", ln, ln)
 
@@ -169,7 +177,7 @@ def _host_words(urls: list[str]) -> set[str]:
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower().removeprefix("the "))
+    return _NOT_ALNUM.sub("", s.lower().removeprefix("the "))
 
 
 def extract(lines: list[str]) -> tuple[Meta, list[str]]:
@@ -235,7 +243,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                 consumed.add(i)
     for i in footer:
         # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
-        if i in consumed or not re.match(r"\s*(?:published|posted|first published|updated|last updated)\b", lines[i], re.I):
+        if i in consumed or not _STAMP.match(lines[i]):
             continue
         for fld, pat in _patterns():
             m = pat.fullmatch(lines[i])
@@ -327,14 +335,14 @@ _BYLINE_SEP = re.compile(r"\s*(?:[|•·/,—–]|\s-\s)\s*")
 
 def _byline_with_date(ln: str, meta: Meta) -> bool:
     """'By Ann Lee | October 31, 2024': the author and a publication date on one line."""
-    if not re.match(r"\s*(?:by|written by|reported by)\s", ln, re.I):
+    if not _BY.match(ln):
         return False
     found = find_dates(ln)
     if not found:
         return False
     f = found[0]
     name = _BYLINE_SEP.sub(" | ", ln[:f.start]).strip(" |")
-    name = re.sub(r"^(?:by|written by|reported by)\s+", "", name, flags=re.I).split(" | ")[0].strip()
+    name = _BY_WORD.sub("", name).split(" | ")[0].strip()
     if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
         return False
     if not meta.author:
@@ -368,7 +376,7 @@ def _is_navigation(ln: str) -> bool:
         needle = f" {phrase} "
         while needle in rest:
             rest, hits = rest.replace(needle, " ", 1), hits + 1
-    return hits >= 3 and len(re.findall(r"[^\W\d_]+", rest)) < hits
+    return hits >= 3 and len(_WORDS.findall(rest)) < hits
 
 
 @lru_cache(maxsize=1)
@@ -378,7 +386,7 @@ def _menu_words() -> tuple[str, ...]:
 
 def _is_paragraph(ln: str) -> bool:
     """The article's first paragraph: the headline is above it."""
-    return len(ln) > 250 or (len(ln) >= 60 and bool(re.search(r"[.!?][\"”’)]?\s*$", ln)))
+    return len(ln) > 250 or (len(ln) >= 60 and bool(_PARA_END.search(ln)))
 
 
 def _is_title(ln: str) -> bool:

@@ -52,6 +52,7 @@ _LOOSE = re.compile(r"\b(?:(?:on|last|this|since|early|late)\s+)?(?:Monday|Tuesd
                     r"Sunday)\b|\b(?:yesterday|last week|this week|earlier this month|last month)\b|"
                     r"\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
                     r"September|October|November|December)\b")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$|[\"”’]\s*$")
 
 
@@ -104,8 +105,8 @@ def body_evidence(body: str, today: dt.date) -> BodyEvidence:
     ignored: list[str] = []
     for para in body.split("\n"):
         para = para.strip()
-        if not para or not any(ch.isdigit() for ch in para):
-            continue
+        if not _YEARISH.search(para):
+            continue            # every full date has its year; most paragraphs have none
         found = find_dates(para)
         if not found:
             continue
