@@ -309,6 +309,21 @@ def test_a_site_name_is_not_the_title(header):
     assert m.title == "Convoy reaches Kursk region, Kyiv says"
 
 
+@pytest.mark.parametrize("menu", ["News | Opinion | Sport | Culture | Lifestyle",
+                                  "Home > World > Asia-Pacific",
+                                  "Politics Business Opinion Podcasts Newsletters Sign in",
+                                  "Subscribe for $1 e-Edition Sign In"])
+def test_a_menu_line_is_not_the_title(menu):
+    m, body = metadata.extract(["Daily Example", menu, "WORLD", "Convoy reaches Kursk region, Kyiv says", LEAD, MORE])
+    assert m.title == "Convoy reaches Kursk region, Kyiv says"
+    assert menu not in body and body[0] == m.title      # the headline is the text's first paragraph
+
+
+def test_a_headline_that_names_a_date_is_not_a_date_line():
+    m, _ = metadata.extract(["Kim and Putin sign defence pact in Pyongyang on June 19, 2024", LEAD, MORE])
+    assert m.dates == [] and m.title.startswith("Kim and Putin")
+
+
 def test_site_name_matching_the_address_is_the_outlet():
     a = art(f"https://www.kyivdispatch.example/2024/11/04/convoy\nKyiv Dispatch\n"
             f"Convoy reaches Kursk region, Kyiv says\n{BODY}")

@@ -256,7 +256,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
     # Headline (and sub-headline): among the header lines before the first paragraph, the first that
     # reads as a title (short, no closing full stop) and is not navigation.
     hosts = _host_words(meta.urls)
-    cands = []
+    cands, labels = [], []
     for i in header:
         if i in consumed:
             continue
@@ -273,11 +273,13 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
             continue
         if _is_title(ln) and i + 1 < n:
             cands.append(i)
+        elif len(ln) < 40:
+            labels.append(i)        # "WORLD", "Made for minds.": page furniture above the headline
     # a short line (a section label, a slogan) above a longer one is not the headline
     pick = next((i for i in cands if len(lines[i].split()) >= 5), cands[0] if cands else None)
     title_idx = []
     if pick is not None:
-        consumed.update(i for i in cands if i < pick)      # site names and slogans above it
+        consumed.update(i for i in cands + labels if i < pick)      # site names, slogans, labels above it
         meta.title = lines[pick]
         title_idx = [pick]
         nxt = next((i for i in cands if i > pick), None)
