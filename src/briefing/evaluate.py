@@ -1,5 +1,8 @@
 """Score extracted quotes and figures against a hand annotation.
 
+Dates (score_dates) are scored when the gold gives each article's true publication window
+(``published_earliest``/``published_latest``, tests/data/ANNOTATION.md) and figures' ``claim_date``.
+
 Gold format: ``tests/data/seeds_gold.json`` (``quotes``: file, quote_start,
 speaker, speaker_kind; ``figures``: file, surface, value, unit, qualifier,
 claimant). A quote matches by article and its first six words (compared after
@@ -11,6 +14,7 @@ as the article does ("Kim Seon Ho"), the extractor as the registry does.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -132,6 +136,120 @@ def score_figures(gold: dict, figures: pd.DataFrame, registry: Registry | None =
     return out
 
 
+def _day(s) -> dt.date | None:
+    s = "" if s is None or (isinstance(s, float) and math.isnan(s)) else str(s).strip()
+    try:
+        return dt.date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _txt(v) -> str:
+    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+
+def score_dates(gold: dict, articles: pd.DataFrame, figures: pd.DataFrame, today: dt.date | None = None) -> dict:
+    """Publication and claim dates against the gold's publication windows and claim dates.
+
+    An article is *right* when its day falls in the gold window (or its window holds the gold
+    window), *wrong* otherwise, *future* when after ``today``; *unknown* when it gives neither (its
+    lower bound, if any, is still checked: after the gold window it is a wrong bound). A claim date is
+    *outside* when it is after the article's gold window or more than a year before it. Gold claim
+    dates are compared on the figures matched as in score_figures.
+    """
+    today = today or dt.date.today()
+    windows = {a["file"]: (_day(a.get("published_earliest")), _day(a.get("published_latest")))
+               for a in gold.get("articles", []) if a.get("published_earliest")}
+    pred = {r["article"]: r for r in articles.to_dict("records")}
+    out = {"n": len(windows), "day_right": 0, "window_right": 0, "wrong": [], "future": [], "unknown": 0,
+           "wrong_bound": [], "missing": []}
+    for f, (ge, gl) in sorted(windows.items()):
+        r = pred.get(f)
+        if r is None:
+            out["missing"].append(f)
+            continue
+        d, pe, pl = _day(r.get("published")), _day(r.get("published_earliest")), _day(r.get("published_latest"))
+        shown = f"{f}: {r.get('published') or (str(pe or '') + '..' + str(pl or ''))} ({r.get('published_source')}), " \
+                f"gold {ge}..{gl} — {str(r.get('published_evidence') or '')[:160]}"
+        if d is not None:
+            if d > today:
+                out["future"].append(shown)
+            if ge <= d <= gl:
+                out["day_right"] += 1
+            else:
+                out["wrong"].append(shown)
+        elif r.get("published_precision") == "window" and pe and pl:
+            if pl > today:
+                out["future"].append(shown)
+            if pe <= ge and gl <= pl:
+                out["window_right"] += 1
+            else:
+                out["wrong"].append(shown)
+        else:
+            out["unknown"] += 1
+            if pe is not None and pe > gl:
+                out["wrong_bound"].append(shown)
+    n = out["n"] or 1
+    out["dated_share"] = out["day_right"] / n
+    out["wrong_share"] = (len(out["wrong"]) + len(out["wrong_bound"])) / n
+
+    # claim dates: every predicted one against its article's gold window
+    rows = [r for r in figures.to_dict("records") if r["article"] in windows]
+    out["claims"] = sum(1 for r in rows if _day(r.get("claim_date")))
+    out["claims_outside"], out["claims_future"] = [], []
+    for r in rows:
+        c = _day(r.get("claim_date"))
+        if c is None:
+            continue
+        ge, gl = windows[r["article"]]
+        line = f"{r['article']}: {r.get('surface')!r} claim date {c} ({_txt(r.get('claim_date_evidence')) or _txt(r.get('claim_date_precision'))}), " \
+               f"gold publication {ge}..{gl}"
+        if c > today:
+            out["claims_future"].append(line)
+        if c > gl or c < ge - dt.timedelta(days=365):
+            out["claims_outside"].append(line)
+    # gold claim dates on the matched figures
+    used: set[int] = set()
+    right, wrong, undated, spurious = 0, [], [], 0
+    for g in gold.get("figures", []):
+        if g.get("file") not in windows:
+            continue
+        for i, p in enumerate(rows):
+            if i not in used and p["article"] == g["file"] and _figure_key_match(g, p):
+                used.add(i)
+                gc, pc = _day(g.get("claim_date")), _day(p.get("claim_date"))
+                if gc is None:
+                    spurious += pc is not None
+                elif pc is None:
+                    undated.append(f"{g['file']}: {g['surface']!r} gold {gc}, undated ({_txt(p.get('claim_date_evidence'))})")
+                elif pc == gc:
+                    right += 1
+                else:
+                    wrong.append(f"{g['file']}: {g['surface']!r} gold {gc}, got {pc} "
+                                 f"({_txt(p.get('claim_date_evidence')) or _txt(p.get('claim_date_precision'))})")
+                break
+    out.update(claim_right=right, claim_wrong=wrong, claim_undated=undated, claim_spurious=spurious,
+               claim_matched=right + len(wrong) + len(undated))
+    return out
+
+
+def format_dates(d: dict) -> str:
+    lines = [
+        f"dates    articles {d['n']}: day right {d['day_right']}, window right {d['window_right']}, "
+        f"wrong {len(d['wrong'])}, unknown {d['unknown']} (lower bound after the true date {len(d['wrong_bound'])}), "
+        f"future {len(d['future'])}, missing {len(d['missing'])}; dated to the day {d['dated_share']:.1%}",
+        f"claims   claim dates {d['claims']}: outside [publication - 1 year, publication] {len(d['claims_outside'])}, "
+        f"future {len(d['claims_future'])}; gold claim dates on matched figures {d['claim_matched']}: "
+        f"right {d['claim_right']}, wrong {len(d['claim_wrong'])}, undated {len(d['claim_undated'])}",
+    ]
+    for title, items in (("date wrong", d["wrong"]), ("date future", d["future"]),
+                         ("lower bound wrong", d["wrong_bound"]), ("date missing", d["missing"]),
+                         ("claim date outside", d["claims_outside"]), ("claim date wrong", d["claim_wrong"]),
+                         ("claim undated", d["claim_undated"])):
+        lines += [f"{title}: {item}" for item in items]
+    return "\n".join(lines)
+
+
 def load_gold(path: str | Path) -> dict:
     path = Path(path)
     try:
@@ -174,7 +292,10 @@ def run_evaluate(gold_path: str | Path, pred_dir: str | Path) -> int:
     from .pipeline import tables_dir
     pred_dir = tables_dir(pred_dir)  # both tables from one set, even while an extract switches sets
     q = score_quotes(gold, _read_pred(pred_dir, "quotes.csv"))
-    f = score_figures(gold, _read_pred(pred_dir, "figures.csv"))
+    figures = _read_pred(pred_dir, "figures.csv")
+    f = score_figures(gold, figures)
     print(format_report(q, f))
+    if any(a.get("published_earliest") for a in gold.get("articles", [])):
+        print(format_dates(score_dates(gold, _read_pred(pred_dir, "articles.csv"), figures)))
     sys.stdout.flush()
     return 0

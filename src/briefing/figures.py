@@ -9,9 +9,8 @@ Editorial choices: a figure needs a counted noun from data/units.csv after it (o
 8,000 located in ...", one given earlier in the same sentence), so "the two countries" or "one
 official" are not figures; the claimant is never invented (empty when the text names nobody) and is
 carried from the previous sentence only when this one continues it ("It also said ...", "is estimated
-to"); a claim with no time phrase is dated by the article's publication date with
-claim_date_precision "published" (so an analyst can tell a stated date from a default one); claim dates
-from an inferred or unknown publication date are flagged in claim_date_flag.
+to"); claim dates and periods come from claimdate.py (see there): a claim with no time of its own is
+dated by the article's publication date with claim_date_precision "published".
 """
 from __future__ import annotations
 
@@ -26,11 +25,12 @@ from .actors import Registry, default_registry
 from .numbers import NUMBER_RE, find_numbers
 from .resources import read_table
 from .text import sentence_spans
-from . import timeexpr
+from . import claimdate
 
 COLUMNS = ["article", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "claimant",
            "claimant_kind", "actor_id", "side", "status", "subject", "location", "claim_date",
-           "claim_date_end", "claim_date_precision", "claim_date_evidence", "claim_date_flag", "published",
+           "claim_date_end", "claim_date_precision", "claim_date_evidence", "claim_date_flag", "period_start",
+           "period_end", "published",
            "sentence", "start", "end"]
 
 _UNITS = {r["noun"].lower(): r["category"] for r in read_table("units.csv")}
@@ -258,16 +258,13 @@ def extract_figures(text: str, article: str = "", published: str = "", published
 
 
 def figure_rows(text: str, article: str = "", published: str = "", published_source: str = "",
-                registry: Registry | None = None) -> list[dict]:
+                registry: Registry | None = None, published_window: tuple[str, str] | None = None) -> list[dict]:
     """The rows of extract_figures as dicts (keys: COLUMNS); the pipeline builds one frame per corpus."""
     if not text:
         return []
     registry = registry or default_registry()
     spans = None
-    rows, sent_claimant, status_cache, time_cache = [], {}, {}, {}
-    flag = published_source if published_source in ("inferred", "unknown") else ""
-    if not published:
-        flag = "unknown"
+    rows, sent_claimant, status_cache = [], {}, {}
     last_unit = {}
     for n in find_numbers(text):
         s, e = n.start, n.end
@@ -342,22 +339,11 @@ def figure_rows(text: str, article: str = "", published: str = "", published_sou
         if cat == "personnel" and (_CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s)):
             cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
         location = _location(tail) or _location(text[uend:se])
-        tr = None
-        if si in time_cache:
-            tr = time_cache[si]
-        elif published:
-            tr = timeexpr.resolve(sentence, published)
-            if tr is None and prev_span and sent_claimant.get(si) and _CARRY_RE.search(sentence):
-                ps, pe = prev_span
-                tr = timeexpr.resolve(text[ps:pe], published)
-            time_cache[si] = tr
-        if tr:
-            cd, cde, prec, ev = tr.start.isoformat(), tr.end.isoformat(), tr.precision, tr.evidence
-        elif published:
-            # no time phrase: the claim is dated by the article (documented choice)
-            cd, cde, prec, ev = published, published, "published", ""
-        else:
-            cd = cde = prec = ev = ""
+        # claim date and period: claimdate.py (the previous sentence only when this one continues it)
+        prev = text[prev_span[0]:prev_span[1]] if prev_span and sent_claimant.get(si) and _CARRY_RE.search(sentence) else None
+        when = claimdate.claim_date(sentence, s - ss, published=published, source=published_source, previous=prev,
+                                    **({"precision": "window", "earliest": published_window[0],
+                                        "latest": published_window[1]} if published_window else {}))
         rows.append({
             "article": article, "surface": text[s:e], "value": value, "low": low, "high": high,
             "unit": unit, "unit_category": cat, "qualifier": qual,
@@ -365,8 +351,10 @@ def figure_rows(text: str, article: str = "", published: str = "", published_sou
             "claimant_kind": actor.kind if actor else ("unregistered" if cl else ""),
             "actor_id": actor.actor_id if actor else "", "side": actor.side if actor else ("other" if cl else ""),
             "status": status, "subject": subject.strip(), "location": location,
-            "claim_date": cd, "claim_date_end": cde, "claim_date_precision": prec,
-            "claim_date_evidence": ev, "claim_date_flag": flag, "published": published,
+            "claim_date": when.claim_date, "claim_date_end": when.claim_date_end,
+            "claim_date_precision": when.precision, "claim_date_evidence": when.evidence,
+            "claim_date_flag": when.flag, "period_start": when.period_start, "period_end": when.period_end,
+            "published": published,
             "sentence": sentence.strip(), "start": s, "end": e})
     return rows
 

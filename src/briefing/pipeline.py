@@ -38,8 +38,8 @@ from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
 ARTICLE_COLUMNS = ["article", "title", "subtitle", "outlet", "author", "published", "published_time",
-                   "published_source", "published_precision", "published_evidence", "dateline", "url",
-                   "format", "encoding", "n_words", "sha256", "path"]
+                   "published_source", "published_precision", "published_earliest", "published_latest",
+                   "published_evidence", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
 
 
 @dataclass
@@ -81,8 +81,10 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
         try:
+            window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
             figure_rows += figures_mod.figure_rows(a.text, article=a.article, published=a.published,
-                                                   published_source=a.published_source, registry=registry)
+                                                   published_source=a.published_source, registry=registry,
+                                                   published_window=window)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
     arts = articles_frame(articles, with_text=True)
