@@ -133,8 +133,10 @@ def _figure_key_match(g: dict, p: dict) -> bool:
         return pv is not None and abs(gv - pv) < 1e-9
     if _num(g.get("low")) is not None and _num(g.get("high")) is not None:   # a range: its bounds
         return pv is None and _num(p.get("low")) == _num(g.get("low")) and _num(p.get("high")) == _num(g.get("high"))
-    first = (g.get("surface") or "").split()[0].lower() if g.get("surface") else ""
-    return pv is None and bool(first) and first in str(p.get("surface", "")).lower()
+    # a vague amount ("thousands of troops", "at least a few thousand"): the same words
+    gs, ps = _fold(g.get("surface")), _fold(p.get("surface"))
+    first = gs.split()[0] if gs else ""
+    return pv is None and bool(gs) and bool(ps) and (first in ps or ps in gs)
 
 
 # Fields scored on matched figures when the gold gives them: (gold key, prediction key).

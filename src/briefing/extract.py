@@ -24,7 +24,7 @@ from . import quotes as qmod
 # "Zelenskyy: 11,000 North Korean soldiers in Kursk"; "... to Russia - Budanov"; "...: NIS"
 _HEADLINE_PREFIX = re.compile(r"^(?P<np>[A-Z][^:|—–]{1,40}?)\s*:\s+\S")
 _TITLE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
-_HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Z][^:|—–]{1,60}?)\s*$")
+_HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
 
 
 def article_rows(text: str, *, article: str = "", published: str = "", published_source: str = "",
@@ -76,6 +76,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             row["about"] = figs.about(text, c.start, c.end, c.uend, c.sentence[0], c.sentence[1],
                                       claim.end, row["unit_category"])
             figure_out.append(row)
+        _headline_like(text, figure_out)
         if quotes:
             for q in found:
                 if q.speaker is None and not q.fragment:
@@ -91,6 +92,25 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 heads += _headline_rows(line, field, figure_out, article, published, registry, text)
         figure_out[:0] = heads
     return quote_out, figure_out
+
+
+def _headline_like(text: str, rows: list[dict]) -> None:
+    """A body line that reads as a headline (short, no closing stop) and names no claimant: the claimant
+    of the same number elsewhere in the article, as for the title."""
+    for r in rows:
+        if r["claimant"]:
+            continue
+        ls = text.rfind("\n", 0, r["start"]) + 1
+        le = text.find("\n", r["start"])
+        line = text[ls:le if le >= 0 else len(text)].strip()
+        if len(line) > 160 or line[-1:] in ".!?”\"":
+            continue
+        same = next((o for o in rows if o is not r and o["claimant"] and o["value"] == r["value"]
+                     and o["unit_category"] == r["unit_category"]), None) if r["value"] == r["value"] else None
+        if same is not None:
+            for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source"):
+                r[k] = same[k]
+            r["attribution"] = "headline:body"
 
 
 class _Claim:
@@ -145,7 +165,7 @@ def _label_speaker(res: Resolver, text: str, pos: int) -> Speaker | None:
     """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "Expert: I think ..." (a
     transcript answer): the label speaks the line."""
     ls = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.match(text, ls, min(pos, ls + 80))
+    m = _LABEL.match(text, ls, min(pos + 1, ls + 80))
     if not m:
         return None
     label = m.group("label")
@@ -192,8 +212,9 @@ def _headline_rows(line: str, field: str, body_rows: list[dict], article: str, p
         return sp, how
 
     out = []
+    shared = None
     for c in figs.candidates(line, lambda pos: (0, len(line))):
-        sp, how = None, ""
+        sp, how = shared if shared is not None else (None, "")
         m = _HEADLINE_PREFIX.match(line)
         if m and m.end("np") < c.start:
             sp, how = named(m.group("np"))
@@ -211,6 +232,7 @@ def _headline_rows(line: str, field: str, body_rows: list[dict], article: str, p
         claim = {"claimant": "", "claimant_kind": "", "actor_id": "", "side": "", "organisation": "",
                  "source": "", "attribution": "headline:none"}
         if sp is not None:
+            shared = (sp, how)
             claim = _claim_columns(_Claim(sp, "headline:" + how), c, line, res)
         elif c.value == c.value:
             same = next((r for r in body_rows if r["field"] == "text" and r["value"] == c.value

@@ -37,14 +37,26 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=Tru
 # function words end the noun phrase, so "50 km from troops" never reaches "troops".
 _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|has|had|that|which|who|"
          r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
-_MOD = rf"(?:(?!{_STOP}\b)[A-Za-z][\w’'-]*\s+)"
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Z]\.|[A-Za-z][\w’'-]*|\d+-mm)\s+)"
 UNIT_RE = re.compile(rf"\s*(?:-\s*)?(?:strong\s+)?(?:of\s+(?:(?:the|its|their|his|her)\s+)?)?({_MOD}{{0,4}}?)"
                      rf"(?P<unit>{_UNIT_ALT})\b", re.IGNORECASE)
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
-UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?P<u1>{_UNIT_ALT})\b"
-                         rf"[^.;,]{{0,30}}?|\b(?P<u2>{_UNIT_ALT})\s+(?:have\s+|has\s+|had\s+)?(?:reached|rose\s+to|risen\s+to|"
-                         rf"stood\s+at|stands\s+at|numbered|number|totalled|totaled|totals?|hit|climbed\s+to|grew\s+to|"
-                         rf"are\s+put\s+at|were\s+put\s+at|at)\s+)(?:[a-z]+\s+){{0,3}}?$", re.IGNORECASE)
+UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
+                         rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
+                         rf"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:now\s+|already\s+|so\s+far\s+)?)?"
+                         rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
+                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|in\s+the|at|surpass(?:ed|es)?|exceed(?:ed|s)?|"
+                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?)\s+)"
+                         rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$", re.IGNORECASE)
+# counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
+# "around 100 were killed" counts the dead
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
+                     r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b", re.IGNORECASE)
+IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
+                   r"total|toll))\s+at\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
+                            r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
                          r"based|in|near|at|on|along|more|others?|already|now|so far)\b)", re.IGNORECASE)
@@ -193,14 +205,26 @@ def candidates(text: str, locate) -> list[Candidate]:
             continue  # "one soldier" is a person, not a figure
         span = locate(s)
         if not n.percent and not um:
-            ub = UNIT_BEFORE.search(text, max(span[0], s - 70), s)
+            ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
+            ot = OF_THEM.match(text, e)
             if ub:
                 unit = ub.group("u1") or ub.group("u2")
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
+            elif ot or IT_AT.search(text, max(0, s - 50), s):
+                # the noun is the last one written, in this sentence or the ones before
+                w = None
+                for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
+                    pass
+                if w is None and not (ot and ot.group(0).strip().split()[-1].lower() in ("killed", "wounded", "injured",
+                                                                                         "dead")):
+                    continue
+                unit = w.group(0) if w is not None else ot.group(0).split()[-1]
+                cat = _UNITS.get(unit.lower(), "casualties")
+                uend, noun_phrase = e, unit
             else:
                 # ellipsis: the noun was given by an earlier figure in the same sentence
                 prev = last_unit.get(span[0])
-                if prev is None or not ELLIPSIS_RE.match(text, e) \
+                if prev is None or not (ELLIPSIS_RE.match(text, e) or _ELLIPSIS_LEFT.search(text, max(0, s - 30), s)) \
                         or n.value == n.value and n.value < 10:
                     continue
                 unit, cat, uend = prev[0], prev[1], e

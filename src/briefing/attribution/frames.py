@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .names import Speaker
+from .names import Speaker, from_actor
 from .resolver import ACCORDING, MAX_CONTEXT, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
@@ -132,7 +132,7 @@ class Claim:
 
 
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
-_NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s+$|\s+$")
+_NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
 
 # "citing X", "quoting X", "briefed by X", "based on intelligence from X"
@@ -146,6 +146,8 @@ DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
 OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
                             r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?)\s+$")
+FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted)\s+by)\s+", re.I)
+_DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
 BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
                       r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
@@ -172,6 +174,7 @@ CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office
 _QUOTE_CHARS = "“”\"‘’'"
 
 
+_PASSIVE_AFTER = re.compile(r"[a-z]+ed\s+to\s+(?:have|be)\b")
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
 
@@ -185,8 +188,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     is "sub:..." when the subject follows a subordinator ("..., as X said ...")."""
     before = text[max(lo, vstart - 200):vstart]
     base = vstart - len(before)
-    if PASSIVE.search(before):
-        return "", None, -1   # "is believed to", "to say"
+    if PASSIVE.search(before) or _PASSIVE_AFTER.match(text, vstart):
+        return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"
     words = before.split()
     if words and words[-1].lower() in NOUN_USE:
         return "", None, -1
@@ -202,6 +205,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I):
+            continue      # "TASS, citing the Russian Defence Ministry, reported": the relay is not the subject
         if lex.verb_re.search(chunk):
             break
         sub = ws[0].lower() in _SUBORDINATORS
@@ -236,17 +241,24 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     window = text[lo:hi]
     source = _relay_source(res, text, lo, window)
     cands: list[tuple[int, Claim]] = []    # (distance, claim)
-    # according to X
-    for m in ACCORDING.finditer(window):
+    # according to X / per X: at the start or the end of its sentence, it governs the whole sentence
+    for m in FIG_ACCORDING.finditer(window):
         a = lo + m.end()
         np = CLAUSE_END.split(text[a:min(hi, a + 100)])[0]
         np = re.split(r"\s+(?:that|which|who|on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
+        whole = text[a:a + len(np)]
         inner = RELAY.search(np)
-        if inner:    # "according to lawmakers briefed by the agency"
-            np = np[:inner.start()]
+        relayed = None
+        if inner:    # "according to lawmakers briefed by the agency": the lawmakers, citing the agency
+            relayed = _relay_source(res, text, a + inner.start(), np[inner.start():])
         how, sp = res.parse_np(np, a)
+        if sp is None and _DOC_PLURAL.search(np):
+            desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
+            sp, how = Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "documents"
         if sp is not None:
-            cands.append((abs(pos - a), Claim(sp, "according:" + how, source)))
+            governs = m.start() == 0 and lo == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
+            d = 0 if governs else abs(pos - a)
+            cands.append((d, Claim(sp, "according:" + how, relayed or source)))
     for m in BY_COUNT.finditer(window):
         np = m.group("np")
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
@@ -257,7 +269,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in list(lex.verb_re.finditer(window))[:3 * MAX_VERBS_FIG]]
     at = _at_before(text, pos)
     verbs += [(m.start(), m.end(), "put") for m in PUT_WORD.finditer(window) if lo + m.start() < pos and
-              at != pos and PUT_AT.match(text, lo + m.start(), at)]
+              at >= 0 and PUT_AT.match(text, lo + m.start(), at)]
     verbs.sort()
     last_subject: Claim | None = None
     for vs_, ve_, lemma in verbs:
@@ -304,12 +316,12 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     m = OWNED_ESTIMATE.search(text, max(lo, pos - 80), pos)
     if m:
         np = re.sub(r"['’]s$", "", m.group("np").strip())
-        how, sp = res.parse_np(np, m.start("np"))
+        a = res.lookup(np)
+        how, sp = ("registry", from_actor(a, m.start("np"))) if a is not None else res.parse_np(np, m.start("np"))
         if sp is None:
             country, k = lex.demonym(np.split())
             a = res.lookup(country) if k else None
             if a is not None:
-                from .names import from_actor
                 sp, how = from_actor(a, m.start("np")), "demonym"
         if sp is not None:
             cands.append((0, Claim(sp, "estimate-of:" + how, source)))
@@ -334,10 +346,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
 
 
 def _at_before(text: str, pos: int) -> int:
-    """The offset just after the "at " that introduces the figure at pos (or pos)."""
+    """The offset just after the "at " that introduces the figure at pos, or -1."""
     m = re.search(r"\bat\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
                   r"approximately|an\s+estimated|almost|close\s+to)\s+)?$", text[max(0, pos - 40):pos])
-    return max(0, pos - 40) + m.end() if m else pos
+    return max(0, pos - 40) + m.end() if m else -1
 
 
 MAX_VERBS_FIG = 6

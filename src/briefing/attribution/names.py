@@ -21,7 +21,7 @@ from .lexicon import lexicon
 ORG_WORDS = frozenset("""ministry institute agency council office committee department party army forces service
 center centre university command news times post herald bureau commission government parliament assembly
 mission embassy organization organisation foundation association union administration staff navy corps
-court kremlin pentagon nato un directorate guard guards agency's ministry's""".split())
+court kremlin pentagon nato un directorate guard guards agency's ministry's nations""".split())
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                        "Brig. Cmdr. Rev. Sir Dame".split())
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
@@ -167,8 +167,10 @@ class Names:
             j += 1
         name_toks, head = toks[j:], toks[:j]
         titled = any(w in self.lex.person_titles or w in self.lex.role_words for w in lows[:j])
+        # a person is "<office words> <Name>"; "Mission to the United Nations" ends in a body's name
         is_person = 2 <= len(name_toks) <= 4 and not (j and self.lex.demonym(name_toks)[1]) and \
-            (titled or not set(lows) & ORG_WORDS) and "and" not in lows[j:]
+            (titled or not set(lows) & ORG_WORDS) and "and" not in lows[j:] and \
+            not (j and lows[j - 1] in _JOINERS)
         if not is_person:
             if set(lows) & ORG_WORDS:
                 return Speaker(" ".join(toks), "organization", "", "", country or self.premods(toks)[1], "", 0)

@@ -48,6 +48,8 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
+_NAME_OF = re.compile(r"^(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
+                      r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
 # How far back an attribution is looked for: a speech verb's subject within this many characters, at most
@@ -138,6 +140,7 @@ class Resolver:
     def _parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
         lex = self.lex
         np = np.strip(" ,;:—–-\t")
+        np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
         np = LEAD.sub("", np)
         np = AUX.sub("", np)
         np = TRAIL_TIME.sub("", np).strip(" ,")
@@ -149,7 +152,7 @@ class Resolver:
         words = np.split()
         if len(words) > 14:
             return "", None
-        if lex.outlet(np) and not self.lookup(np):
+        if any(ch.isupper() for ch in np) and lex.outlet(np) and not self.lookup(np):
             # "CNN reported": a news outlet speaking on its own authority (whom it cites goes to `source`)
             return "outlet", Speaker(lex.outlet(np), "organization", "", "news outlet", "", "", pos)
         # appositive subject: "Name, the title," / "Name, who ..., "
@@ -171,6 +174,18 @@ class Resolver:
                         return how, sp
             return "", None
         first = words[0].lower()
+        m = _NAME_OF.match(np)
+        if m:
+            sp = self.parse_named(m.group("name"), pos)
+            if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
+                sp.organisation = sp.organisation or re.sub(r"^the\s+", "", m.group("tail"))
+                return ("registry" if sp.actor_id else "name"), sp
+        if first == "one" and len(words) > 2 and words[1].lower() == "of":
+            # "one of the officials": one of a group the article named before
+            how, sp = self.parse_np("the " + " ".join(words[3:] if words[2].lower() in ("the", "those", "these")
+                                                      else words[2:]), pos)
+            if sp is not None:
+                return how, sp
         if first in lex.not_names and len(words) > 1 and CAP.match(words[1]) and first not in ("the", "a", "an"):
             return self.parse_np(" ".join(words[1:]), pos)
         # registry: whole phrase or a suffix of it
@@ -184,7 +199,11 @@ class Resolver:
                 role, country = self.names.premods(words[:i])
                 if country and a.country and country != a.country:
                     continue
-                return "registry", from_actor(a, pos, role, country)
+                sp = from_actor(a, pos, role, country)
+                if a.kind != "person":
+                    self._np_context_free = False
+                    return "registry", self._spokesperson_for(sp, pos) or sp
+                return "registry", sp
         if len(words) == 1 and (lex.demonym(words)[1] or possessive(words[0])):
             return "", None
         if len(words) == 1 and low in lex.titles:   # "Officials said", "Experts say"
@@ -257,6 +276,12 @@ class Resolver:
             desc = " ".join(rest)
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         if kind == "document":
+            owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
+                                                                    "own", "official", "daily", "updated")]
+            if owner:
+                how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
+                if sp is not None:
+                    return how, sp
             return "report", self.resolve_document(pos)
         if kind == "organization":
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
@@ -273,7 +298,8 @@ class Resolver:
                                                       else "organization", "", desc, country, "", pos)
                 return "org-description", self.resolve_org_title(head, desc, lex.demonym(words)[0], pos, definite=False)
             return "", None
-        if first in lex.anon or possessive(words[0]) or words[-1].lower().endswith("s") or CAP.match(words[0]):
+        if first in lex.anon or possessive(words[0]) or words[head_i].lower().rstrip(".,").endswith("s") or \
+                words[-1].lower().endswith("s") or CAP.match(words[0]):
             desc_words = words[1:] if first in lex.anon else words
             while desc_words and desc_words[0].lower() in lex.anon:
                 desc_words = desc_words[1:]
@@ -304,7 +330,7 @@ class Resolver:
             cut = max(np.rfind("”"), np.rfind('"'))
             if cut >= 0:
                 np = np[cut + 1:]
-            if not np.strip() or DETERMINER_END.search(np):
+            if not np.strip() or DETERMINER_END.search(np) or np.rstrip().endswith(("’s", "'s")):
                 continue
             if len(np.split()) > max_words + 6:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
@@ -457,50 +483,57 @@ class Resolver:
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
-        """'the minister said' -> the person the article introduced with that title, before or after."""
+        """'the minister said' -> the person the article introduced with that title: one who spoke or led
+        a sentence lately, else one named before, else one named after. The other words of the title must
+        fit too ("the vice minister" is not the defence minister who spoke last); titles of one class
+        stand for each other (chief, head, director; spokesman, spokesperson)."""
         self._np_context_free = False
-        spokes = head in ("spokesman", "spokeswoman", "spokesperson")
-        qualifiers = {w for w in re.findall(r"[a-z]+", desc.lower())} - {head, "the", "a", "an", "of", "for",
-                                                                         "s", "to", "and", "in"}
+        heads = _head_class(head)
+        quals = _qualifiers(desc, heads, self.lex)
 
-        def ok(sp: Speaker) -> bool:
+        def fits(sp: Speaker) -> bool:
             if not sp.personlike:
                 return False
-            role = sp.role.lower()
-            if head not in role and not (spokes and "spokes" in role):
+            role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
+            if not any(h in role for h in heads):
                 return False
             return not country or not sp.country or sp.country == country
+
+        def qualified(sp: Speaker) -> bool:
+            return not quals or quals <= set(re.findall(r"[a-z]+", _norm_role(sp.role)))
+        ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
         for sp in self._recent_events(pos):
             if ok(sp):
                 return sp
+        sp = self._recent(pos, ok)
+        if sp is not None:
+            return sp
         ents = self.entities
-        words = [head] if not spokes else ["spokesman", "spokeswoman", "spokesperson"]
-        cand = sorted({id(m): m for w in words for m in ents.with_role(w) if ok(m)}.values(), key=lambda m: m.pos)
-        if qualifiers:   # "the defence minister": prefer the defence minister over the foreign minister
-            better = [m for m in cand if qualifiers & set(re.findall(r"[a-z]+", m.role.lower()))]
-            cand = better or cand
+        cand = sorted({id(m): m for h in heads for m in ents.with_role(h) if ok(m)}.values(), key=lambda m: m.pos)
         before = [m for m in cand if m.pos < pos]
         if before:
             return before[-1]
-        # a registered person whose registry role fits and who is named earlier
-        for m in reversed(ents.mentions[max(0, ents.index_before(pos) - MAX_CANDIDATES):ents.index_before(pos)]):
+        k = ents.index_before(pos)
+        for m in reversed(ents.mentions[max(0, k - MAX_CANDIDATES):k]):
             if m.actor_id and ok(m):
                 return m
         after = [m for m in cand if m.pos > pos]
         return after[0] if after else None
 
     def _spokesperson_for(self, org: Speaker, pos: int) -> Speaker | None:
-        """The person who just spoke for this organisation ("White House spokesperson X said ... 'quote,'
-        the White House said"): the latest event within two sentences, if it speaks for the organisation."""
-        si = self.sent_index(pos)
+        """The person who just spoke for this organisation ("White House spokesman John Kirby said ...
+        '...,' the White House said"): the latest speaker or sentence subject within three sentences, if
+        the organisation is theirs."""
         key = org.name.lower()
-        for sp in self._recent_events(pos):
-            if self.sent_index(sp.pos) < si - 2:
-                break
-            if sp.kind == "person" and key and (key in sp.organisation.lower() or key in sp.role.lower()):
-                return sp
-            break
-        return None
+        if not key:
+            return None
+
+        if org.kind == "government" and org.role == "government":
+            return None   # a country ("Russia said") is not one of its officials
+        def ok(sp: Speaker) -> bool:
+            return sp.kind == "person" and (key in sp.organisation.lower() or key in sp.role.lower())
+        sp = self._recent(pos, lambda s: s.personlike, limit_sentences=3)
+        return sp if sp is not None and ok(sp) else None
 
     def resolve_org_title(self, head: str, desc: str, country: str, pos: int, definite: bool = True) -> Speaker:
         """'the ministry said' -> the latest organisation named with that word; else an unnamed organisation."""
@@ -545,8 +578,12 @@ class Resolver:
             if not kw:
                 continue
             ev = self._event_in.get(k)
-            if ev is not None and s <= ev.pos < kw.start() and ev.kind in ("organization", "government"):
+            if ev is not None and s <= ev.pos < kw.start():
                 return ev
+            sub = self.subject_of(k) if k != si else None
+            if sub is not None and sub.pos <= kw.start() and sub.kind != "anonymous" or \
+                    sub is not None and sub.kind == "anonymous" and "spokes" in sub.role:
+                return sub
             inside = [m for m in ents.between(s, kw.end()) if m.pos < pos]
             if inside:
                 return inside[0]
@@ -559,6 +596,44 @@ class Resolver:
 
 _TITLE_TAIL: re.Pattern | None = None
 _LOWER_SUBJECT: re.Pattern | None = None
+
+
+# Titles of one class stand for each other; "head of state" is a president.
+_HEAD_CLASSES = [("head", "chief", "director", "leader", "commander"), ("spokesman", "spokeswoman", "spokesperson", "spokes"),
+                 ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative")]
+_SPELLING = (("defence", "defense"), ("programme", "program"), ("organisation", "organization"))
+
+
+def _head_class(head: str) -> tuple[str, ...]:
+    for cls in _HEAD_CLASSES:
+        if head in cls:
+            return cls
+    return (head,)
+
+
+def _norm_role(role: str) -> str:
+    r = role.lower()
+    for a, b in _SPELLING:
+        r = r.replace(a, b)
+    return r
+
+
+def _qualifiers(desc: str, heads: tuple[str, ...], lex) -> set[str]:
+    """Words of a title that must fit the person: "the vice minister" -> {vice}; demonyms and
+    function words are left out (the country is checked on its own)."""
+    toks = desc.split()
+    toks = toks[lex.demonym(toks)[1]:]
+    toks = [t for t in toks if not possessive(t)]
+    words = re.findall(r"[a-z]+", _norm_role(" ".join(toks)))
+    drop = set(heads) | {"the", "a", "an", "of", "for", "s", "to", "and", "in", "state", "country", "agency", "ministry",
+                         "office", "service", "department", "committee", "council", "government", "military", "army",
+                         "spy", "intelligence"}
+    out = set()
+    for w in words:
+        if w in drop or lex.demonym([w.capitalize()])[1] or len(w) < 3:
+            continue
+        out.add(w)
+    return out
 
 
 def _title_tail() -> re.Pattern:
