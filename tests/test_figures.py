@@ -100,7 +100,8 @@ def test_up_to_and_over_bounds():
     ("Seoul said 3,000 more North Korean troops arrived.", "troops", "personnel"),
     ("The North shipped 9,000 containers.", "containers", "shipments"),
     ("The North shipped 2 million artillery shells.", "artillery shells", "shipments"),
-    ("Russia received fifty howitzers.", "howitzers", "other"),
+    ("Russia received fifty howitzers.", "howitzers", "shipments"),
+    ("Drones destroyed twelve tanks near the river.", "tanks", "other"),
 ])
 def test_unit_category(text, unit, cat):
     r = one(text)

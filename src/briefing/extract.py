@@ -57,6 +57,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
         starts = [q.start for q in found]
         order = sorted([(q.open_, 0, i) for i, q in enumerate(found)] + [(c.start, 1, i) for i, c in enumerate(cands)])
         sent_claims: dict[int, Speaker | None] = {}
+        last_about = ""
         time_cache: dict = {}
         flag = published_source if published_source in ("inferred", "unknown") else ""
         if not published:
@@ -73,8 +74,8 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                    **_claim_columns(claim, c, text, r),
                    **figs.claim_date(text, c, published, prev_span, claim.how.startswith("carried"), time_cache),
                    "claim_date_flag": flag, "published": published}
-            row["about"] = figs.about(text, c.start, c.end, c.uend, c.sentence[0], c.sentence[1],
-                                      claim.end, row["unit_category"])
+            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about)
+            last_about = row["about"]
             figure_out.append(row)
         _headline_like(text, figure_out)
         if quotes:
@@ -244,6 +245,6 @@ def _headline_rows(line: str, field: str, body_rows: list[dict], article: str, p
                "claim_date": published, "claim_date_end": published,
                "claim_date_precision": "published" if published else "", "claim_date_evidence": "",
                "claim_date_flag": "" if published else "unknown", "published": published}
-        row["about"] = figs.about(line, c.start, c.end, c.uend, 0, len(line), -1, row["unit_category"])
+        row["about"] = figs.about(line, c, 0, len(line), -1)
         out.append(row)
     return out

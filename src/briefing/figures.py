@@ -71,8 +71,9 @@ _LEFT = [(i, p, n) for i, s, p, n in _RULES if s == "left"]
 _RIGHT = [(i, p, n) for i, s, p, n in _RULES if s == "right"]
 _SELF = [(i, p, n) for i, s, p, n in _RULES if s == "self"]
 
-_STATUS = [(r["status"], re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE)) for r in read_table("status_cues.csv")]
-_STATUS_ORDER = ["denied", "projection", "confirmed", "estimate"]
+_CUES = {r["status"]: re.compile(rf"\b(?:{r['pattern']})\b", 0 if r["case"] == "s" else re.IGNORECASE)
+         for r in read_table("status_cues.csv")}
+_VERB_STATUS = {"deny": "denied", "confirm": "confirmed", "estimate": "estimate"}
 
 _LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
@@ -85,66 +86,106 @@ _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|in
                             r"death toll of|deaths of|lost|losing|losses of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|captures|capture)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
+_SUPPLY_BEFORE = re.compile(r"\b(?:supplied|supplies|supply|supplying|shipped|ships|shipping|provided|provides|providing|"
+                            r"handed(?:\s+over)?|hands|delivered|delivers|delivering|deliveries|sent|sends|sending|"
+                            r"transferred|transfers|transfer|received|receives|gave|given|giving|sold|selling)\b", re.IGNORECASE)
+# "losses ... at 716,150 personnel", "the death toll ... reached 300 soldiers": the people counted are losses
+_LOSS_NOUN_BEFORE = re.compile(r"\b(?:losses|casualties|death\s+toll|toll|dead|deaths|killed\s+(?:and|or)\s+wounded)\b"
+                               r"[^.;]{0,90}?\b(?:at|to|of|reached|reaching|hit|stood\s+at|totall?ed|topped|surpassed|"
+                               r"exceeded|approached|including|numbered)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Coordinated clauses carry their own modality: in "about 11,000 are there, and Pyongyang could send 3,000
 # more", only the second figure is a projection; "the estimate of 10,000 comes after Washington confirmed
 # 3,000": estimate, then confirmed.
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:but|while|whereas)\s+|"
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|as|after|before|when)\s+|;\s+|\s+(?:but|while|whereas)\s+|"
                            r"\s+(?:comes?|came)\s+(?:after|as)\s+|,\s+(?:up|down)\s+from\s+")
-_ESTIMATE_NOUN = re.compile(r"\b(?:estimate|assessment)s?\s+(?:of|at|puts?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SUBJECT_END = frozenset("the of in to a an and from with for near at on by as than or its their his her"
                          .split())
 WINDOW = 300         # characters of a sentence looked at on each side of a figure
 MAX_SENTENCE = 600   # characters of context stored with a figure
 
 
-def _parties() -> list[tuple[str, re.Pattern]]:
-    return [(r["party"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])")) for r in read_table("parties.csv")]
+def _parties() -> list[tuple[str, re.Pattern, str]]:
+    return [(r["party"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["opponent"])
+            for r in read_table("parties.csv")]
 
 
 _PARTIES = _parties()
-_PARTY_VERB = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+|now\s+|reportedly\s+|also\s+)?(?:sent|sends|send|sending|"
-                         r"deployed|deploys|deploy|deploying|dispatched|dispatch|dispatches|shipped|ships|ship|"
-                         r"supplied|supplies|supply|provided|provides|provide|transferred|moved|lost|loses|losing|"
-                         r"suffered|fielded|mobilized|mobilised|committed)\b", re.IGNORECASE)
+_OPPONENT = {p: o for p, _, o in _PARTIES if o}
+_PARTY_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|now\s+|reportedly\s+|also\s+|so\s+far\s+)?"
+                         r"(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatch|dispatches|"
+                         r"shipped|ships|ship|supplied|supplies|supply|provided|provides|provide|transferred|moved|"
+                         r"handed|delivered|lost|loses|losing|suffered|fielded|mobilized|mobilised|committed)\b",
+                         re.IGNORECASE)
+_OWNER = re.compile(r"['’]s\b|\s*(?:['’]s\s+)?(?:(?:own|total|combat|daily|overall|military|battlefield)\s+)*"
+                    r"(?:forces|army|military|troops|losses|casualties|death\s+toll|contingent|soldiers|units|personnel)\b")
+# "Ukrainian defenders destroyed 12 tanks": the figure counts the other side's
+_KILL_VERB = re.compile(r"\b(?:killed|kill|kills|killing|eliminated|eliminate|destroyed|destroy|destroys|wiped\s+out|"
+                        r"neutrali[sz]ed|downed|shot\s+down|captured|capture|captures)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a party named as a place or a side ("in Russia's Kursk region", "fighting for Moscow", "against Ukraine")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|toward|towards|near|inside|across|from|at|on|for|alongside|with|against|"
+                           r"by|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEPLOY_DEST = re.compile(r"\b(?:sent|deployed|dispatched|shipped|moved|transferred|stationed|arrived|fighting|"
                           r"deployment|dispatch|send)\b[^.;]{0,40}?\b(?:to|in|into|inside)\s+(?:the\s+)?"
                           r"(?:Russia|Russia['’]s|Kursk|Vladivostok|Russian territory|the Russian)\b", re.IGNORECASE)
+DEFAULT_PARTY = "north_korea"   # the story's subject: a count of people or materiel that names no party is North Korea's
 
 
-def about(text: str, s: int, e: int, uend: int, lo: int, hi: int, claim_end: int, category: str) -> str:
-    """The party a figure counts: its noun phrase ("North Korean troops"), a party right after it
-    ("troops from North Korea"), the party that sent, shipped or lost it ("Russia has lost 1,200"),
-    else a deployment to Russia (in this story only North Korea deploys there); 'unknown' otherwise.
-    The claimant's own words ("Ukraine's military intelligence said") are not read."""
-    np_ = text[e:uend]
-    for party, pat in _PARTIES:
-        if pat.search(np_):
+def _party_at(s: str) -> str:
+    for party, pat, _ in _PARTIES:
+        if pat.search(s):
             return party
-    after = text[uend:min(hi, uend + 40)]
-    m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(\S+(?:\s+\S+)?)", after)
+    return ""
+
+
+def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous: str = "") -> str:
+    """The party a figure counts, from the nearest evidence: its noun phrase ("North Korean troops", "total
+    Russian losses"), a party right after it ("troops from North Korea"), the party that sent, shipped or
+    lost it ("Russia has lost 1,200", "the North's death toll"), the other side of a killing ("Ukrainian
+    defenders destroyed 12 tanks"), the previous figure for a count without its noun ("8,000 of them"),
+    a deployment to Russia, the one party named in its clause (places such as "in Russia's Kursk region"
+    left out); otherwise DEFAULT_PARTY. The claimant's own words ("Ukraine's military intelligence
+    said") are never read as the party."""
+    s, e, uend = c.start, c.end, c.uend
+    np_ = text[e:uend] if c.ustart >= e else text[max(lo, c.ustart - 40):c.ustart + len(c.unit)]
+    p = _party_at(np_)
+    if p:
+        return p
+    m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(\S+(?:\s+\S+)?)", text[uend:min(hi, uend + 40)])
     if m:
-        for party, pat in _PARTIES:
-            if pat.match(m.group(1)):
-                return party
+        p = _party_at(m.group(1))
+        if p:
+            return p
     start = max(lo, claim_end, s - 120)
     before = text[start:s]
     best, best_at = "", -1
-    for party, pat in _PARTIES:
+    for party, pat, _ in _PARTIES:
         for m in pat.finditer(before):
             tail = before[m.end():]
-            # the party is the subject or owner of the figure: "Russia has lost", "Pyongyang's 3,000",
-            # "North Korea sent"; a mere mention ("talks with Russia on ...") is not
-            if _PARTY_VERB.match(tail) or re.match(r"['’]s\b|\s+(?:has|had|have)\s+(?:also\s+)?(?:about|some|over|"
-                                                    r"more|nearly|at least|up to|\d)", tail) or \
-                    re.match(r"\s*(?:['’]s\s+)?(?:forces|army|military|troops|losses|casualties)\b", tail):
-                if m.start() > best_at:
-                    best, best_at = party, m.start()
+            owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(tail)
+            if (_PARTY_VERB.match(tail) or owner) and m.start() > best_at:
+                best, best_at = party, m.start()
+    if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before)):
+        return previous
+    kill = _KILL_VERB.search(before)
+    if kill and kill.start() > best_at and not re.search(r"\b(?:been|were|was|is|are|being|be)\s+$",
+                                                         before[:kill.start()]):
+        subj = _party_at(before[max(0, kill.start() - 40):kill.start()])
+        if subj and _OPPONENT.get(subj):
+            return _OPPONENT[subj]
     if best:
         return best
-    if category in ("personnel", "shipments") and _DEPLOY_DEST.search(text, max(lo, s - 80), min(hi, uend + 80)):
+    if c.category in ("personnel", "shipments") and _DEPLOY_DEST.search(text, max(lo, s - 80), min(hi, uend + 80)):
         return "north_korea"
-    return "unknown"
+    cs, ce = _clause(text, max(lo, claim_end), hi, s)
+    found = set()
+    for party, pat, _ in _PARTIES:
+        for m in pat.finditer(text, cs, ce):
+            if not _PLACE_BEFORE.search(text, max(cs, m.start() - 12), m.start()):
+                found.add(party)
+    if len(found) == 1:
+        return found.pop()
+    return DEFAULT_PARTY
 
 
 @dataclass
@@ -163,6 +204,8 @@ class Candidate:
     qualifier: str
     percent: bool
     sentence: tuple[int, int] = (0, 0)
+    ustart: int = -1          # where the counted noun is written (before the number for "losses reached 300")
+    elided: bool = False      # the noun was borrowed from an earlier figure ("8,000 of them")
 
 
 def _excluded(text: str, s: int, e: int) -> str:
@@ -187,6 +230,7 @@ def candidates(text: str, locate) -> list[Candidate]:
     for n in find_numbers(text):
         s, e = n.start, n.end
         um = None
+        ustart, elided = e, False
         if n.percent:
             unit, cat, uend, noun_phrase = "percent", "other", e, "percent"
         else:
@@ -210,6 +254,7 @@ def candidates(text: str, locate) -> list[Candidate]:
             if ub:
                 unit = ub.group("u1") or ub.group("u2")
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
+                ustart = ub.start("u1") if ub.group("u1") else ub.start("u2")
             elif ot or IT_AT.search(text, max(0, s - 50), s):
                 # the noun is the last one written, in this sentence or the ones before
                 w = None
@@ -220,7 +265,7 @@ def candidates(text: str, locate) -> list[Candidate]:
                     continue
                 unit = w.group(0) if w is not None else ot.group(0).split()[-1]
                 cat = _UNITS.get(unit.lower(), "casualties")
-                uend, noun_phrase = e, unit
+                uend, noun_phrase, elided = e, unit, True
             else:
                 # ellipsis: the noun was given by an earlier figure in the same sentence
                 prev = last_unit.get(span[0])
@@ -228,7 +273,7 @@ def candidates(text: str, locate) -> list[Candidate]:
                         or n.value == n.value and n.value < 10:
                     continue
                 unit, cat, uend = prev[0], prev[1], e
-                noun_phrase = prev[2]
+                noun_phrase, elided = prev[2], True
         last_unit[span[0]] = (unit, cat, noun_phrase)
         qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
         qm = QUAL_RE.search(text, max(span[0], s - 25), s)
@@ -236,7 +281,7 @@ def candidates(text: str, locate) -> list[Candidate]:
             qual = _QUALS[qm.group(1).lower()]
             s = qm.start(1)
         out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
-                             n.percent, span))
+                             n.percent, span, ustart, elided))
     return out
 
 
@@ -253,13 +298,31 @@ def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def status(text: str, cs: int, ce: int, pos: int) -> str:
-    clause = text[cs:ce]
-    found = {st for st, p in _STATUS if p.search(clause)}
-    for st in _STATUS_ORDER:
-        if st in found:
-            return st
-    if _ESTIMATE_NOUN.search(text, max(cs, pos - 40), pos):
+def status(text: str, cs: int, ce: int, pos: int, end: int | None = None) -> str:
+    """The figure's status from its clause [cs, ce): denied if the clause denies; else the verb that
+    governs the figure (the nearest before it, else after it) by its kind, made a projection by a modal
+    or plan between it and the figure, or by a future phrase after it; else hedging words; else reported."""
+    from .attribution.lexicon import lexicon
+    lex = lexicon()
+    if _CUES["denied"].search(text, cs, ce):
+        return "denied"
+    end = pos if end is None else end
+    verb, verb_end = None, cs
+    for m in lex.verb_re.finditer(text, cs, pos):
+        verb, verb_end = m, m.end()
+    if verb is None:
+        m = lex.verb_re.search(text, end, ce)
+        verb = m
+    if _CUES["projection"].search(text, verb_end, pos) or _CUES["future"].search(text, end, ce):
+        return "projection"
+    if verb is not None:
+        kind = lex.verb_kind.get(verb.group(1).lower(), "say")
+        lemma = lex.lemma(verb.group(1))
+        if lemma in ("expect", "predict") and not _CUES["projection"].search(text, verb_end, pos):
+            return "projection"
+        if kind in _VERB_STATUS:
+            return _VERB_STATUS[kind]
+    if _CUES["estimate"].search(text, max(cs, pos - 60), min(ce, end + 30)):
         return "estimate"
     return "reported"
 
@@ -298,15 +361,28 @@ def finish(c: Candidate, text: str) -> dict:
     else:
         subject = _subject(text[e:min(se, e + 200)].split())
     cat = c.category
-    if cat == "personnel" and (_CAPTURED_RE.match(tail) or _CAPTURED_BEFORE.search(text, max(ss, s - 30), s)):
-        cat = "other"       # "two soldiers were captured": neither a deployment nor a loss
-    elif cat == "personnel" and (_CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s)):
-        cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
-    location = _location(tail) or _location(text[uend:hi])
     cs, ce = _clause(text, ss, se, s)
+    if c.percent:
+        # "30% of the force has been killed", "40% of the artillery shells": the category of what it is a share of
+        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
+                     re.IGNORECASE)
+        if m:
+            cat = _UNITS[m.group(1).lower()]
+            tail = text[e + m.end():hi]
+    if cat == "equipment":
+        # "supplied 50 guns" ships them; "destroyed 12 tanks" does not
+        cat = "shipments" if _SUPPLY_BEFORE.search(text, max(cs, s - 120), s) else "other"
+    if cat in ("personnel",) or c.percent and cat != "shipments":
+        if _CAPTURED_RE.match(tail) or _CAPTURED_BEFORE.search(text, max(ss, s - 30), s):
+            cat = "other"       # "two soldiers were captured": neither a deployment nor a loss
+        elif _CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s) or \
+                _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or \
+                c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
+            cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
+    location = _location(tail) or _location(text[uend:hi])
     ws, we = max(ss, s - MAX_SENTENCE // 2), min(se, e + MAX_SENTENCE // 2)
     return {"surface": text[s:e], "value": value, "low": low, "high": high, "unit": c.unit,
-            "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s),
+            "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e),
             "subject": subject.strip(), "location": location, "sentence": text[ws:we].strip(),
             "sentence_start": ws, "start": s, "end": e}
 

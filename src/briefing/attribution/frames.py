@@ -294,8 +294,12 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         claim = Claim(sp, "verb:" + how, source, lemma)
         if vs < pos and last_subject is not None and last_subject.verb_end <= np_at and \
                 _NESTED.match(text, last_subject.verb_end, np_at):
-            # "Umerov told KBS that Kyiv expected ... 15,000": Umerov says it
-            claim = Claim(last_subject.speaker, last_subject.how + ">outer", source, last_subject.verb)
+            # "Park said the agency had confirmed ... about 50": Park claims it, citing the agency; "Umerov told
+            # KBS that Kyiv expected ...": Umerov's own government is not a source
+            inner = sp
+            outer = last_subject.speaker
+            own = inner.kind == "government" and inner.role == "government" and inner.country == outer.country
+            claim = Claim(outer, last_subject.how + ">outer", source or (None if own else inner), last_subject.verb)
             claim.verb_end = last_subject.verb_end
         else:
             claim.verb_end = ve
@@ -340,8 +344,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             return Claim(source, "relay-only")
         return Claim(None, "")
     d, best = min(cands, key=lambda c: c[0])
-    if source is not None and source.name == best.speaker.name:
-        best.source = None
+    if best.source is not None and (best.source.name == best.speaker.name or
+                                    best.source.country and best.source.country == best.speaker.country and
+                                    best.source.kind == "government" and best.source.role == "government"):
+        best.source = None   # citing itself, or its own country ("Washington's assessment" for a U.S. official)
     return best
 
 
