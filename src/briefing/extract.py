@@ -129,6 +129,18 @@ def _claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
         if q.start <= c.start < q.end and not q.fragment and q.speaker is not None:
             return _Claim(q.speaker, "quote", None, q.end)
     ss, se = c.sentence
+    prev = sent_claims.get(("figure", ss))
+    if prev is not None and not res.lex.verb_re.search(text, prev[0], c.start) and \
+            re.fullmatch(r"[^;.!?]*?(?:,?\s+and|,)\s+(?:\w+\s+){0,3}", text[prev[0]:c.start]):
+        # "at 43,000 soldiers killed and 370,000 wounded": one claim, coordinated figures
+        return prev[1]
+    claim = _frame_claim(res, text, c, found, starts, sent_claims)
+    sent_claims[("figure", ss)] = (c.end, claim)
+    return claim
+
+
+def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
+    ss, se = c.sentence
     fc = figure_claim(res, text, c.start, c.sentence)
     if fc.speaker is not None:
         sp = res.add_event(fc.speaker, c.start)

@@ -39,7 +39,8 @@ import pandas as pd
 
 from .actors import Registry, default_registry
 from .attribution import Resolver, Speaker
-from .attribution.frames import attribute_quote, opens_sentence, previous_sentence_speaker, right_context
+from .attribution.frames import (attribute_quote, next_sentence_speaker, opens_sentence, previous_sentence_speaker,
+                                 right_context)
 
 COLUMNS = ["article", "quote", "speaker", "speaker_kind", "actor_id", "role", "organisation", "country", "side",
            "verb", "published", "start", "end", "sentence", "is_fragment", "attribution"]
@@ -212,6 +213,11 @@ class QuoteFlow:
             sp, verb, rule = prev.speaker, "continuation", "follow-on"
         if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = previous_sentence_speaker(res, text, q.open_)
+        if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
+            sp, verb, rule = next_sentence_speaker(res, text, q.close)
+        if q.fragment and sp is not None and rule.startswith(("after:verb-np", "after:np-verb")) and \
+                opens_sentence(res, text, q.open_, ls) and text[q.start:q.end].rstrip()[-1:] in ",.!?":
+            q.fragment = False   # '"Not yet decided," the minister told reporters': an answer, not a scare quote
         q.speaker, q.verb, q.rule = sp, verb, rule
         if sp is not None and not q.fragment:
             q.speaker = res.add_event(sp, q.open_)

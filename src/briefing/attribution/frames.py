@@ -120,6 +120,29 @@ def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Spe
     return None, "", ""
 
 
+# "So said Hanna Oks, a drone operator", "Those were the words of Hanna Oks": the sentence after a quote
+# names its speaker; only a sentence that opens by pointing back counts
+_POINTS_BACK = re.compile(r"\s*(?:(?:So|Thus)\s+)?(?P<verb>said|says|wrote|writes|added|recalled|explained)\s+(?P<np>[^,.;:“”\"]{2,80})|"
+                          r"\s*(?:Those|These|The)\s+(?:were\s+the\s+)?words\s+(?:were\s+those\s+)?of\s+(?P<np2>[^,.;:“”\"]{2,80})")
+
+
+def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
+    """A quote-only paragraph whose speaker the next sentence names ("So said X, a ...")."""
+    si = res.sent_index(max(0, close - 1))
+    if si + 1 >= len(res.spans):
+        return None, "", ""
+    s, e = res.spans[si + 1]
+    sent = text[s:min(e, s + MAX_CONTEXT)]
+    m = _POINTS_BACK.match(sent)
+    if not m or "“" in sent or '"' in sent:
+        return None, "", ""
+    np = m.group("np") or m.group("np2")
+    how, sp = res.parse_np(np, s + (m.start("np") if m.group("np") else m.start("np2")))
+    if sp is None:
+        return None, "", ""
+    return sp, res.lex.lemma(m.group("verb") or "say"), "next-sentence:" + how
+
+
 # ---------------------------------------------------------------- figures
 
 @dataclass
@@ -164,7 +187,7 @@ REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|me
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|to)\s+$")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor|no|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not)\b",
                      re.I)
-NOUN_USE = frozenset("the a an these those media news such any no".split())
+NOUN_USE = frozenset("the a an these those media news such any no his her its their our my".split())
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
 REL_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:that|which|as|who)\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
@@ -194,7 +217,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     if words and words[-1].lower() in NOUN_USE:
         return "", None, -1
     lex = res.lex
-    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(before)]
+    # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
+    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} | {m.end() for m in lex.verb_re.finditer(before)})
     found: tuple[str, Speaker | None, int] | None = None
     for n in range(min(3, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
@@ -210,6 +234,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         if lex.verb_re.search(chunk):
             break
         sub = ws[0].lower() in _SUBORDINATORS
+        rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
+        if 0 <= rel and len(ws) - rel - 1 in (1, 2):
+            ws = ws[rel + 1:]   # "the first group of what it said": the subject is "it"
         how, sp = res.parse_np(" ".join(ws[-10:]), base + cs)
         if sp is None:
             continue

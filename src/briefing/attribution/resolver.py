@@ -48,8 +48,11 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
-_NAME_OF = re.compile(r"^(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
+_NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
+                          r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
+                          r"commander|general|lawmaker|analyst|researcher|expert)\s+(?:[A-Z][\w’'\-]+\s*){2,3}")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
 # How far back an attribution is looked for: a speech verb's subject within this many characters, at most
@@ -174,9 +177,12 @@ class Resolver:
                         return how, sp
             return "", None
         first = words[0].lower()
-        m = _NAME_OF.match(np)
-        if m:
-            sp = self.parse_named(m.group("name"), pos)
+        m = _NAME_OF.search(np)
+        if m and m.start("name") < len(np):
+            # "Rep. Park Sun-won of the main opposition Democratic Party", "spokesman Ivo Marek of the Coastal
+            # Guard": the person, speaking for the body after "of"
+            head = np[:m.end("name")]
+            how, sp = self.parse_np(head, pos) if m.start("name") else (None, self.parse_named(head, pos))
             if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
                 sp.organisation = sp.organisation or re.sub(r"^the\s+", "", m.group("tail"))
                 return ("registry" if sp.actor_id else "name"), sp
@@ -384,8 +390,11 @@ class Resolver:
         if m and not sent.startswith(("“", "\"")):
             np = m.group(1)
             tail = _title_tail().match(sent, m.end(1))
-            if tail:
+            if tail and (possessive(np.split()[-1]) or lex.demonym(np.split())[1]):
                 np = sent[m.start(1):tail.end()]
+            titled = _TITLED_NAME.match(sent, m.start(1))
+            if titled:   # "White House spokeswoman Dana Holt briefed ...": the person, not the body
+                np = titled.group(0)
             if np.split()[0].lower() in lex.pronouns:
                 sp = None
             else:
