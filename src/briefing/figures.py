@@ -380,7 +380,8 @@ def finish(c: Candidate, text: str) -> dict:
                 c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
             cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
     location = _location(tail) or _location(text[uend:hi])
-    ws, we = max(ss, s - MAX_SENTENCE // 2), min(se, e + MAX_SENTENCE // 2)
+    ws = max(ss, s - MAX_SENTENCE // 2)
+    we = min(se, max(e, ws + MAX_SENTENCE))
     return {"surface": text[s:e], "value": value, "low": low, "high": high, "unit": c.unit,
             "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e),
             "subject": subject.strip(), "location": location, "sentence": text[ws:we].strip(),

@@ -78,6 +78,7 @@ class Resolver:
         self._subjects: dict[int, Speaker | None] = {}
         self._entities: EntityIndex | None = None
         self._depth = 0
+        self._in_pronoun = False
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
@@ -318,7 +319,7 @@ class Resolver:
         return "", None
 
     # -- the speaker a speech verb gives
-    def np_verb(self, context: str, offset: int, max_words: int = 14):
+    def np_verb(self, context: str, offset: int, max_words: int = 14, skip_pronouns: bool = False):
         """First speech verb in context whose preceding words parse as a speaker -> (speaker, verb match, how).
 
         The context is cut to its last MAX_CONTEXT characters and at most MAX_VERBS verbs are tried, so
@@ -346,6 +347,8 @@ class Resolver:
                     continue
                 np = tail[1]
             if not np.strip():
+                continue
+            if skip_pronouns and AUX.sub("", LEAD.sub("", np.strip(" ,;:—–-\t"))).strip().lower() in self.lex.pronouns:
                 continue
             how, sp = self.parse_np(np, offset + vm.start())
             if sp is not None:
@@ -442,11 +445,17 @@ class Resolver:
             ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
         else:
             ok = lambda s: True  # noqa: E731
-        # "The Pentagon said on Monday that it believed ...": the subject of this sentence's earlier verb
+        # "The Pentagon said on Monday that it believed ...": the subject of this sentence's earlier verb;
+        # never through another pronoun (a line of "He said" would otherwise recurse without end)
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
-        if s < pos:
-            sp, _, how = self.np_verb(self.text[max(s, pos - MAX_CONTEXT):pos], max(s, pos - MAX_CONTEXT))
-            if sp is not None and how != "pronoun" and ok(sp):
+        if s < pos and not self._in_pronoun:
+            self._in_pronoun = True
+            try:
+                sp, _, how = self.np_verb(self.text[max(s, pos - MAX_CONTEXT):pos], max(s, pos - MAX_CONTEXT),
+                                          skip_pronouns=True)
+            finally:
+                self._in_pronoun = False
+            if sp is not None and ok(sp):
                 return sp
         return self._recent(pos, ok)
 
