@@ -382,9 +382,13 @@ def finish(c: Candidate, text: str) -> dict:
     location = _location(tail) or _location(text[uend:hi])
     ws = max(ss, s - MAX_SENTENCE // 2)
     we = min(se, max(e, ws + MAX_SENTENCE))
+    while ws < s and text[ws].isspace():
+        ws += 1
+    while we > e and text[we - 1].isspace():
+        we -= 1
     return {"surface": text[s:e], "value": value, "low": low, "high": high, "unit": c.unit,
             "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e),
-            "subject": subject.strip(), "location": location, "sentence": text[ws:we].strip(),
+            "subject": subject.strip(), "location": location, "sentence": text[ws:we],
             "sentence_start": ws, "start": s, "end": e}
 
 
