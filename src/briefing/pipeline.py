@@ -71,22 +71,23 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
     from . import figures as figures_mod
     from . import quotes as quotes_mod
     from .claims import merge_claims
+    from .extract import article_rows
 
     quote_rows, figure_rows, warnings = [], [], []
     for a in articles:
         # An extractor bug on one odd article must not cost the user the whole run: the
         # article's rows are left out and the warning names it.
         try:
-            quote_rows += quotes_mod.quote_rows(a.text, article=a.article, published=a.published, registry=registry)
-        except Exception as exc:  # noqa: BLE001
-            warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
-        try:
             window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
-            figure_rows += figures_mod.figure_rows(a.text, article=a.article, published=a.published,
-                                                   published_source=a.published_source, registry=registry,
-                                                   published_window=window)
+            q, f = article_rows(a.text, article=a.article, published=a.published,
+                                published_source=a.published_source, published_window=window,
+                                registry=registry, title=a.title, subtitle=a.subtitle)
         except Exception as exc:  # noqa: BLE001
-            warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
+            warnings.append(f"warning: {a.path}: quotes and figures left out, extractor failed "
+                            f"({type(exc).__name__}: {exc})")
+            continue
+        quote_rows += q
+        figure_rows += f
     arts = articles_frame(articles, with_text=True)
     figs = figures_mod.to_frame(figure_rows)
     return Tables(arts, quotes_mod.to_frame(quote_rows), figs, merge_claims(figs, arts), warnings)
