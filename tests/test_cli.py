@@ -28,8 +28,13 @@ def seeds_out(tmp_path_factory):
 def test_extract_seeds_writes_all_tables(seeds_out):
     out, res = seeds_out
     arts = pd.read_csv(out / "articles.csv", keep_default_na=False)
-    assert len(arts) == 5 and (arts["published"] != "").all()
-    assert set(arts["published_source"]) <= {"text", "manifest", "inferred"}
+    assert len(arts) == 5
+    by = arts.set_index(arts["article"].str[:3])
+    # 001 and 003 from the manifest, 004 from its text; 000 and 002 give no year or week: unknown
+    assert list(by["published_source"]) == ["unknown", "manifest", "unknown", "manifest", "text"]
+    assert list(by["published_precision"]) == ["unknown", "day", "unknown", "day", "day"]
+    assert list(by["published"]) == ["", "2024-10-18", "", "2024-10-22", "2024-10-22"]
+    assert (by["published_earliest"] == by["published"]).all()
     for name in ("quotes", "figures", "claims"):
         assert (out / f"{name}.csv").exists() and (out / f"{name}.parquet").exists()
     text = pd.read_parquet(out / "articles.parquet").set_index("article")["text"]

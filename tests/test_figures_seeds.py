@@ -34,9 +34,11 @@ def test_seed_rows_point_into_the_cleaned_text(seed_figures, seeds_corpus):
     texts = {a.article: a.text for a in seeds_corpus.articles}
     for r in seed_figures.itertuples():
         assert texts[r.article][r.start:r.end] == r.surface
-        # inferred publication dates flag every claim date drawn from them
-        src = {a.article: a.published_source for a in seeds_corpus.articles}[r.article]
-        assert r.claim_date_flag == (src if src in ("inferred", "unknown") else "")
+        # inferred publication dates flag every claim date drawn from them; undated articles give
+        # undated claims, never a day borrowed from the other articles
+        art = {a.article: a for a in seeds_corpus.articles}[r.article]
+        assert r.claim_date_flag == ("inferred" if art.published_source == "inferred" else "")
+        assert (r.claim_date == "") == (art.published_precision == "unknown")
 
 
 def test_seed_claims_merge_across_copies(seed_figures):

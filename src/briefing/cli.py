@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import UserError
+from .errors import Terminated, UserError
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -86,6 +86,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="reports", help="reports folder (default: reports)")
     b.add_argument("--date", default="", help="briefing date folder, YYYY-MM-DD (default: today)")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    b.add_argument("--set-latest", action="store_true",
+                   help="point reports/latest at this briefing even if a newer date exists")
     b.add_argument("--window", default="auto",
                    help="claim dates in the tables: all, a number of days up to the latest claim, or auto "
                         "(all up to 1,000 articles, else 30)")
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:  # SIGTERM during a build: its line is already logged, the build unwound
+        return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -1,37 +1,35 @@
 """Figures as sourced claims: each number about people, troops, weapons or shipments, with its
-qualifier, counted noun and category, subject, place, claimant, status and claim date.
+qualifier, counted noun and category, the party it counts, subject, place, status and claim date.
+Who claimed it is decided in ``briefing.attribution`` (the same resolution a quotation gets).
 
 Speed: one regex (numbers.NUMBER_RE) runs over the whole text; the exclusion rules (not_figures.csv)
 and the counted-noun test (units.csv) look only at a few characters around each candidate; only a
-surviving candidate's sentence is examined for claimant, status and date.
+surviving candidate's sentence is examined, and only a bounded window of it.
 
-Editorial choices: a figure needs a counted noun from data/units.csv after it (or, for "with roughly
-8,000 located in ...", one given earlier in the same sentence), so "the two countries" or "one
-official" are not figures; the claimant is never invented (empty when the text names nobody) and is
-carried from the previous sentence only when this one continues it ("It also said ...", "is estimated
-to"); a claim with no time phrase is dated by the article's publication date with
-claim_date_precision "published" (so an analyst can tell a stated date from a default one); claim dates
-from an inferred or unknown publication date are flagged in claim_date_flag.
+Editorial choices: a figure needs a counted noun from data/units.csv after it (or before it: "the
+number of injured approaches 1,000"; or, for "with roughly 8,000 located in ...", one given earlier in
+the same sentence), so "the two countries" or "one official" are not figures; the claimant is never
+invented (empty when the text names nobody); a claim with no time phrase is dated by the article's
+publication date with claim_date_precision "published"; a figure's `about` is the party whose troops,
+losses or shipments it counts (data/parties.csv), "unknown" when the text does not say.
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .actors import Registry, default_registry
-from .numbers import NUMBER_RE, find_numbers
+from . import claimdate
+from .numbers import find_numbers
 from .resources import read_table
-from .text import sentence_spans
-from . import timeexpr
 
-COLUMNS = ["article", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "claimant",
-           "claimant_kind", "actor_id", "side", "status", "subject", "location", "claim_date",
-           "claim_date_end", "claim_date_precision", "claim_date_evidence", "claim_date_flag", "published",
-           "sentence", "start", "end"]
+COLUMNS = ["article", "field", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "about",
+           "claimant", "claimant_kind", "actor_id", "side", "organisation", "source", "attribution", "status",
+           "subject", "location", "claim_date", "claim_date_end", "claim_date_precision", "claim_date_evidence",
+           "claim_date_flag", "period_start", "period_end", "published", "sentence", "sentence_start", "start", "end"]
 
 _UNITS = {r["noun"].lower(): r["category"] for r in read_table("units.csv")}
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
@@ -39,9 +37,26 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=Tru
 # function words end the noun phrase, so "50 km from troops" never reaches "troops".
 _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|has|had|that|which|who|"
          r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
-_MOD = rf"(?:(?!{_STOP}\b)[A-Za-z][\w’'-]*\s+)"
-UNIT_RE = re.compile(rf"\s*(?:-\s*)?(?:of\s+(?:(?:the|its|their|his|her)\s+)?)?({_MOD}{{0,4}}?)"
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Z]\.|[A-Za-z][\w’'-]*|\d+-mm)\s+)"
+UNIT_RE = re.compile(rf"\s*(?:-\s*)?(?:strong\s+)?(?:of\s+(?:(?:the|its|their|his|her)\s+)?)?({_MOD}{{0,4}}?)"
                      rf"(?P<unit>{_UNIT_ALT})\b", re.IGNORECASE)
+# the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
+UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
+                         rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
+                         rf"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:now\s+|already\s+|so\s+far\s+)?)?"
+                         rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
+                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|in\s+the|at|surpass(?:ed|es)?|exceed(?:ed|s)?|"
+                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?)\s+)"
+                         rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$", re.IGNORECASE)
+# counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
+# "around 100 were killed" counts the dead
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
+                     r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b", re.IGNORECASE)
+IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
+                   r"total|toll))\s+at\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
+                            r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
                          r"based|in|near|at|on|along|more|others?|already|now|so far)\b)", re.IGNORECASE)
@@ -50,68 +65,147 @@ _QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.cs
 QUAL_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(q) for q in _QUALS), key=len, reverse=True))})\s+$",
                      re.IGNORECASE)
 
-_RULES = [(r["id"], r["side"], re.compile(r["pattern"], re.IGNORECASE), re.compile(r["number"] or ".")) for r in read_table("not_figures.csv")]
+_RULES = [(r["id"], r["side"], re.compile(r["pattern"], re.IGNORECASE), re.compile(r["number"] or "."))
+          for r in read_table("not_figures.csv")]
 _LEFT = [(i, p, n) for i, s, p, n in _RULES if s == "left"]
 _RIGHT = [(i, p, n) for i, s, p, n in _RULES if s == "right"]
 _SELF = [(i, p, n) for i, s, p, n in _RULES if s == "self"]
 
-_STATUS = [(r["status"], re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE)) for r in read_table("status_cues.csv")]
-_STATUS_ORDER = ["denied", "projection", "confirmed", "estimate"]
+_CUES = {r["status"]: re.compile(rf"\b(?:{r['pattern']})\b", 0 if r["case"] == "s" else re.IGNORECASE)
+         for r in read_table("status_cues.csv")}
+_VERB_STATUS = {"deny": "denied", "confirm": "confirmed", "estimate": "estimate"}
 
-_VERBS = {}
-for _r in read_table("speech_verbs.csv"):
-    for _f in _r["forms"].split(";"):
-        if _f.strip():
-            _VERBS[_f.strip().lower()] = _r["kind"]
-VERB_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(v) for v in _VERBS), key=len, reverse=True))})\b", re.IGNORECASE)
-ACCORDING_RE = re.compile(r"\b(?:according to|citing|cited by|per)\s+([^,;:.()\n]{2,80}?)(?=\s*(?:[,;:.()\n]|$|\b(?:that|which|who|in|on|since|last|this)\b))",
-                          re.IGNORECASE)
-DATA_RE = re.compile(r"([A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:data|figures|estimates?|assessment|report|intelligence)\s+"
-                     r"(?:showed|shows|suggests?|suggested|indicated?|indicates)", re.UNICODE)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_CARRY_RE = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|intelligence agency)|"
-                       r"This|These|Those|The same (?:report|agency|official))\b|^\s*\w+ also\b|\balso (?:said|estimated|reported)\b")
 _LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
                      re.UNICODE)
-_CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
-                          r"(?:killed|dead|died|wounded|injured|captured|taken prisoner|lost)\b", re.IGNORECASE)
-_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|captured|capturing|"
-                            r"death toll of|deaths of|lost|losing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either)\s+)*"
+                          r"(?:killed|dead|died|wounded|injured|lost|missing|killed\s+or\s+wounded)\b", re.IGNORECASE)
+_CAPTURED_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
+                          r"(?:captured|taken\s+prisoner|taken\s+captive|surrendered)\b", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|"
+                            r"death toll of|deaths of|lost|losing|losses of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|captures|capture)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
-_PASSIVE_EST = re.compile(r"\b(?:estimated|believed|thought) to\b")
+_SUPPLY_BEFORE = re.compile(r"\b(?:supplied|supplies|supply|supplying|shipped|ships|shipping|provided|provides|providing|"
+                            r"handed(?:\s+over)?|hands|delivered|delivers|delivering|deliveries|sent|sends|sending|"
+                            r"transferred|transfers|transfer|received|receives|gave|given|giving|sold|selling)\b", re.IGNORECASE)
+# "losses ... at 716,150 personnel", "the death toll ... reached 300 soldiers": the people counted are losses
+_LOSS_NOUN_BEFORE = re.compile(r"\b(?:losses|casualties|death\s+toll|toll|dead|deaths|killed\s+(?:and|or)\s+wounded)\b"
+                               r"[^.;]{0,90}?\b(?:at|to|of|reached|reaching|hit|stood\s+at|totall?ed|topped|surpassed|"
+                               r"exceeded|approached|including|numbered)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Coordinated clauses carry their own modality: in "about 11,000 are there, and Pyongyang could send 3,000
+# more", only the second figure is a projection; "the estimate of 10,000 comes after Washington confirmed
+# 3,000": estimate, then confirmed.
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|as|after|before|when)\s+|;\s+|\s+(?:but|while|whereas)\s+|"
+                           r"\s+(?:comes?|came)\s+(?:after|as)\s+|,\s+(?:up|down)\s+from\s+")
+_SUBJECT_END = frozenset("the of in to a an and from with for near at on by as than or its their his her"
+                         .split())
+WINDOW = 300         # characters of a sentence looked at on each side of a figure
+MAX_SENTENCE = 600   # characters of context stored with a figure
 
 
-class _Sentences:
-    """Sentence spans computed lazily per paragraph (line): most lines hold no figure."""
+def _parties() -> list[tuple[str, re.Pattern, str]]:
+    return [(r["party"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["opponent"])
+            for r in read_table("parties.csv")]
 
-    def __init__(self, text: str):
-        self.text = text
-        self.paras: dict[int, list[tuple[int, int]]] = {}
 
-    def _para(self, p0: int) -> list[tuple[int, int]]:
-        if p0 not in self.paras:
-            p1 = self.text.find("\n", p0)
-            p1 = len(self.text) if p1 < 0 else p1
-            self.paras[p0] = [(p0 + a, p0 + b) for a, b in sentence_spans(self.text[p0:p1])] or [(p0, p1)]
-        return self.paras[p0]
+_PARTIES = _parties()
+_OPPONENT = {p: o for p, _, o in _PARTIES if o}
+_PARTY_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|now\s+|reportedly\s+|also\s+|so\s+far\s+)?"
+                         r"(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatch|dispatches|"
+                         r"shipped|ships|ship|supplied|supplies|supply|provided|provides|provide|transferred|moved|"
+                         r"handed|delivered|lost|loses|losing|suffered|fielded|mobilized|mobilised|committed)\b",
+                         re.IGNORECASE)
+_OWNER = re.compile(r"['’]s\b|\s*(?:['’]s\s+)?(?:(?:own|total|combat|daily|overall|military|battlefield)\s+)*"
+                    r"(?:forces|army|military|troops|losses|casualties|death\s+toll|contingent|soldiers|units|personnel)\b")
+# "Ukrainian defenders destroyed 12 tanks": the figure counts the other side's
+_KILL_VERB = re.compile(r"\b(?:killed|kill|kills|killing|eliminated|eliminate|destroyed|destroy|destroys|wiped\s+out|"
+                        r"neutrali[sz]ed|downed|shot\s+down|captured|capture|captures)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a party named as a place or a side ("in Russia's Kursk region", "fighting for Moscow", "against Ukraine")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|toward|towards|near|inside|across|from|at|on|for|alongside|with|against|"
+                           r"by|beside)\s+(?:the\s+)?$", re.IGNORECASE)
+_DEPLOY_DEST = re.compile(r"\b(?:sent|deployed|dispatched|shipped|moved|transferred|stationed|arrived|fighting|"
+                          r"deployment|dispatch|send)\b[^.;]{0,40}?\b(?:to|in|into|inside)\s+(?:the\s+)?"
+                          r"(?:Russia|Russia['’]s|Kursk|Vladivostok|Russian territory|the Russian)\b", re.IGNORECASE)
+DEFAULT_PARTY = "north_korea"   # the story's subject: a count of people or materiel that names no party is North Korea's
 
-    def locate(self, pos: int) -> tuple[int, int]:
-        spans = self._para(self.text.rfind("\n", 0, pos) + 1)
-        i = max(0, bisect.bisect_right([a for a, _ in spans], pos) - 1)
-        return spans[i]
 
-    def previous(self, start: int) -> tuple[int, int] | None:
-        p0 = self.text.rfind("\n", 0, start) + 1
-        spans = self._para(p0)
-        i = [a for a, _ in spans].index(start)
-        if i > 0:
-            return spans[i - 1]
-        if p0 == 0:
-            return None
-        q0 = self.text.rfind("\n", 0, p0 - 1) + 1
-        return self._para(q0)[-1] if self.text[q0:p0 - 1].strip() else None
+def _party_at(s: str) -> str:
+    for party, pat, _ in _PARTIES:
+        if pat.search(s):
+            return party
+    return ""
+
+
+def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous: str = "") -> str:
+    """The party a figure counts, from the nearest evidence: its noun phrase ("North Korean troops", "total
+    Russian losses"), a party right after it ("troops from North Korea"), the party that sent, shipped or
+    lost it ("Russia has lost 1,200", "the North's death toll"), the other side of a killing ("Ukrainian
+    defenders destroyed 12 tanks"), the previous figure for a count without its noun ("8,000 of them"),
+    a deployment to Russia, the one party named in its clause (places such as "in Russia's Kursk region"
+    left out); otherwise DEFAULT_PARTY. The claimant's own words ("Ukraine's military intelligence
+    said") are never read as the party."""
+    s, e, uend = c.start, c.end, c.uend
+    np_ = text[e:uend] if c.ustart >= e else text[max(lo, c.ustart - 40):c.ustart + len(c.unit)]
+    p = _party_at(np_)
+    if p:
+        return p
+    m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(\S+(?:\s+\S+)?)", text[uend:min(hi, uend + 40)])
+    if m:
+        p = _party_at(m.group(1))
+        if p:
+            return p
+    start = max(lo, claim_end, s - 120)
+    before = text[start:s]
+    best, best_at = "", -1
+    for party, pat, _ in _PARTIES:
+        for m in pat.finditer(before):
+            tail = before[m.end():]
+            owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(tail)
+            if (_PARTY_VERB.match(tail) or owner) and m.start() > best_at:
+                best, best_at = party, m.start()
+    if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before)):
+        return previous
+    kill = _KILL_VERB.search(before)
+    if kill and kill.start() > best_at and not re.search(r"\b(?:been|were|was|is|are|being|be)\s+$",
+                                                         before[:kill.start()]):
+        subj = _party_at(before[max(0, kill.start() - 40):kill.start()])
+        if subj and _OPPONENT.get(subj):
+            return _OPPONENT[subj]
+    if best:
+        return best
+    if c.category in ("personnel", "shipments") and _DEPLOY_DEST.search(text, max(lo, s - 80), min(hi, uend + 80)):
+        return "north_korea"
+    cs, ce = _clause(text, max(lo, claim_end), hi, s)
+    found = set()
+    for party, pat, _ in _PARTIES:
+        for m in pat.finditer(text, cs, ce):
+            if not _PLACE_BEFORE.search(text, max(cs, m.start() - 12), m.start()):
+                found.add(party)
+    if len(found) == 1:
+        return found.pop()
+    return DEFAULT_PARTY
+
+
+@dataclass
+class Candidate:
+    """A number that passed the local tests: it counts something."""
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    kind: str
+    unit: str
+    category: str
+    uend: int
+    noun_phrase: str
+    qualifier: str
+    percent: bool
+    sentence: tuple[int, int] = (0, 0)
+    ustart: int = -1          # where the counted noun is written (before the number for "losses reached 300")
+    elided: bool = False      # the noun was borrowed from an earlier figure ("8,000 of them")
 
 
 def _excluded(text: str, s: int, e: int) -> str:
@@ -128,99 +222,74 @@ def _excluded(text: str, s: int, e: int) -> str:
     return ""
 
 
-def _clean_subject(chunk: str) -> str:
-    chunk = re.split(r"[,;:—–(“”\"]|\bthat\b|\bwhile\b|\bbut\b", chunk)[-1].strip(" \t’'")
-    words = chunk.split()
-    if not words:
-        return ""
-    words = words[-8:]
-    # "... has also", "X on Tuesday"
-    while words and words[-1].lower() in ("has", "have", "had", "also", "previously", "earlier", "reportedly", "had", "publicly"):
-        words.pop()
-    return " ".join(words)
-
-
-def _looks_named(name: str, registry: Registry) -> bool:
-    if not name or name.lower() in _PRONOUNS:
-        return False
-    return registry.lookup(name) is not None or bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}", name))
-
-
-def _resolve(name: str, registry: Registry):
-    """Registered actor for a claimant phrase: whole phrase, then without leading titles."""
-    name = name.strip(" ’'\"")
-    a = registry.lookup(name) or registry.lookup(_LEAD_DET.sub("", name))
-    words = _LEAD_DET.sub("", name).split()
-    i = 1
-    while a is None and i < len(words):
-        rest = " ".join(words[i:])
-        if rest[:1].isupper():
-            cand = registry.lookup(rest)
-            if cand is not None and (len(words) - i > 1 or cand.kind == "person"):
-                a = cand
-        i += 1
-    return a
-
-
-_ROLE_PREFIX = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])")
-
-
-def _full_name(text: str, name: str, before: int) -> str:
-    """An unregistered claimant as the article names it in full.
-
-    "lawmaker Lee Seong-kweun" -> "Lee Seong-kweun" (the role word is not the name);
-    "Yusov" -> "Andriy Yusov", the latest full name ending in that surname before the figure,
-    as news introduces a person once in full and then by surname.
-    """
-    name = _ROLE_PREFIX.sub("", _LEAD_DET.sub("", name.strip()))
-    if re.fullmatch(r"[A-Z][\w’'-]+", name):
-        runs = list(re.finditer(r"\b(?:(?:[A-Z][\w’'-]+|[A-Z]\.) ){1,3}" + re.escape(name) + r"\b", text, 0))
-        runs = [m for m in runs if m.start() < before]
-        if runs:
-            return runs[-1].group(0)
-    return name
-
-
-def find_claimant(sentence: str, pos: int, registry: Registry) -> str:
-    """Claimant phrase as written in `sentence` for a figure at offset `pos` ('' if none)."""
-    m = ACCORDING_RE.search(sentence)
-    if m and _looks_named(m.group(1).strip(), registry):
-        return m.group(1).strip()
-    m = DATA_RE.search(sentence)
-    if m:
-        return _clean_subject(m.group(1))
-    best, best_d = "", None
-    for v in VERB_RE.finditer(sentence):
-        before = sentence[:v.start()]
-        if re.search(r"\b(?:is|are|was|were|be|been|being|to)\s+$", before):
-            continue  # passive/infinitive: "believed to", "is estimated"
-        lw = before.split()[-1].lower() if before.split() else ""
-        if lw in _VERBS or lw in ("the", "a", "an", "these", "those", "media", "news"):
-            continue  # a noun use: "denied reports that", "the reports", "media reports"
-        subj = _clean_subject(before)
-        after = ""
-        if not subj or not _looks_named(subj, registry):
-            # inverted "..., said the ministry" / "..., X said."
-            am = re.match(r"\s+((?:the\s+)?[A-Z][^,;:.()\n]{1,60}?)(?=\s*(?:[,;:.()\n]|$|\bthat\b|\bon\b|\bin\b))", sentence[v.end():])
-            after = am.group(1) if am and before.rstrip().endswith(("”", "\"", ",")) else ""
-            subj = after
-        if not subj or not _looks_named(subj, registry):
+def candidates(text: str, locate) -> list[Candidate]:
+    """Every number in `text` that counts people, weapons or shipments. `locate(pos)` gives the
+    (start, end) of the sentence at pos."""
+    out: list[Candidate] = []
+    last_unit: dict[int, tuple[str, str, str]] = {}
+    for n in find_numbers(text):
+        s, e = n.start, n.end
+        um = None
+        ustart, elided = e, False
+        if n.percent:
+            unit, cat, uend, noun_phrase = "percent", "other", e, "percent"
+        else:
+            um = UNIT_RE.match(text, e, min(len(text), e + 80))
+            if um:
+                # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
+                unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
+                cat, uend = _UNITS[um.group("unit").lower()], um.end()
+            else:
+                unit = ""
+                if n.value == n.value and n.value < 10 and n.kind == "single":
+                    continue   # cheap rejection first: most small numbers in news count nothing
+        if _excluded(text, s, e):
             continue
-        d = pos - v.start() if v.start() <= pos else 10_000 + v.start() - pos
-        if best_d is None or d < best_d:
-            best, best_d = subj, d
-    return best
+        if n.kind == "single" and n.value < 2 and not n.percent and _LETTER.match(n.surface):
+            continue  # "one soldier" is a person, not a figure
+        span = locate(s)
+        if not n.percent and not um:
+            ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
+            ot = OF_THEM.match(text, e)
+            if ub:
+                unit = ub.group("u1") or ub.group("u2")
+                cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
+                ustart = ub.start("u1") if ub.group("u1") else ub.start("u2")
+            elif ot or IT_AT.search(text, max(0, s - 50), s):
+                # the noun is the last one written, in this sentence or the ones before
+                w = None
+                for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
+                    pass
+                if w is None and not (ot and ot.group(0).strip().split()[-1].lower() in ("killed", "wounded", "injured",
+                                                                                         "dead")):
+                    continue
+                unit = w.group(0) if w is not None else ot.group(0).split()[-1]
+                cat = _UNITS.get(unit.lower(), "casualties")
+                uend, noun_phrase, elided = e, unit, True
+            else:
+                # ellipsis: the noun was given by an earlier figure in the same sentence
+                prev = last_unit.get(span[0])
+                if prev is None or not (ELLIPSIS_RE.match(text, e) or _ELLIPSIS_LEFT.search(text, max(0, s - 30), s)) \
+                        or n.value == n.value and n.value < 10:
+                    continue
+                unit, cat, uend = prev[0], prev[1], e
+                noun_phrase, elided = prev[2], True
+        last_unit[span[0]] = (unit, cat, noun_phrase)
+        qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
+        qm = QUAL_RE.search(text, max(span[0], s - 25), s)
+        if qm and n.kind == "single":
+            qual = _QUALS[qm.group(1).lower()]
+            s = qm.start(1)
+        out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
+                             n.percent, span, ustart, elided))
+    return out
 
 
-# Coordinated clauses carry their own modality: in "about 11,000 are there, and Pyongyang could
-# send 3,000 more", only the second figure is a projection.
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:but|while|whereas)\s+")
-
-
-def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the coordinated clause of `sentence` holding offset `pos`."""
-    start, end = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
+def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
+    """(start, end) of the coordinated clause holding pos, within WINDOW characters of it."""
+    lo, hi = max(ss, pos - WINDOW), min(se, pos + WINDOW)
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -229,11 +298,32 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _status(sentence: str, qualifier: str) -> str:
-    found = {st for st, p in _STATUS if p.search(sentence)}
-    for st in _STATUS_ORDER:
-        if st in found:
-            return st
+def status(text: str, cs: int, ce: int, pos: int, end: int | None = None) -> str:
+    """The figure's status from its clause [cs, ce): denied if the clause denies; else the verb that
+    governs the figure (the nearest before it, else after it) by its kind, made a projection by a modal
+    or plan between it and the figure, or by a future phrase after it; else hedging words; else reported."""
+    from .attribution.lexicon import lexicon
+    lex = lexicon()
+    if _CUES["denied"].search(text, cs, ce):
+        return "denied"
+    end = pos if end is None else end
+    verb, verb_end = None, cs
+    for m in lex.verb_re.finditer(text, cs, pos):
+        verb, verb_end = m, m.end()
+    if verb is None:
+        m = lex.verb_re.search(text, end, ce)
+        verb = m
+    if _CUES["projection"].search(text, verb_end, pos) or _CUES["future"].search(text, end, ce):
+        return "projection"
+    if verb is not None:
+        kind = lex.verb_kind.get(verb.group(1).lower(), "say")
+        lemma = lex.lemma(verb.group(1))
+        if lemma in ("expect", "predict") and not _CUES["projection"].search(text, verb_end, pos):
+            return "projection"
+        if kind in _VERB_STATUS:
+            return _VERB_STATUS[kind]
+    if _CUES["estimate"].search(text, max(cs, pos - 60), min(ce, end + 30)):
+        return "estimate"
     return "reported"
 
 
@@ -242,9 +332,85 @@ def _location(clause: str) -> str:
     return m.group(0) if m else ""
 
 
-_DTYPES = {"value": np.float64, "low": np.float64, "high": np.float64, "start": np.int64, "end": np.int64}
+def _subject(words: list[str]) -> str:
+    """A subject of at most 12 words that does not stop on a function word or in the middle of a name."""
+    words = words[:12]
+    if len(words) == 12:
+        while len(words) > 3 and (words[-1].lower() in _SUBJECT_END or words[-1][:1].isupper()):
+            words.pop()
+    while words and words[-1].lower() in _SUBJECT_END:
+        words.pop()
+    return " ".join(words)
+
+
+def finish(c: Candidate, text: str) -> dict:
+    """The claim-independent columns of a figure row."""
+    s, e, uend = c.start, c.end, c.uend
+    ss, se = c.sentence
+    low, high, value = c.low, c.high, c.value
+    if c.qualifier == "up_to":
+        low = math.nan
+    elif c.qualifier == "under":
+        low, high = math.nan, c.value
+    elif c.qualifier == "over":
+        high = math.nan
+    hi = min(se, uend + WINDOW)
+    tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:hi], maxsplit=1)[0]
+    if c.unit != "percent":
+        subject = _subject((c.noun_phrase + " " + tail.strip()).split())
+    else:
+        subject = _subject(text[e:min(se, e + 200)].split())
+    cat = c.category
+    cs, ce = _clause(text, ss, se, s)
+    if c.percent:
+        # "30% of the force has been killed", "40% of the artillery shells": the category of what it is a share of
+        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
+                     re.IGNORECASE)
+        if m:
+            cat = _UNITS[m.group(1).lower()]
+            tail = text[e + m.end():hi]
+    if cat == "equipment":
+        # "supplied 50 guns" ships them; "destroyed 12 tanks" does not
+        cat = "shipments" if _SUPPLY_BEFORE.search(text, max(cs, s - 120), s) else "other"
+    if cat in ("personnel",) or c.percent and cat != "shipments":
+        if _CAPTURED_RE.match(tail) or _CAPTURED_BEFORE.search(text, max(ss, s - 30), s):
+            cat = "other"       # "two soldiers were captured": neither a deployment nor a loss
+        elif _CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s) or \
+                _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or \
+                c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
+            cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
+    location = _location(tail) or _location(text[uend:hi])
+    ws = max(ss, s - MAX_SENTENCE // 2)
+    we = min(se, max(e, ws + MAX_SENTENCE))
+    while ws < s and text[ws].isspace():
+        ws += 1
+    while we > e and text[we - 1].isspace():
+        we -= 1
+    return {"surface": text[s:e], "value": value, "low": low, "high": high, "unit": c.unit,
+            "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e),
+            "subject": subject.strip(), "location": location, "sentence": text[ws:we],
+            "sentence_start": ws, "start": s, "end": e}
+
+
+def claim_date(text: str, c: Candidate, published: str, published_source: str,
+               window: tuple[str, str] | None, prev_span, carried: bool) -> dict:
+    """Claim date and period of a figure (claimdate.py), read in a window of its sentence around it."""
+    ss, se = c.sentence
+    ws, we = max(ss, c.start - WINDOW), min(se, c.end + WINDOW)
+    prev = text[prev_span[0]:min(prev_span[1], prev_span[0] + 2 * WINDOW)] if prev_span and carried else None
+    when = claimdate.claim_date(text[ws:we], c.start - ws, published=published, source=published_source,
+                                previous=prev, **({"precision": "window", "earliest": window[0], "latest": window[1]}
+                                                  if window else {}))
+    return {"claim_date": when.claim_date, "claim_date_end": when.claim_date_end,
+            "claim_date_precision": when.precision, "claim_date_evidence": when.evidence,
+            "claim_date_flag": when.flag, "period_start": when.period_start, "period_end": when.period_end}
+
+
+_DTYPES = {"value": np.float64, "low": np.float64, "high": np.float64, "start": np.int64, "end": np.int64,
+           "sentence_start": np.int64}
 _EMPTY = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "low", "high") else
-                                     "int64" if c in ("start", "end") else "object") for c in COLUMNS})
+                                     "int64" if c in ("start", "end", "sentence_start") else "object")
+                       for c in COLUMNS})
 
 
 def empty() -> pd.DataFrame:
@@ -252,123 +418,20 @@ def empty() -> pd.DataFrame:
 
 
 def extract_figures(text: str, article: str = "", published: str = "", published_source: str = "",
-                    registry: Registry | None = None) -> pd.DataFrame:
-    """Every figure in one article's cleaned text, one row each (columns: COLUMNS)."""
-    return to_frame(figure_rows(text, article, published, published_source, registry))
+                    registry=None, title: str = "", published_window: tuple[str, str] | None = None) -> pd.DataFrame:
+    """Every figure in one article's cleaned text (and its title), one row each (columns: COLUMNS)."""
+    return to_frame(figure_rows(text, article, published, published_source, registry, title=title,
+                                published_window=published_window))
 
 
 def figure_rows(text: str, article: str = "", published: str = "", published_source: str = "",
-                registry: Registry | None = None) -> list[dict]:
+                registry=None, title: str = "", published_window: tuple[str, str] | None = None) -> list[dict]:
     """The rows of extract_figures as dicts (keys: COLUMNS); the pipeline builds one frame per corpus."""
-    if not text:
+    if not text and not title:
         return []
-    registry = registry or default_registry()
-    spans = None
-    rows, sent_claimant, status_cache, time_cache = [], {}, {}, {}
-    flag = published_source if published_source in ("inferred", "unknown") else ""
-    if not published:
-        flag = "unknown"
-    last_unit = {}
-    for n in find_numbers(text):
-        s, e = n.start, n.end
-        if n.percent:
-            unit, cat, uend = "percent", "other", e
-            noun_phrase = unit
-        else:
-            um = UNIT_RE.match(text, e)
-            if um:
-                # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
-                unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
-                cat, uend = _UNITS[um.group("unit").lower()], um.end()
-            else:
-                unit = ""
-                # cheap rejections first: most numbers in news count nothing
-                if not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
-                    continue
-        if _excluded(text, s, e):
-            continue
-        if n.kind == "single" and n.value < 2 and not n.percent and _LETTER.match(n.surface):
-            continue  # "one soldier" is a person, not a figure
-        if spans is None:
-            spans = _Sentences(text)
-        si, se = spans.locate(s)
-        ss = si
-        prev_span = spans.previous(si)
-        if not n.percent and not um:
-            # ellipsis: the noun was given by an earlier figure in the same sentence
-            prev = last_unit.get(si)
-            if prev is None or not ELLIPSIS_RE.match(text, e) or n.value == n.value and n.value < 10:
-                continue
-            unit, cat, uend = prev[0], prev[1], e
-            noun_phrase = prev[2]
-        last_unit[si] = (unit, cat, noun_phrase)
-        sentence = text[ss:se]
-        # qualifier written before the number
-        qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
-        qm = QUAL_RE.search(text[max(ss, s - 25):s])
-        if qm and n.kind == "single":
-            qual = _QUALS[qm.group(1).lower()]
-            s = s - len(text[max(ss, s - 25):s]) + qm.start(1)
-        low, high, value = n.low, n.high, n.value
-        if qual == "up_to":
-            low = math.nan
-        elif qual == "under":
-            low, high = math.nan, n.value
-        elif qual == "over":
-            high = math.nan
-        # claimant: this sentence, else carried over from the previous one when this one continues it
-        cl = sent_claimant.get(si)
-        if cl is None:
-            cl = find_claimant(sentence, s - ss, registry)
-            if not cl or cl.lower() in _PRONOUNS:
-                if prev_span and (cl or _CARRY_RE.search(sentence) or _PASSIVE_EST.search(sentence)):
-                    ps, pe = prev_span
-                    cl = sent_claimant.get(ps) or find_claimant(text[ps:pe], pe - ps, registry)
-                    if "\n" in text[pe:ss] and not _CARRY_RE.search(sentence):
-                        cl = ""
-                else:
-                    cl = ""
-            sent_claimant[si] = cl
-        actor = _resolve(cl, registry) if cl else None
-        if cl and actor is None:
-            cl = _full_name(text, cl, ss)
-            actor = _resolve(cl, registry)
-        cs, ce = _clause(sentence, s - ss)
-        status = status_cache.get((si, cs)) or status_cache.setdefault((si, cs), _status(sentence[cs:ce], qual))
-        # subject: the counted noun and the rest of its clause
-        tail = re.split(r"[,;:.(]|\band\b|\bwhich\b", text[uend:se], maxsplit=1)[0]
-        subject = " ".join((noun_phrase + " " + tail.strip()).split()[:10]) if unit != "percent" else \
-            " ".join(text[e:se].split()[:8])
-        if cat == "personnel" and (_CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s)):
-            cat = "casualties"  # "1,200 soldiers were killed" counts losses, not deployments
-        location = _location(tail) or _location(text[uend:se])
-        tr = None
-        if si in time_cache:
-            tr = time_cache[si]
-        elif published:
-            tr = timeexpr.resolve(sentence, published)
-            if tr is None and prev_span and sent_claimant.get(si) and _CARRY_RE.search(sentence):
-                ps, pe = prev_span
-                tr = timeexpr.resolve(text[ps:pe], published)
-            time_cache[si] = tr
-        if tr:
-            cd, cde, prec, ev = tr.start.isoformat(), tr.end.isoformat(), tr.precision, tr.evidence
-        elif published:
-            # no time phrase: the claim is dated by the article (documented choice)
-            cd, cde, prec, ev = published, published, "published", ""
-        else:
-            cd = cde = prec = ev = ""
-        rows.append({
-            "article": article, "surface": text[s:e], "value": value, "low": low, "high": high,
-            "unit": unit, "unit_category": cat, "qualifier": qual,
-            "claimant": actor.name if actor else _LEAD_DET.sub("", cl) if cl else "",
-            "claimant_kind": actor.kind if actor else ("unregistered" if cl else ""),
-            "actor_id": actor.actor_id if actor else "", "side": actor.side if actor else ("other" if cl else ""),
-            "status": status, "subject": subject.strip(), "location": location,
-            "claim_date": cd, "claim_date_end": cde, "claim_date_precision": prec,
-            "claim_date_evidence": ev, "claim_date_flag": flag, "published": published,
-            "sentence": sentence.strip(), "start": s, "end": e})
-    return rows
+    from .extract import article_rows
+    return article_rows(text, article=article, published=published, published_source=published_source,
+                        published_window=published_window, registry=registry, title=title, quotes=False)[1]
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
@@ -383,10 +446,5 @@ def to_frame(rows: list[dict]) -> pd.DataFrame:
                                          index=pd.RangeIndex(len(rows)), verify_integrity=False)
     except (AttributeError, TypeError):
         pass
-    arr = np.array([[r[c] for c in COLUMNS] for r in rows], dtype=object)
-    df = pd.DataFrame(arr, columns=COLUMNS, dtype=object)
-    for c in ("value", "low", "high"):
-        df[c] = arr[:, COLUMNS.index(c)].astype(np.float64)
-    for c in ("start", "end"):
-        df[c] = arr[:, COLUMNS.index(c)].astype(np.int64)
+    df = pd.DataFrame({c: a for c, a in zip(COLUMNS, arrays)})
     return df

@@ -24,6 +24,7 @@ order, so the tables are the same whichever way the batches ran.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -53,6 +54,10 @@ MIN_PARALLEL_BYTES = 2_000_000
 # A read batch holds at most this many bytes of files when run in this process (a bound on memory).
 BATCH_BYTES = 50_000_000
 _ARTICLE_FIELDS = [f.name for f in fields(Article)]
+_LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
+# The article fields pipeline.article_rows reads besides the text (extraction_key hashes them).
+_EXTRACT_FIELDS = ("article", "path", "title", "subtitle", "published", "published_source", "published_precision",
+                   "published_earliest", "published_latest")
 TEXTS = ("text", "raw_text")
 
 
@@ -86,7 +91,9 @@ def unit_key(path: Path, version: str) -> str:
 
 def extraction_key(a: Article, manifest_row: dict | None, registry_id: str, version: str) -> str:
     text = a.__dict__.get("_cache", {}).get("text_sha") or _text_sha(a.text)
-    inputs = [version, registry_id, a.article, text, a.published, a.published_source, a.published_precision,
+    # what pipeline.article_rows passes to the extractor, and the manifest row
+    inputs = [version, registry_id, a.article, text, a.title, a.subtitle, a.published, a.published_source,
+              a.published_precision, a.published_earliest, a.published_latest,
               json.dumps(manifest_row or {}, sort_keys=True, default=str)]
     return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:32]
 
@@ -98,9 +105,30 @@ def _article_record(a: Article) -> dict:
     rec = {}
     for name in _ARTICLE_FIELDS:
         v = getattr(a, name)
-        rec[name] = json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+        rec[name] = _encode_list(v) if isinstance(v, list) else v
     rec["n_words"], rec["sha256"] = a.n_words, a.sha256
     return rec
+
+
+def _encode_list(v: list) -> str:
+    """JSON, or for lists of our own objects (the date lines a manifest row re-dates an article
+    from) a pickle: the cache is written and read by this package's same version only."""
+    try:
+        return json.dumps(v, ensure_ascii=False)
+    except TypeError:
+        import base64
+        import pickle
+        return "pickle:" + base64.b64encode(pickle.dumps(v)).decode("ascii")
+
+
+def _decode_list(v) -> list:
+    if not isinstance(v, str) or not v:
+        return []
+    if v.startswith("pickle:"):
+        import base64
+        import pickle
+        return pickle.loads(base64.b64decode(v[7:]))
+    return [tuple(x) if isinstance(x, list) else x for x in json.loads(v)]
 
 
 def read_batch(task: dict) -> dict:
@@ -124,15 +152,16 @@ def read_batch(task: dict) -> dict:
         meta.append(df.drop(columns=list(TEXTS), errors="ignore").assign(_segment=seg.name))
         pending, n_seg = [], n_seg + 1
 
+    today = dt.date.fromisoformat(task["today"]) if task.get("today") else None
     for path, key in task["units"]:
         try:
-            arts = read_file(Path(path))
+            arts = read_file(Path(path), today=today)
         except Skip as exc:
             pending.append({"unit_key": key, "unit": path, "pos": -1, "skip": str(exc)})
             continue
         for pos, a in enumerate(arts):
             pending.append({"unit_key": key, "unit": path, "pos": pos, "skip": "", **_article_record(a),
-                            "text_sha": _text_sha(a.text)})
+                            "text_sha": _text_sha(a.text), "read_on": task.get("today", "")})
             if len(pending) >= SEGMENT_ROWS:
                 flush()
         del arts
@@ -158,9 +187,17 @@ def segment_texts(segment: Path, wanted: set[tuple[str, int]] | None = None,
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
+    """A cache segment, written under a temporary name and renamed (a killed run leaves no half file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+    try:
+        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @lru_cache(maxsize=4)
@@ -184,9 +221,8 @@ def extract_batch(task: dict) -> dict:
                                                if r["segment"] == seg}))
     quotes, figures, keys, warnings = [], [], [], []
     for rec in task["articles"]:
-        a = Article(article=rec["article"], path=rec["path"], format="", encoding="", raw_text="",
-                    text=texts[(rec["unit_key"], rec["pos"])][0], published=rec["published"],
-                    published_source=rec["published_source"], published_precision=rec.get("published_precision", ""))
+        a = Article(format="", encoding="", raw_text="", text=texts[(rec["unit_key"], rec["pos"])][0],
+                    **{c: rec[c] for c in _EXTRACT_FIELDS})
         q, f, w = article_rows(a, registry)
         quotes += [{**r, "_key": rec["key"], "_row": i} for i, r in enumerate(q)]
         figures += [{**r, "_key": rec["key"], "_row": i} for i, r in enumerate(f)]
@@ -376,8 +412,8 @@ def _restore(rec: dict) -> Article:
     kw = {}
     for name in _ARTICLE_FIELDS:
         v = rec.get(name)
-        if name in ("removed", "warnings"):
-            v = [tuple(x) if isinstance(x, list) else x for x in json.loads(v)] if isinstance(v, str) and v else []
+        if name in _LIST_FIELDS:
+            v = _decode_list(v)
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
         kw[name] = v
@@ -386,15 +422,21 @@ def _restore(rec: dict) -> Article:
     a.__dict__["n_words"] = int(rec["n_words"])
     a.__dict__["sha256"] = rec["sha256"]
     a.__dict__["_cache"] = {"segment": rec["_segment"], "unit_key": rec["unit_key"], "pos": int(rec["pos"]),
-                            "text_sha": rec["text_sha"]}
+                            "text_sha": rec["text_sha"], "read_on": rec.get("read_on") or ""}
     return a
 
 
-def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, progress=None):
+def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, progress=None,
+               today: dt.date | None = None, manifest: dict | None = None):
     """(articles in corpus order, skipped [(file, reason)], files read afresh) with the read cache.
 
-    The articles carry their metadata; their texts stay in the cache segments (`_cache` says where)
-    except for those without a publication date, whose text the date inference reads."""
+    The articles carry their metadata; their texts stay in the cache segments (`_cache` says where),
+    except where a date is decided again: an article with a manifest row that dates it (the manifest
+    step reads the text), and one read on an earlier day whose dates that day's cap ("never after
+    the day of the run") may have cut, which is dated again for today."""
+    from .reader import date_article
+
+    today = today or dt.date.today()
     version = extractor_version()
     cache = Cache(cache_dir)
     keys = [unit_key(f, version) for f in files]
@@ -404,7 +446,7 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     sizes = {p: _size(p) for p, _ in todo}
     big = len(todo) >= MIN_PARALLEL or sum(sizes.values()) >= MIN_PARALLEL_BYTES
     n_workers = workers if big or client is not None else 1
-    tasks = [{"units": b, "segment": cache.new_segment("read")}
+    tasks = [{"units": b, "segment": cache.new_segment("read"), "today": today.isoformat()}
              for b in _batches(todo, READ_BATCH, n_workers, [sizes[p] for p, _ in todo])]
     results = run_batches(read_batch, tasks, n_workers, client,
                           (lambda t: progress(len(t["units"]))) if progress else None)
@@ -422,9 +464,27 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
                 a = _restore(rec)
                 a.__dict__["_cache"]["segment"] = str(cache.dir / rec["_segment"])
                 articles.append(a)
-    load_texts(cache, [a for a in articles if not a.published])
+    stale = [a for a in articles if _capped_by(a, today)]
+    rows_of = manifest or {}
+    dated_by_row = [a for a in articles if (rows_of.get(a.article) or {}).get("published")
+                    or (rows_of.get(a.article) or {}).get("url")]
+    load_texts(cache, list({id(a): a for a in stale + dated_by_row}.values()))
+    for a in stale:
+        date_article(a, None, today=today)
     cache.compact("read", "unit_key", set(keys))
     return articles, skipped, len(todo)
+
+
+def _capped_by(a: Article, today: dt.date) -> bool:
+    """Whether an article read on an earlier day may be dated differently today: its dates were
+    decided under that day's cap, so an unknown date, a window reaching that day, or evidence set
+    aside as "after today" may read otherwise now. Others are the same whatever the day."""
+    read_on = a.__dict__["_cache"].get("read_on") or ""
+    if not read_on or read_on == today.isoformat():
+        return False
+    near = (dt.date.fromisoformat(read_on) - dt.timedelta(days=1)).isoformat()
+    return (not a.published or (a.published_latest or a.published) >= near
+            or "after today" in (a.published_evidence or ""))
 
 
 def load_texts(cache: Cache, articles: list[Article]) -> None:
@@ -483,8 +543,7 @@ def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, a
     keys = [extraction_key(a, manifest.get(a.article), registry_id, version) for a in articles]
     done = cache.load("keys", set(keys), "_key")
     have = set(done["_key"]) if len(done) else set()
-    todo = [{"key": k, "article": a.article, "path": a.path, "published": a.published,
-             "published_source": a.published_source, "published_precision": a.published_precision,
+    todo = [{"key": k, **{c: getattr(a, c) for c in _EXTRACT_FIELDS},
              **{c: a._cache[c] for c in ("segment", "unit_key", "pos")}}
             for a, k in zip(articles, keys) if k not in have]
     # tasks in segment order, so a task reads few segments for its texts

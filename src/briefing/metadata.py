@@ -1,24 +1,75 @@
-"""Title, outlet, author, published date and dateline from an article's own text.
+"""Title, outlet, author, the text's own date lines and dateline from an article's text.
 
 Scraped pages put metadata in the first lines (masthead, headline, byline,
-"Published : ..." stamp) and sometimes the last (a wire credit "(Yonhap)").
-Those lines are moved out of the body; the body keeps the article's sentences.
+"Published : ..." stamp, sometimes the page's address or a scraper's date prefix)
+and sometimes the last (a wire credit "(Yonhap)", the address the page was saved
+from). Those lines are moved out of the body; the body keeps the article's sentences.
 Patterns live in data/metadata_patterns.tsv and data/outlets.csv.
+
+Dates are only collected here (``Meta.dates``, ``Meta.urls``); which one an article
+gets is decided in ``pubdate``, together with the manifest and the page metadata.
+
+Editorial choices: a scraper's date prefix on the first line is a date, never part
+of the title, also when the headline follows on the same line; a page's address on
+a line of its own is the article's URL, never its title; a short line (three words or
+fewer) before another headline-like line is the site's name, not the headline.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlsplit
 
-from .dates import parse_date
-from .resources import read_table
+from .dates import MONTHS, find_dates, weekday_conflict
+from .resources import read_lines, read_table
 
 HEADER_LINES = 10      # metadata is looked for in the first lines only
+FOOTER_LINES = 5       # ... and an address or a "Posted on" stamp in the last ones
 _DOMAIN = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:news|com|net|org|co\.kr|kr|ua|ru|info|io)\b")
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.'\- ]+)?)\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s")
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*(?!(?i:" + _MON + r")\s+\d)[A-Z][\w.'\- ]+?)?)"
+                       r"(?:,\s*(?P<date>(?i:" + _MON + r")\s+\d{1,2}(?:,\s*\d{4})?))?"
+                       r"(?:\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s|\.\s*/(?P<credit2>[^/]{2,20})/\.?\s)")
 _CREDIT_END = re.compile(r"\((?P<credit>[^()]{2,30})\)\s*$")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
+_LABEL_END = re.compile(r"\s[—–|•·]\s*,?$")
+_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_STAMP = re.compile(r"\s*(?:published|posted|first published|updated|last updated)\b", re.I)
+_BY = re.compile(r"\s*(?:by|written by|reported by)\s", re.I)
+_BY_WORD = re.compile(r"^(?:by|written by|reported by)\s+", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
+_PARA_END = re.compile(r"[.!?][\"”’)]?\s*$")
+_URL_LINE = re.compile(r"(?:(?:url|source|link|original url|permalink|canonical|saved from|address)\s*:?\s*)?"
+                       r"(?P<url>https?://\S+|www\.[\w-]+\.\S+)", re.I)
+# A scraper's date prefix: "date 2024-10-28", "[2024-10-28]", "2024-10-28T09:00:00Z | headline ..."
+_PREFIX = re.compile(r"(?:(?:date|published|pubdate|posted|dated?)\s*[:=]?\s*)?\[?(?P<date>\d{4}-\d{2}-\d{2})"
+                     r"(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC| ?GMT)?)?\]?"
+                     r"(?:\s*[|:—–-]\s*|\s+|$)(?P<rest>.*)", re.I)
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b(?!\s*:)|\brepublished\b", re.I)
+_MONTH_YEAR = re.compile(r"(?:(?:published|posted|date|dated|issued)\s*:?\s*)?(?P<mon>" + _MON + r")\s+(?P<year>\d{4})", re.I)
+_MONTHDAY_LINE = re.compile(r"(?:(?:published|posted|updated|last updated|date)\s*(?:on|at)?\s*:?\s*)?"
+                            r"(?:\w+day,?\s+)?(?P<mon>" + _MON + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                            r"(?:[\s,|–-]+\d{1,2}:\d{2}.{0,12})?", re.I)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date the text gives for itself. kind: published (a "Published"/"Posted" line or a date
+    line of its own), updated, prefix (a scraper's first-line date), byline (a date beside the
+    byline), dateline ("SEOUL, Nov. 4 (Yonhap) --"), monthyear ("November 2024"), monthday (a
+    date line without a year: month and day are set, date is None)."""
+    kind: str
+    date: dt.date | None
+    phrase: str
+    time: str = ""
+    month: int = 0
+    day: int = 0
+    problem: str = ""        # why the line cannot be trusted (a weekday that is not the date's)
 
 
 @dataclass
@@ -28,10 +79,9 @@ class Meta:
     outlet: str = ""
     outlet_evidence: str = ""
     author: str = ""
-    published: str = ""          # ISO date
-    published_time: str = ""
-    published_evidence: str = ""
     dateline: str = ""
+    dates: list[DateLine] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)     # addresses printed on the page's first or last lines
 
 
 @lru_cache(maxsize=1)
@@ -59,19 +109,120 @@ def outlet_name(s: str) -> str:
     return _outlets()[0].get(s.strip().lower(), "")
 
 
+def _date_line(kind: str, ln: str, value: str) -> DateLine | None:
+    """The full date in ``value`` as a DateLine of ``kind`` (a weekday beside it must agree)."""
+    found = find_dates(value)
+    if not found:
+        return None
+    f = found[0]
+    clash = weekday_conflict(value[:f.start] + value[f.end:f.end + 12], f.date)
+    problem = f"'{clash}' is not {f.date.strftime('%A')} {f.date.isoformat()}" if clash else ""
+    if _UPDATED.match(ln) and kind == "published":
+        kind = "updated"
+    return DateLine(kind, f.date, ln, f.time, problem=problem)
+
+
+def _undated_line(ln: str) -> DateLine | None:
+    """A date line without a full date: "November 2024" (a month) or "Published: Oct. 22" (no year)."""
+    m = _MONTH_YEAR.fullmatch(ln)
+    if m:
+        month, year = MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("year"))
+        if 1990 <= year <= 2100:
+            return DateLine("monthyear", None, ln, month=month, day=0, time=str(year))
+    m = _MONTHDAY_LINE.fullmatch(ln)
+    if m and 1 <= int(m.group("day")) <= 31:
+        return DateLine("monthday", None, ln, month=MONTHS[m.group("mon").lower().rstrip(".")], day=int(m.group("day")))
+    return None
+
+
+_WEEKDAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+
+
+def _labelled_date_line(ln: str, meta: Meta) -> DateLine | None:
+    """A date beside a short label on its own line: "Daryna Levchuk — 24 November 2024, 10:31",
+    "Issue #42 — Sunday, February 16, 2025". The label (at most three words, set off by a dash or
+    a bar) is the author when it reads as a name. A headline that mentions a date has no separator
+    before it and more words, so it is not taken."""
+    if len(ln) > 90:
+        return None
+    found = find_dates(ln)
+    if len(found) != 1:
+        return None
+    f = found[0]
+    label = _WEEKDAY_NAMES.sub("", ln[:f.start]).strip()
+    after = ln[f.end:].strip(" ,.")
+    if after or not label:
+        return None
+    if not _LABEL_END.search(label):
+        return None
+    name = label.rstrip(" ,—–|•·")
+    if len(name.split()) > 3:
+        return None
+    if not meta.author and _NAME.fullmatch(name):
+        meta.author = name
+    return _date_line("published", ln, ln)
+
+
+def _host_words(urls: list[str]) -> set[str]:
+    out = set()
+    for u in urls:
+        try:
+            host = urlsplit(u if "://" in u else "http://" + u).hostname or ""
+        except ValueError:
+            continue
+        parts = [p for p in host.split(".") if p not in ("www", "en", "english", "m", "com", "org", "net", "co",
+                                                           "kr", "ua", "ru", "uk", "news", "io", "info")]
+        out.update(parts)
+    return out
+
+
+def _squash(s: str) -> str:
+    return _NOT_ALNUM.sub("", s.lower().removeprefix("the "))
+
+
 def extract(lines: list[str]) -> tuple[Meta, list[str]]:
     """Metadata from the cleaned lines, and the body lines without them."""
     meta = Meta()
-    body: list[str] = []
-    header = lines[:HEADER_LINES]
+    lines = list(lines)
+    n = len(lines)
     consumed: set[int] = set()
-    for i, ln in enumerate(header):
+    footer = range(max(HEADER_LINES, n - FOOTER_LINES), n)
+    # the page's address on a line of its own, first or last lines
+    for i in [*range(min(HEADER_LINES, n)), *footer]:
+        m = _URL_LINE.fullmatch(lines[i])
+        if m:
+            meta.urls.append(m.group("url").rstrip(".,;)"))
+            consumed.add(i)
+    # a scraper's date prefix on the first line; the headline may follow on the same line
+    first = next((i for i in range(min(HEADER_LINES, n)) if i not in consumed), None)
+    if first is not None:
+        m = _PREFIX.fullmatch(lines[first])
+        if m:
+            found = find_dates(m.group("date"))
+            if found:
+                meta.dates.append(DateLine("prefix", found[0].date, lines[first][:m.start("rest")].strip(),
+                                           m.group("time") or ""))
+                rest = m.group("rest").strip()
+                if rest:
+                    lines[first] = rest
+                else:
+                    consumed.add(first)
+    header = range(min(HEADER_LINES, n))
+    for i in header:
+        if i in consumed:
+            continue
+        ln = lines[i]
         if not meta.outlet and outlet_name(ln):
             meta.outlet, meta.outlet_evidence = outlet_name(ln), f"masthead: {ln}"
             consumed.add(i)
             continue
+        if _ORIGINAL.search(ln):
+            continue            # "originally published on ...": another page's date (pubdate reads it as a bound)
+        if _byline_with_date(ln, meta):
+            consumed.add(i)
+            continue
         for fld, pat in _patterns():
-            m = pat.fullmatch(ln)
+            m = pat.fullmatch(ln) if fld != "navigation" else None
             if not m:
                 continue
             value = m.group("value").strip()
@@ -79,40 +230,80 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                 meta.author = value
                 consumed.add(i)
                 break
-            if fld == "published" and not meta.published:
-                d, t = parse_date(value)
+            if fld == "published":
+                d = _date_line("published", ln, value)
                 if d:
-                    meta.published, meta.published_time, meta.published_evidence = d.isoformat(), t, ln
+                    meta.dates.append(d)
                     consumed.add(i)
                     break
-    # Headline (and sub-headline): the first header lines that read as a title: short, no
-    # closing full stop, and followed by more text. Everything before the byline qualifies.
-    title_idx = []
-    for i, ln in enumerate(header):
+        else:
+            d = (_undated_line(ln) if len(ln) <= 60 else None) or _labelled_date_line(ln, meta)
+            if d:
+                meta.dates.append(d)
+                consumed.add(i)
+    for i in footer:
+        # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
+        if i in consumed or not _STAMP.match(lines[i]):
+            continue
+        for fld, pat in _patterns():
+            m = pat.fullmatch(lines[i])
+            if fld == "published" and m:
+                d = _date_line("published", lines[i], m.group("value"))
+                if d:
+                    meta.dates.append(d)
+                    consumed.add(i)
+                    break
+    # Headline (and sub-headline): among the header lines before the first paragraph, the first that
+    # reads as a title (short, no closing full stop) and is not navigation.
+    hosts = _host_words(meta.urls)
+    cands, labels = [], []
+    for i in header:
         if i in consumed:
             continue
-        if _is_title(ln) and i + 1 < len(lines):
-            title_idx.append(i)
-            if len(title_idx) == 2:
-                break
+        ln = lines[i]
+        if _is_navigation(ln):
+            consumed.add(i)
             continue
-        break
-    if title_idx:
-        meta.title = lines[title_idx[0]]
-        if len(title_idx) == 2 and _before_byline(title_idx[1], consumed):
-            meta.subtitle = lines[title_idx[1]]
-        else:
-            title_idx = title_idx[:1]
-    consumed.update(title_idx)
+        if _is_paragraph(ln):
+            break
+        if _is_site_name(ln, hosts):
+            consumed.add(i)
+            if not meta.outlet:
+                meta.outlet, meta.outlet_evidence = ln, f"site name matching the page's address: {ln}"
+            continue
+        if _is_title(ln) and i + 1 < n:
+            cands.append(i)
+        elif len(ln) < 40:
+            labels.append(i)        # "WORLD", "Made for minds.": page furniture above the headline
+    # a short line (a section label, a slogan) above a longer one is not the headline
+    pick = next((i for i in cands if len(lines[i].split()) >= 5), cands[0] if cands else None)
+    title_idx = []
+    if pick is not None:
+        consumed.update(i for i in cands + labels if i < pick)      # site names, slogans, labels above it
+        meta.title = lines[pick]
+        title_idx = [pick]
+        nxt = next((i for i in cands if i > pick), None)
+        if nxt is not None and _before_byline(nxt, consumed) and \
+                all(j in consumed for j in range(pick + 1, nxt)):
+            meta.subtitle = lines[nxt]
+            title_idx.append(nxt)
+    # The headline and sub-headline stay in the body as its first paragraphs: they are the article's
+    # own words, and a figure or quote in a headline is one (tests/data/ANNOTATION.md).
     body = [ln for i, ln in enumerate(lines) if i not in consumed]
 
+    # the dateline opens the first paragraph (a sub-headline the page gives may come before it)
+    rest = [lines[i] for i in range(n) if i not in consumed and i not in title_idx][:3]
+    first_para = next((ln for ln in rest if _DATELINE.match(ln)), "")
     if body:
-        m = _DATELINE.match(body[0])
+        m = _DATELINE.match(first_para)
         if m:
             meta.dateline = m.group("place").strip()
-            if m.group("credit") and outlet_name(m.group("credit")) and not meta.outlet:
-                meta.outlet = outlet_name(m.group("credit"))
-                meta.outlet_evidence = f"dateline credit: ({m.group('credit')})"
+            if m.group("date"):
+                meta.dates.append(_dateline_date(m.group("date"), m.group(0).strip()))
+            credit = m.group("credit") or m.group("credit2")
+            if credit and outlet_name(credit) and not meta.outlet:
+                meta.outlet = outlet_name(credit)
+                meta.outlet_evidence = f"dateline credit: ({credit})"
         m = _CREDIT_END.search(body[-1])
         if m and outlet_name(m.group("credit")):
             name = outlet_name(m.group("credit"))
@@ -131,6 +322,73 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
         if top[1] >= 2:
             meta.outlet, meta.outlet_evidence = outlet_name(top[0]) or top[0], f"self-mention: {top[0]} ×{top[1]}"
     return meta, body
+
+
+def _dateline_date(value: str, phrase: str) -> DateLine:
+    found = find_dates(value)
+    if found:
+        return DateLine("dateline", found[0].date, phrase)
+    mon, day = value.replace(",", " ").split()[:2]
+    return DateLine("dateline", None, phrase, month=MONTHS[mon.lower().rstrip(".")], day=int(day))
+
+
+_BYLINE_SEP = re.compile(r"\s*(?:[|•·/,—–]|\s-\s)\s*")
+
+
+def _byline_with_date(ln: str, meta: Meta) -> bool:
+    """'By Ann Lee | October 31, 2024': the author and a publication date on one line."""
+    if not _BY.match(ln):
+        return False
+    found = find_dates(ln)
+    if not found:
+        return False
+    f = found[0]
+    name = _BYLINE_SEP.sub(" | ", ln[:f.start]).strip(" |")
+    name = _BY_WORD.sub("", name).split(" | ")[0].strip()
+    if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
+        return False
+    if not meta.author:
+        meta.author = name
+    d = _date_line("byline", ln, ln[f.start:])
+    if d:
+        meta.dates.append(d)
+    return True
+
+
+def _is_site_name(ln: str, hosts: set[str]) -> bool:
+    """A domain on its own ("warnews.com") or the page's address in words ("Kyiv Dispatch")."""
+    if len(ln) > 60 or _SENTENCE_END.search(ln):
+        return False
+    return bool(_DOMAIN.fullmatch(ln)) or bool(hosts and _squash(ln) in {_squash(h) for h in hosts})
+
+
+_SEPARATORS = re.compile(r"\s(?:\||>|›|»|/|•|·)\s|\s{3,}")
+
+
+def _is_navigation(ln: str) -> bool:
+    """A menu or breadcrumb line: "News | Politics | World", "Home > North Korea", or words from
+    the navigation patterns in data/metadata_patterns.tsv."""
+    parts = [p for p in _SEPARATORS.split(ln) if p.strip()]
+    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
+        return True
+    if any(pat.fullmatch(ln) for fld, pat in _patterns() if fld == "navigation"):
+        return True
+    rest, hits = " " + ln.lower() + " ", 0
+    for phrase in _menu_words():
+        needle = f" {phrase} "
+        while needle in rest:
+            rest, hits = rest.replace(needle, " ", 1), hits + 1
+    return hits >= 3 and len(_WORDS.findall(rest)) < hits
+
+
+@lru_cache(maxsize=1)
+def _menu_words() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("navigation.txt"), key=len, reverse=True))
+
+
+def _is_paragraph(ln: str) -> bool:
+    """The article's first paragraph: the headline is above it."""
+    return len(ln) > 250 or (len(ln) >= 60 and bool(_PARA_END.search(ln)))
 
 
 def _is_title(ln: str) -> bool:

@@ -31,8 +31,8 @@ _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|doze
             rf"(?<!\ba)(?<!\ban)")
 _DIGNUM = rf"(?:{_DIGITS})(?:(?:-| )(?:{_S})(?:-\d+)?)?"
 ATOM = rf"(?:{_DIGNUM}|\b(?:{_WORDNUM})\b)"
-_VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|several (?:{_S}|dozen)|a few (?:{_S}|dozen)|"
-           rf"many (?:{_S}|dozen)|(?:{_V}))")
+_VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|(?:several|a few|many) (?:{_S}|dozens?)|"
+           rf"(?:low|mid|high) (?:hundreds|thousands|tens of thousands)|(?:{_V}))")
 NUMBER_RE = re.compile(
     rf"(?:between (?P<b1>{ATOM}) and (?P<b2>{ATOM})"
     rf"|(?P<r1>{ATOM}) ?(?:-|–|—|to) ?(?P<r2>{ATOM})"
@@ -68,10 +68,11 @@ def _trie(words) -> str:
 _STARTERS = sorted(set(_UNITWORDS + _SCALES + _VAGUE) | {"between", "several", "tens", "many", "few", "dozen"})
 DIGIT_RE = re.compile(r"[0-9]")
 WORD_RE = re.compile(rf"\b{_trie(_STARTERS)}\b")
-_BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of) $")
+_BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of|\blow|\bmid|\bhigh) $")
 
 
 _SPLIT = re.compile(r"[\s-]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DEC = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -129,7 +130,8 @@ def _matches(text: str):
     for m in WORD_RE.finditer(low):
         p = m.start()
         b = _BACK.search(low, max(0, p - 9), p)
-        starts.add(b.start() if b and b.group(0).strip() in ("a", "an", "several", "many", "tens of") else p)
+        starts.add(b.start() if b and b.group(0).strip() in ("a", "an", "several", "many", "tens of", "low", "mid",
+                                                             "high") else p)
     last = -1
     for p in sorted(starts):
         if p < last:
@@ -176,6 +178,12 @@ def find_numbers(text: str):
             a = m.group("b1") or m.group("r1")
             b = m.group("b2") or m.group("r2")
             lo, hi = parse_number(a), parse_number(b)
+            if _YEAR.fullmatch(a.strip()) and (hi > 10 * lo or "," in b):
+                # "since February 2022 to 716,150": a year, then the figure, not a range
+                s, e = m.start("r2") if m.group("r2") else m.start("b2"), m.end("r2") if m.group("r2") else m.end("b2")
+                v = parse_number(text[s:e])
+                yield Number(s, e, text[s:e], v, v, v, "single", pct)
+                continue
             # "1.5 to 2 million": the scale of the second bound applies to the first
             if hi == hi and lo == lo and lo < hi / 1000 and re.search(rf"(?:{_S})$", b, re.I) and not re.search(_S, a, re.I):
                 lo = lo * parse_number(re.search(rf"(?:{_S})$", b, re.I).group(0))

@@ -6,14 +6,26 @@
     claims.csv    the same claim reported by several outlets, merged
 
 Each CSV has a Parquet twin; articles.parquet also keeps the raw and the cleaned
-text, which quote and figure offsets point into. Outputs are written only once
-everything is extracted, each through a temporary file renamed into place, so a
-failed run never leaves a half-written table beside good ones.
+text, which quote and figure offsets point into.
+
+The eight files switch as one set (`write_tables`): a run writes them into a
+new folder under DIR/.tables/, and one rename of the symlink DIR/.tables/current
+makes that folder the current set; DIR/articles.csv and the others are symlinks
+through `current`. A failed run (a full disk, a kill) leaves the previous set
+whole and current, never old figures beside new quotes. Readers that take
+several tables resolve `current` once (`tables_dir`), so they read one set
+even while a new one is being switched in.
 """
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import fcntl
 import os
+import re
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +34,13 @@ import pandas as pd
 
 from . import manifest as manifest_mod
 from .actors import Registry, default_registry, unregistered
-from .errors import UserError
+from .errors import OutputError, UserError
 from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
 ARTICLE_COLUMNS = ["article", "title", "subtitle", "outlet", "author", "published", "published_time",
-                   "published_source", "published_precision", "published_evidence", "dateline", "url",
-                   "format", "encoding", "n_words", "sha256", "path"]
+                   "published_source", "published_precision", "published_earliest", "published_latest",
+                   "published_evidence", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
 
 
 @dataclass
@@ -77,23 +89,20 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
 
 def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict], list[str]]:
     """One article's quote rows, figure rows and warnings: the unit of work that incremental.py
-    caches and runs in worker processes or on Dask."""
-    from . import figures as figures_mod
-    from . import quotes as quotes_mod
+    caches and runs in worker processes or on Dask. Its inputs (incremental.extraction_key
+    hashes them): the text, name, title, subtitle and publication date of the article."""
+    from .extract import article_rows as rows
 
-    quote_rows, figure_rows, warnings = [], [], []
     # An extractor bug on one odd article must not cost the user the whole run: the
     # article's rows are left out and the warning names it.
     try:
-        quote_rows = quotes_mod.quote_rows(a.text, article=a.article, published=a.published, registry=registry)
+        window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
+        q, f = rows(a.text, article=a.article, published=a.published, published_source=a.published_source,
+                    published_window=window, registry=registry, title=a.title, subtitle=a.subtitle)
     except Exception as exc:  # noqa: BLE001
-        warnings.append(f"warning: {a.path}: quotes left out, extractor failed ({type(exc).__name__}: {exc})")
-    try:
-        figure_rows = figures_mod.figure_rows(a.text, article=a.article, published=a.published,
-                                              published_source=a.published_source, registry=registry)
-    except Exception as exc:  # noqa: BLE001
-        warnings.append(f"warning: {a.path}: figures left out, extractor failed ({type(exc).__name__}: {exc})")
-    return quote_rows, figure_rows, warnings
+        return [], [], [f"warning: {a.path}: quotes and figures left out, extractor failed "
+                        f"({type(exc).__name__}: {exc})"]
+    return q, f, []
 
 
 def default_manifest(paths: list[str]) -> Path | None:
@@ -130,6 +139,10 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
         raise UserError(f"--workers {workers}: give at least 1 (default: the number of cores)")
     workers = workers or incremental.default_workers()
     man = manifest_mod.load(manifest if manifest is not None else default_manifest(paths))
+    # Nobody asked for the package's own sources.csv on some other corpus: its rows naming no
+    # article there are expected (see manifest.unmatched).
+    man.implicit = manifest is None and man.path == data_path(MANIFEST_NAME)
+    check_out(Path(out))
     try:
         Registry.load(actors) if actors else default_registry()
     except (OSError, ValueError) as exc:
@@ -143,8 +156,12 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     if not quiet and len(files) > 100:
         from tqdm import tqdm
         bar = tqdm(total=len(files), desc="reading", unit="file")
-    articles, skipped, n_read = incremental.read_units(files, cache_dir, workers, client,
-                                                       (lambda n: bar.update(n * incremental.READ_BATCH)) if bar else None)
+    today = dt.date.today()
+    try:
+        articles, skipped, n_read = incremental.read_units(files, cache_dir, workers, client,
+                                                           bar.update if bar else None, today=today, manifest=man)
+    except OSError as exc:  # the cache's disk (full, read-only): one line, as for the tables
+        raise _output_error(cache_dir, exc) from None
     if bar:
         bar.close()
     warnings = []
@@ -157,14 +174,17 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
         if echo:
             echo(w)
     try:
-        corpus = finish_corpus(paths, articles, skipped, man, _Echoed(warnings, echo))
+        corpus = finish_corpus(paths, articles, skipped, man, _Echoed(warnings, echo), today)
     except UserError:
         if created:
             import shutil
             shutil.rmtree(out, ignore_errors=True)
         raise
-    quotes, figures, extract_warnings, n_new = incremental.extract_articles(
-        corpus.articles, man, cache_dir, str(actors) if actors else None, workers, client)
+    try:
+        quotes, figures, extract_warnings, n_new = incremental.extract_articles(
+            corpus.articles, man, cache_dir, str(actors) if actors else None, workers, client)
+    except OSError as exc:
+        raise _output_error(cache_dir, exc) from None
     arts = articles_frame(corpus.articles)
     tables = Tables(arts, quotes, figures, merge_claims(figures, arts), extract_warnings,
                     write_articles=(lambda path: incremental.write_articles(arts, corpus.articles, path))
@@ -198,34 +218,163 @@ class _Echoed(list):
             self.echo(line)
 
 
-def _replace(df: pd.DataFrame, path: Path, kind: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    if kind == "csv":
-        df.to_csv(tmp, index=False)
-    else:
-        df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+TABLES = ("articles", "quotes", "figures", "claims")
+SETS = ".tables"          # DIR/.tables/<set>/ holds each set of tables
+CURRENT = "current"       # DIR/.tables/current -> <set>: the one switch
+FILES = tuple(f"{name}.{kind}" for name in TABLES for kind in ("csv", "parquet"))
+
+
+def check_out(out: Path) -> None:
+    """Refuse an output folder we could not write, before the reading and extraction it would waste.
+    Nothing is created here: a run that then finds no articles leaves no empty folder behind."""
+    probe = out
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise OutputError(f"{out}: {probe} is a file, not a folder; choose another --out")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise OutputError(f"{out}: cannot write in {probe} (permission denied or read-only); choose another --out")
+
+
+def tables_dir(out: str | Path) -> Path:
+    """The folder holding `out`'s current set of tables, resolved once: read every table of a set
+    from here and a concurrent `briefing extract` cannot mix two sets under you. A folder written
+    before sets existed (plain files) is its own set."""
+    out = Path(out)
+    current = out / SETS / CURRENT
+    return current.resolve() if current.is_dir() else out
 
 
 def write_tables(tables: Tables, out: Path) -> None:
+    """Write the eight files as a new set and switch `out` to it in one rename (see the module note).
+
+    Keeps the set it replaces (a reader may still be reading it) and removes older ones. On any
+    failure the new set's folder is removed and `out` still shows the previous set, whole.
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
+        sets = out / SETS
+        sets.mkdir(exist_ok=True)
+        lock = open(sets / ".lock", "a")
     except OSError as exc:
-        raise UserError(f"{out}: cannot create the output folder ({exc.strerror}); choose another --out")
-    csv_articles = tables.articles.drop(columns=["text", "raw_text"], errors="ignore")
-    for name, df, full in (("articles", csv_articles, tables.articles), ("quotes", tables.quotes, None),
-                           ("figures", tables.figures, None), ("claims", tables.claims, None)):
-        _replace(df, out / f"{name}.csv", "csv")
-        if name == "articles" and tables.write_articles is not None:
-            tmp = out / f".articles.parquet.tmp-{os.getpid()}"
-            tables.write_articles(tmp)
-            os.replace(tmp, out / "articles.parquet")
+        raise _output_error(out, exc) from None
+    with lock:
+        # Two runs writing into one folder take turns (the write is seconds; the extraction before
+        # it is not under the lock), so neither prunes the set the other is writing.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _write_set(tables, out, sets)
+
+
+def _write_set(tables: Tables, out: Path, sets: Path) -> None:
+    current = sets / CURRENT
+    try:
+        _adopt_plain_files(out)
+        keep = {os.readlink(current)} if current.is_symlink() else set()
+        _prune(sets, keep)
+        new = Path(tempfile.mkdtemp(prefix=f"set-{time.strftime('%Y%m%dT%H%M%S')}-", dir=sets))
+    except OSError as exc:
+        raise _output_error(out, exc) from None
+    try:
+        new.chmod(0o755)  # mkdtemp's 0700 would hide the tables from other readers
+        csv_articles = tables.articles.drop(columns=["text", "raw_text"], errors="ignore")
+        for name, df, full in (("articles", csv_articles, tables.articles), ("quotes", tables.quotes, None),
+                               ("figures", tables.figures, None), ("claims", tables.claims, None)):
+            df.to_csv(new / f"{name}.csv", index=False)
+            if name == "articles" and tables.write_articles is not None:
+                tables.write_articles(new / "articles.parquet")  # the texts, streamed from the cache
+                continue
+            (full if full is not None else df).to_parquet(new / f"{name}.parquet", index=False)
+        for name in FILES:
+            _fsync(new / name)
+        _switch(current, new.name)
+        _link_files(out)
+    except OSError as exc:
+        if not (current.is_symlink() and os.readlink(current) == new.name):
+            shutil.rmtree(new, ignore_errors=True)
+        raise _output_error(out, exc) from None
+    _prune(sets, {new.name, *keep})
+
+
+def _switch(link: Path, target: str) -> None:
+    tmp = link.with_name(f".{link.name}-{os.getpid()}")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def _link_files(out: Path) -> None:
+    """out/articles.csv etc. as relative symlinks through .tables/current (so they follow each switch,
+    and survive the folder being moved, as `briefing build` moves its folder into place)."""
+    for name in FILES:
+        path, target = out / name, f"{SETS}/{CURRENT}/{name}"
+        if path.is_symlink() and os.readlink(path) == target:
             continue
-        _replace(full if full is not None else df, out / f"{name}.parquet", "parquet")
+        if path.is_dir() and not path.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, "a folder has a table's name", str(path))
+        _switch(path, target)
+
+
+def _adopt_plain_files(out: Path) -> None:
+    """A folder written before sets existed holds the tables as plain files. They become the current
+    set first (hard links, so no copy), then the names turn into symlinks onto the same bytes: a
+    reader sees the old tables throughout, then the new ones."""
+    current = out / SETS / CURRENT
+    plain = [n for n in FILES if (out / n).is_file() and not (out / n).is_symlink()]
+    if not plain or current.is_symlink():
+        if plain:
+            _link_files(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix="set-", dir=out / SETS))
+    old.chmod(0o755)
+    for name in plain:
+        try:
+            os.link(out / name, old / name)
+        except OSError:
+            shutil.copy2(out / name, old / name)
+    _switch(current, old.name)
+    _link_files(out)
+
+
+def _prune(sets: Path, keep: set[str]) -> None:
+    """Remove the sets not in `keep` (older sets, and the leftovers of runs killed before their switch)."""
+    for p in sets.iterdir():
+        if p.name.startswith("set-") and p.name not in keep and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.name.startswith(f".{CURRENT}-") and p.is_symlink():
+            p.unlink()
+
+
+def _fsync(path: Path) -> None:
+    """Written bytes on disk before the switch, so a crash cannot leave current pointing at empty files."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG}
+
+
+def _output_error(out: Path, exc: OSError) -> OutputError:
+    """One line naming the disk error: exit 1 when the disk failed (full, I/O), 2 when the folder is the
+    problem (read-only, permission, not a folder), which another --out fixes."""
+    code = exc.errno
+    if code is None:  # pyarrow's errors carry the errno only in their text: "... [errno 28] No space left ..."
+        m = re.search(r"\[errno (\d+)\]", str(exc))
+        code = int(m.group(1)) if m else None
+    reason = os.strerror(code) if code else (exc.strerror or str(exc))
+    where = f" ({exc.filename})" if exc.filename and Path(str(exc.filename)).name not in FILES else ""
+    if code in _DISK_ERRNOS:
+        return OutputError(f"{out}: cannot write the tables: {reason}{where}; the previous tables are unchanged. "
+                           f"Free some space and run again", exit_code=1)
+    return OutputError(f"{out}: cannot write the tables: {reason}{where}; the previous tables are unchanged. "
+                       f"Choose another --out or fix the folder's permissions")
 
 
 def load_tables(out: str | Path, text: bool = True, sentences: bool = True) -> Tables:
-    """The tables a previous `briefing extract` wrote (Parquet keeps types and texts).
+    """The tables a previous `briefing extract` wrote (Parquet keeps types and texts), all from one set.
 
     `text=False` leaves the articles' texts on disk, `sentences=False` the sentence of each quote
     and figure (Parquet reads columns selectively): the briefing needs neither, and in an archive
@@ -233,11 +382,12 @@ def load_tables(out: str | Path, text: bool = True, sentences: bool = True) -> T
     import pyarrow.parquet as pq
 
     out = Path(out)
+    folder = tables_dir(out)
     frames = {}
-    for name in ("articles", "quotes", "figures", "claims"):
-        path = out / f"{name}.parquet"
+    for name in TABLES:
+        path = folder / f"{name}.parquet"
         if not path.exists():
-            raise UserError(f"{path}: not found; run `briefing extract ... --out {out}` first")
+            raise UserError(f"{out / (name + '.parquet')}: not found; run `briefing extract ... --out {out}` first")
         columns = None
         skip = (("text", "raw_text") if name == "articles" and not text else ()) + \
                (("sentence",) if name in ("quotes", "figures") and not sentences else ())

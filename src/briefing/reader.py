@@ -2,21 +2,23 @@
 
 One ``Article`` per article: the raw text as decoded, the cleaned body that
 later stages give character offsets into, and the metadata (title, outlet,
-author, published date with its source and evidence). Files that cannot be
-read are skipped with a reason, never with a traceback.
+author, published date with its precision, window, source and evidence: see
+``pubdate``). Files that cannot be read are skipped with a reason, never with a
+traceback. An article's dates depend on its own file and manifest row only.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
-from .dates import parse_date, parse_iso
-from .decoding import BinaryFile, decode
+from . import manifest as manifest_mod
+from .decoding import BinaryFile, decode, normalise, scrub_surrogates
 from .errors import UserError
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -37,14 +39,22 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
-    published: str = ""          # ISO date
+    published: str = ""          # ISO day, or "" when the day is not known (see pubdate)
     published_time: str = ""
-    published_source: str = "unknown"   # text / manifest / inferred / unknown
+    published_source: str = "unknown"   # manifest / jsonl / html / url / text / inferred / unknown
     published_evidence: str = ""
-    published_precision: str = ""       # day / window / ""
+    published_precision: str = "unknown"   # day / window / unknown
+    published_earliest: str = ""        # the window the article appeared in (== published for a day)
+    published_latest: str = ""
     dateline: str = ""
     outlet_evidence: str = ""
     removed: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)   # reading problems, each a phrase the warning line gives after the file
+    # the article's own date evidence, kept so a manifest row can re-date it (not exported)
+    date_lines: list = field(default_factory=list, repr=False)
+    text_urls: list = field(default_factory=list, repr=False)
+    record_published: str = field(default="", repr=False)
+    record_url: str = field(default="", repr=False)
 
     @cached_property
     def n_words(self) -> int:
@@ -66,9 +76,11 @@ class Skip(Exception):
 
 
 def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", encoding: str = "utf-8",
-              hints: dict | None = None) -> Article:
+              hints: dict | None = None, today: dt.date | None = None) -> Article:
     """Clean one article's text and take its metadata. ``hints`` (title, outlet, url,
     author, published from HTML metadata or a JSONL record) fill what the text lacks."""
+    norm = normalise(raw_text)
+    raw_text = norm.text
     cleaned = boilerplate.clean_lines(raw_text)
     meta, body = metadata.extract(cleaned.lines)
     if not body:
@@ -76,28 +88,44 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
     art = Article(article=name, path=path or name, format=fmt, encoding=encoding, raw_text=raw_text,
                   text="\n\n".join(body), title=meta.title, subtitle=meta.subtitle, outlet=meta.outlet,
                   author=meta.author, dateline=meta.dateline, outlet_evidence=meta.outlet_evidence,
-                  removed=cleaned.removed)
-    if meta.published:
-        art.published, art.published_time = meta.published, meta.published_time
-        art.published_source, art.published_evidence, art.published_precision = "text", meta.published_evidence, "day"
+                  removed=cleaned.removed, date_lines=meta.dates, text_urls=meta.urls)
+    if norm.surrogates:
+        art.warnings.append(f"{norm.surrogates} unpaired surrogate{'s' * (norm.surrogates != 1)} replaced with "
+                            f"U+FFFD (first on line {norm.first_surrogate_line})")
+    if meta.urls:
+        art.url = meta.urls[0]
     for key, value in (hints or {}).items():
-        if value and not getattr(art, key, ""):
-            if key == "published":
-                d = _as_date(value)
-                if d is None:
-                    continue
-                art.published, art.published_source = d.isoformat(), "text"
-                art.published_evidence, art.published_precision = f"page metadata: {value}", "day"
-            else:
-                setattr(art, key, str(value).strip())
+        if not value:
+            continue
+        value = normalise(str(value)).text.strip()
+        if key == "published":
+            art.record_published = value
+        elif key == "url":
+            art.record_url = art.url = value
+        elif not getattr(art, key, ""):
+            setattr(art, key, value)
+    date_article(art, today=today)
     return art
 
 
-def _as_date(value) -> dt.date | None:
-    return parse_iso(str(value)) or parse_date(str(value))[0]
+def date_article(art: Article, manifest_row: dict | None = None, today: dt.date | None = None) -> None:
+    """Set the article's publication date from its own evidence and its manifest row (pubdate)."""
+    row = manifest_row or {}
+    urls = []
+    if row.get("url"):
+        urls.append((row["url"], "sources.csv"))
+    if art.record_url:
+        urls.append((art.record_url, "page metadata" if art.format == "html" else f"{art.format} field 'url'"))
+    urls += [(u, "printed on the page") for u in art.text_urls]
+    p = pubdate.decide(manifest_published=row.get("published", ""), record_published=art.record_published,
+                       record_kind="html" if art.format == "html" else "jsonl", urls=urls, lines=art.date_lines,
+                       body=art.text, today=today)
+    art.published, art.published_time, art.published_source = p.published, p.time, p.source
+    art.published_precision, art.published_evidence = p.precision, p.evidence
+    art.published_earliest, art.published_latest = p.earliest, p.latest
 
 
-def read_file(path: Path) -> list[Article]:
+def read_file(path: Path, today: dt.date | None = None) -> list[Article]:
     """The articles in one file (several for JSONL). Raises Skip with the reason."""
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -113,29 +141,36 @@ def read_file(path: Path) -> list[Article]:
     except BinaryFile as exc:
         raise Skip(str(exc))
     if fmt == "html":
-        return [_from_html(path, dec.text, dec.encoding)]
-    if fmt == "jsonl":
-        return _from_jsonl(path, dec.text, dec.encoding)
-    return [from_text(path.name, dec.text, path=str(path), encoding=dec.encoding)]
+        arts = [_from_html(path, dec.text, dec.encoding, today)]
+    elif fmt == "jsonl":
+        arts = _from_jsonl(path, dec.text, dec.encoding, today)
+    else:
+        arts = [from_text(path.name, dec.text, path=str(path), encoding=dec.encoding, today=today)]
+    if dec.replaced:
+        arts[0].warnings.insert(0, dec.warning())
+    return arts
 
 
-def _from_html(path: Path, html: str, encoding: str) -> Article:
+def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = None) -> Article:
     import trafilatura  # heavy (lxml, justext): only when a page is read
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not body:
         raise Skip("no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
+    # extensive=False: the page's metadata only; htmldate's search of the visible text takes
+    # dates from photo captions and related links
+    meta = trafilatura.extract_metadata(html, extensive=False)
     hints = {}
     if meta is not None:
         hints = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url,
                  "published": meta.date}
     # The headline goes first so the text reader treats it as it does in a .txt scrape.
     text = body if not hints.get("title") or body.startswith(hints["title"]) else f"{hints['title']}\n{body}"
-    return from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints)
+    return from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
 
 
-def _from_jsonl(path: Path, text: str, encoding: str) -> list[Article]:
+def _from_jsonl(path: Path, text: str, encoding: str, today: dt.date | None = None) -> list[Article]:
+    """One article per line with a string 'text'; a line that is not one is skipped with a warning."""
     out: list[Article] = []
     problems = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -143,33 +178,79 @@ def _from_jsonl(path: Path, text: str, encoding: str) -> list[Article]:
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"line {n}: not JSON ({exc.msg})")
+        except (json.JSONDecodeError, RecursionError) as exc:
+            problems.append(f"line {n}: not JSON ({getattr(exc, 'msg', 'nested too deeply')}); skipped")
             continue
-        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
-            problems.append(f"line {n}: no 'text' field")
+        if not isinstance(rec, dict) or "text" not in rec:
+            problems.append(f"line {n}: no 'text' field; skipped")
             continue
-        hints = {k: rec.get(k) for k in ("title", "url", "outlet", "published", "author") if rec.get(k)}
-        name = f"{path.name}#{n}"
+        if not isinstance(rec["text"], str):
+            # A number or a list is not an article, and str() of it would be taken for one.
+            problems.append(f"line {n}: 'text' is {_json_kind(rec['text'])}, not a string; skipped")
+            continue
+        notes, hints = [], {}
+        for key in ("text", "title", "url", "outlet", "published", "author"):
+            value = rec.get(key)
+            if key != "text" and (value is None or value == ""):
+                continue
+            if key != "text" and not isinstance(value, str):
+                notes.append(f"line {n}: '{key}' is {_json_kind(value)}, not a string; ignored")
+                continue
+            value, bad = scrub_surrogates(value)
+            if bad:
+                notes.append(f"line {n}: {bad} unpaired surrogate{'s' * (bad != 1)} in '{key}' replaced with U+FFFD")
+            if key == "text":
+                body = value
+            else:
+                hints[key] = value
+        if not body.strip():
+            problems.append(f"line {n}: empty 'text'; skipped")
+            continue
         try:
-            out.append(from_text(name, str(rec["text"]), path=str(path), fmt="jsonl", encoding=encoding,
-                                 hints=hints))
+            art = from_text(f"{path.name}#{n}", body, path=str(path), fmt="jsonl", encoding=encoding, hints=hints,
+                            today=today)
         except Skip as exc:
-            problems.append(f"line {n}: {exc}")
+            problems.append(f"line {n}: {exc}; skipped")
+            continue
+        art.warnings[:0] = notes
+        out.append(art)
     if not out:
         raise Skip("no articles in the JSONL file" + (f" ({'; '.join(problems[:3])})" if problems else ""))
-    for p in problems:
-        out[0].removed.append(("jsonl", p))
+    out[0].warnings[:0] = problems
     return out
 
 
+def _json_kind(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def jsonl_line(article: str) -> str:
+    """'line 3' for 'feed.jsonl#3', '' for an article that is a whole file."""
+    head, sep, n = article.rpartition("#")
+    return f"line {n}" if sep and n.isdigit() and head.lower().endswith(".jsonl") else ""
+
+
+# A folder holding this file is output of ours (`briefing build` marks its reports folder and each
+# briefing in it): a reports folder kept inside the corpus must not be read back as articles, nor
+# change the corpus hash on every build.
+OUTPUT_MARKER = ".briefing-output"
+
+
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Files under the given folders/files, in name order; hidden files and the manifest left out."""
+    """Files under the given folders/files, in name order; hidden files and folders, the manifest and
+    our own output folders (see OUTPUT_MARKER) left out."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not any(
-                part.startswith(".") for part in f.relative_to(p).parts) and f.name != MANIFEST_NAME)
+            found = []
+            for folder, dirs, names in os.walk(p):
+                # Pruned in place, so os.walk never descends into them (a .git or a reports tree).
+                dirs[:] = [d for d in dirs if not d.startswith(".")
+                           and not os.path.lexists(os.path.join(folder, d, OUTPUT_MARKER))]
+                found += [Path(folder, n) for n in names if not n.startswith(".") and n != MANIFEST_NAME
+                          and os.path.isfile(os.path.join(folder, n))]
+            files += sorted(found)
         elif p.is_file():
             files.append(p)
         else:
@@ -199,9 +280,11 @@ class _Warnings(list):
 
 
 def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None,
-                progress: bool = True, echo=None) -> Corpus:
+                progress: bool = True, echo=None, today: dt.date | None = None) -> Corpus:
     """Read every article under ``paths``. ``echo`` (e.g. print to stderr) receives each
-    warning line as it happens, so they are shown even when the run then stops."""
+    warning line as it happens, so they are shown even when the run then stops. ``today``
+    (default: the day of the run) is the latest publication date an article can get."""
+    today = today or dt.date.today()
     files = discover(paths)
     warnings = _Warnings(echo)
     skipped: list[tuple[str, str]] = []
@@ -212,7 +295,7 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
         iterator = tqdm(files, desc="reading", unit="file")
     for f in iterator:
         try:
-            got = read_file(f)
+            got = read_file(f, today=today)
         except Skip as exc:
             skipped.append((str(f), str(exc)))
             warnings.append(f"warning: {f}: skipped, {exc}")
@@ -221,19 +304,19 @@ def read_corpus(paths: list[str | Path], manifest: dict[str, dict] | None = None
             for line in reading_notes(f, a):
                 warnings.append(line)
         articles.extend(got)
-    return finish_corpus(paths, articles, skipped, manifest, warnings)
+    return finish_corpus(paths, articles, skipped, manifest, warnings, today)
 
 
 def reading_notes(path, article: Article) -> list[str]:
-    """The warning lines an article read from `path` carries (a bad JSONL line, say)."""
-    return [f"warning: {path}: {line} skipped" for kind, line in article.removed if kind == "jsonl"]
+    """The warning lines an article read from `path` carries (a bad JSONL line, replaced bytes)."""
+    return [f"warning: {path}: {line}" for line in article.warnings]
 
 
 def finish_corpus(paths: list[str | Path], articles: list[Article], skipped: list[tuple[str, str]],
-                  manifest: dict[str, dict] | None, warnings: list[str]) -> Corpus:
+                  manifest: dict[str, dict] | None, warnings: list[str], today: dt.date | None = None) -> Corpus:
     """The corpus-wide steps after reading, for articles in corpus order: the same text kept once,
-    the manifest applied, publication dates inferred. Shared by read_corpus and the cached,
-    parallel reading of incremental.py, so both give the same articles."""
+    the manifest checked and applied. Shared by read_corpus and the cached, parallel reading of
+    incremental.py, so both give the same articles."""
     if not articles:
         looked = ", ".join(str(p) for p in paths)
         raise UserError(f"no articles found in {looked} (looked for .txt, .html, .htm, .jsonl files"
@@ -245,17 +328,24 @@ def finish_corpus(paths: list[str | Path], articles: list[Article], skipped: lis
         h = a.sha256
         if h in seen:
             duplicates.append((a.article, seen[h]))
-            warnings.append(f"warning: {a.path}: duplicate of {seen[h]} (same text), kept once")
+            where = jsonl_line(a.article)
+            warnings.append(f"warning: {a.path}: {where + ': ' if where else ''}duplicate of {seen[h]} "
+                            f"(same text), dropped; kept once")
             continue
         seen[h] = a.article
         unique.append(a)
 
-    apply_manifest(unique, manifest or {}, warnings)
-    infer_dates(unique)
+    for line in manifest_mod.unmatched(manifest or {}, [a.article for a in unique], duplicates,
+                                       [Path(f).name for f, _ in skipped]):
+        warnings.append(line)
+    apply_manifest(unique, manifest or {}, warnings, today=today)
     return Corpus(unique, list(warnings), duplicates, skipped)
 
 
-def apply_manifest(articles: list[Article], manifest: dict[str, dict], warnings: list[str]) -> None:
+def apply_manifest(articles: list[Article], manifest: dict[str, dict], warnings: list[str],
+                   today: dt.date | None = None) -> None:
+    """The analyst's sources.csv overrides what the text gives; its ``published`` and ``url``
+    re-date the article (an article's dates depend on it and its own row only)."""
     by_name = {a.article: a for a in articles}
     for name, rec in manifest.items():
         art = by_name.get(name)
@@ -264,21 +354,7 @@ def apply_manifest(articles: list[Article], manifest: dict[str, dict], warnings:
         for key in ("url", "outlet", "author", "title"):
             if rec.get(key):
                 setattr(art, key, rec[key])
-        if rec.get("published"):
-            art.published, art.published_source = rec["published"], "manifest"
-            art.published_precision = "day"
-            art.published_evidence = "sources.csv" + (f": {rec['notes']}" if rec.get("notes") else "")
-
-
-def infer_dates(articles: list[Article]) -> None:
-    """Dates for the articles that neither text nor manifest dates, anchored on those that are."""
-    known = [dt.date.fromisoformat(a.published) for a in articles if a.published]
-    anchor = pubdate.corpus_anchor(known)
-    for a in articles:
-        if a.published:
-            continue
-        inf = pubdate.infer(a.text + "\n" + "\n".join(line for kind, line in a.removed if kind.startswith("caption")),
-                            anchor)
-        if inf.date:
-            a.published, a.published_source = inf.date.isoformat(), "inferred"
-            a.published_evidence, a.published_precision = inf.evidence, inf.precision
+        if rec.get("published") or rec.get("url"):
+            date_article(art, rec, today=today)
+            if art.published_source == "manifest" and rec.get("notes"):
+                art.published_evidence += f" ({rec['notes']})"

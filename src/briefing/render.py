@@ -8,6 +8,7 @@ honours CSS paged media (`@page`, running headers, "page X of Y").
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from nbconvert.exporters import Exporter, HTMLExporter
@@ -16,10 +17,37 @@ from traitlets import Bool, Unicode, default
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+class NotExecuted(ValueError):
+    """The notebook has code cells but none has run: its briefing would be a title and no content."""
+
+
+def check_executed(nb, name: str = "the notebook") -> None:
+    """Refuse a notebook whose code cells have never run (as committed, without outputs): exported
+    as it is, it gives a near-empty one-page briefing that looks like a real one."""
+    code = [c for c in nb.cells if c.get("cell_type") == "code"]
+    if code and not any(c.get("outputs") or c.get("execution_count") is not None for c in code):
+        raise NotExecuted(
+            f"{name} has not been run (none of its code cells has output), so its briefing would be empty. "
+            f"Run it first: `briefing build` renders the briefing (reports/latest/briefing.pdf), or run all "
+            f"cells in JupyterLab and export again, or export an executed notebook, e.g. "
+            f"`jupyter nbconvert --to briefing_pdf reports/latest/briefing.ipynb`")
+
+
 class BriefingHTMLExporter(HTMLExporter):
     """The `lab` HTML with our template: no code, no prompts, print CSS for A4."""
 
     export_from_notebook = "Briefing HTML"
+
+    def _preprocess(self, nb, resources):
+        # After the preprocessors, so `jupyter nbconvert --execute` runs the notebook before the check.
+        nb, resources = super()._preprocess(nb, resources)
+        meta = (resources or {}).get("metadata", {})
+        name = meta.get("name")
+        try:
+            check_executed(nb, f"{name}.ipynb" if name else "the notebook")
+        except NotExecuted as exc:
+            _refuse(exc)
+        return nb, resources
 
     @default("template_name")
     def _template_name_default(self):
@@ -70,6 +98,17 @@ class BriefingPDFExporter(Exporter):
         resources = dict(resources or {})
         resources["output_extension"] = ".pdf"
         return html_to_pdf(body, base_url=self.base_url or resources.get("metadata", {}).get("path") or "."), resources
+
+
+def _refuse(exc: NotExecuted) -> None:
+    """On the `jupyter nbconvert` command line: the message and exit status 2, not a traceback. Elsewhere
+    (JupyterLab's export menu, a script) the exception itself, which JupyterLab shows as the error."""
+    from nbconvert.nbconvertapp import NbConvertApp
+
+    if NbConvertApp.initialized():
+        print(f"briefing export: error: {exc}", file=sys.stderr)
+        NbConvertApp.instance().exit(2)
+    raise exc
 
 
 def html_to_pdf(html_text: str, base_url: str = ".") -> bytes:

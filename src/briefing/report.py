@@ -421,12 +421,12 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
     """The figures table of a previous briefing's data folder, or None when there is none."""
     if not folder:
         return None
-    folder = Path(folder)
+    from .pipeline import object_strings, tables_dir
+    folder = tables_dir(folder)
     if (folder / "figures.parquet").exists():
         import pyarrow.parquet as pq
         # "what changed" compares figures, not their sentences: an archive's sentences stay on disk
         names = [c for c in pq.read_schema(folder / "figures.parquet").names if c != "sentence"]
-        from .pipeline import object_strings
         return object_strings(pd.read_parquet(folder / "figures.parquet", columns=names))
     if (folder / "figures.csv").exists():
         return pd.read_csv(folder / "figures.csv")

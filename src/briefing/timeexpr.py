@@ -1,8 +1,9 @@
 """Temporal expressions resolved against an anchor date (the article's publication date).
 
 Patterns live in data/time_expressions.tsv; each has a resolver here. resolve(text, anchor) returns the
-FIRST expression in the text (the claim's time usually leads its sentence) as a TimeRef with the window
-start/end, precision (day / week / month / range / year) and the phrase as evidence.
+FIRST expression in the text as a TimeRef with the window start/end, precision (day / week / month /
+range / year) and the phrase as evidence; find_all returns every one, with where it is and which rule
+matched. Which of them says when a claim was made is decided in claimdate.py.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from .resources import read_table
 # One table of month and weekday names for the whole package (dates.py reads publication dates).
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "twelve": 12, "few": 3, "several": 3}
 
 _RULES = [(r["kind"], r["pattern"]) for r in read_table("time_expressions.tsv")]
 
@@ -38,7 +40,9 @@ class TimeRef:
     end: dt.date
     precision: str
     evidence: str
-    offset: int = 0
+    offset: int = 0          # where the phrase starts in the text searched
+    kind: str = ""           # the rule in data/time_expressions.tsv that matched
+    stop: int = 0            # where the phrase ends
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -58,8 +62,32 @@ def _resolve(kind: str, g: dict, a: dt.date) -> tuple[dt.date, dt.date, str] | N
     month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
     year = int(g["year"]) if g.get("year") else None
     if kind in ("since_month", "since_year"):
-        y = year or (_past_year(a, month) if month else a.year)
+        rel = (g.get("rel") or "").lower()
+        y = year or (a.year - (rel == "last year") if rel else _past_year(a, month) if month else a.year)
         return dt.date(y, month or 1, 1), a, "range"
+    if kind in ("between_days", "between_days_dm"):
+        d1, d2 = int(g["day"]), int(g["day2"])
+        m2 = _MONTHS.get((g.get("month2") or "").lower().rstrip("."), month)
+        if kind == "between_days_dm":      # "between 8 October and 13 November": month2 names the first
+            month, m2 = (m2, month) if g.get("month2") else (month, month)
+        y = year or _past_year(a, month, d1)
+        try:
+            lo = dt.date(y, month, d1)
+            hi = dt.date(y + (m2 < month), m2, d2)
+        except ValueError:
+            return None
+        return (lo, hi, "range") if lo <= hi else None
+    if kind == "past_n":
+        n = 1 if not g.get("n") else int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
+        u = g["unit"].lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[u] * n
+        return a - dt.timedelta(days=days), a, "range"
+    if kind == "iso_day":
+        try:
+            d = dt.date(year, int(g["mnum"]), int(g["day"]))
+        except ValueError:
+            return None
+        return d, d, "day"
     if kind in ("month_day", "day_month"):
         d = int(g["day"])
         if not 1 <= d <= 31:
@@ -145,7 +173,7 @@ def find_all(text: str, anchor: dt.date):
              if name.startswith(kind + "__") and v is not None}
         r = _resolve(kind, g, anchor)
         if r:
-            yield TimeRef(r[0], r[1], r[2], text[m.start():m.end()].strip(), m.start())
+            yield TimeRef(r[0], r[1], r[2], text[m.start():m.end()].strip(), m.start(), kind, m.end())
 
 
 def resolve(text: str, anchor: dt.date | str | None) -> TimeRef | None:

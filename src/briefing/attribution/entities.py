@@ -1,0 +1,150 @@
+"""The named actors of one article, found in one linear scan and indexed for the resolver.
+
+A mention is a run of capitalised words parsed as a registry actor, a person or an organisation
+(``names.Names``), or a registered one-word name ("NATO", "Pyongyang"). A person's role comes from the
+office words before the name ("Defence Minister Rustem Umerov", "military intelligence chief Kyrylo
+Budanov") or an appositive after it ("Kyrylo Budanov, head of the agency,"). Mentions are indexed by name
+token (for "Park said") and by role word (for "the minister said"), so each look-up is a bisect, not a
+scan of the article.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..actors import Registry
+from .lexicon import lexicon
+from .names import Names, Speaker, possessive
+
+NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.|[A-Z][\w’'\-]*)"
+NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
+# "Name, the title," / "Name, Ukraine's defence minister," / "Name, head of the agency," / "Name, who heads ..."
+_APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
+                    r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
+                    r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
+_NAME_SPLIT = re.compile(r"[\s\-]+")
+_LEFT_WINDOW = 90
+
+
+def name_parts(name: str) -> list[str]:
+    return _NAME_SPLIT.split(name)
+
+
+class EntityIndex:
+    def __init__(self, text: str, names: Names, registry: Registry):
+        self.text = text
+        self.names = names
+        self.lex = lexicon()
+        found: list[Speaker] = []
+        for m in NAME_RUN2.finditer(text):
+            run = m.group(0).rstrip(".’'")
+            sp = names.parse_named(run, m.start())
+            if sp is None:
+                continue
+            if sp.kind == "person":
+                self._add_roles(sp, m.start(), m.start() + len(run))
+            found.append(sp)
+        single = _single_word_names(registry, names)
+        if single is not None:
+            for m in single.finditer(text):
+                sp = names.parse_named(m.group(0), m.start())
+                if sp is not None:
+                    found.append(sp)
+        found.sort(key=lambda s: s.pos)
+        self.mentions = found
+        self.pos = [s.pos for s in found]
+        self.by_token: dict[str, list[int]] = {}
+        self.by_role: dict[str, list[int]] = {}
+        self.orgs: list[int] = []
+        for i, sp in enumerate(found):
+            if sp.kind == "person":
+                parts = name_parts(sp.name)
+                if len(parts) > 1:
+                    for t in {parts[0], parts[-1]}:
+                        self.by_token.setdefault(t, []).append(i)
+                for w in set(re.findall(r"[a-z]+", sp.role.lower())):
+                    self.by_role.setdefault(w, []).append(i)
+            else:
+                self.orgs.append(i)
+
+    def _add_roles(self, sp: Speaker, start: int, end: int) -> None:
+        """Role words written before the name (lower case) or in an appositive after it."""
+        left = self.text[max(0, start - _LEFT_WINDOW):start]
+        toks = left.split()
+        if left and not left[-1].isspace():
+            toks = []
+        k = len(toks)
+        while k > 0:
+            t = toks[k - 1]
+            if t[-1] in ",.;:”\"()" or not (t.islower() or possessive(t) or self.lex.demonym([t])[1]):
+                break
+            if t.lower() in ("the", "a", "an", "said", "says", "told", "and", "with", "by", "to", "of", "for"):
+                break
+            k -= 1
+        words = toks[k:]
+        if words and words[-1].lower().strip(".") in self.lex.person_titles:
+            role, country = self.names.premods(words)
+            role = " ".join(w for w in role.split() if not possessive(w))
+            sp.role = (role + " " + sp.role).strip() if role not in sp.role else sp.role
+            sp.country = sp.country or country
+        ap = _APPOS.match(self.text, end, min(len(self.text), end + 120))
+        if ap:
+            role = ap.group("role").strip()
+            if ap.group("lead"):   # "who has led military intelligence since 2020": the head of it
+                role = "head of " + re.split(r"\s+(?:since|for|from|until)\s+", role)[0]
+            lw = [w.lower().strip(".,’'") for w in role.split()]
+            if any(w in self.lex.person_titles for w in lw[:7]) or any(w.endswith("s") and w[:-1] in
+                                                                       self.lex.person_titles for w in lw[:3]):
+                role = re.sub(r"^(?:the|a|an)\s+", "", role)
+                if not sp.role:
+                    sp.role = role
+                elif role not in sp.role:
+                    sp.role = sp.role + "; " + role
+                if not sp.country:
+                    sp.country = self.names.premods(role.split())[1]
+
+    # -- look-ups (each a bisect into the index, so a long article never costs a scan per quote)
+    def index_before(self, pos: int) -> int:
+        """Number of mentions that start before pos."""
+        return bisect_left(self.pos, pos)
+
+    def with_token(self, tok: str) -> list[Speaker]:
+        return [self.mentions[i] for i in self.by_token.get(tok, ())]
+
+    def with_token_before(self, tok: str, pos: int, limit: int = 50) -> list[Speaker]:
+        idx = self.by_token.get(tok, ())
+        k = _bisect_idx(idx, self.mentions, pos)
+        return [self.mentions[i] for i in idx[max(0, k - limit):k]]
+
+    def with_role(self, word: str) -> list[Speaker]:
+        return [self.mentions[i] for i in self.by_role.get(word, ())]
+
+    def between(self, start: int, end: int) -> list[Speaker]:
+        return self.mentions[bisect_left(self.pos, start):bisect_right(self.pos, end - 1)]
+
+
+def _bisect_idx(idx: list[int], mentions: list[Speaker], pos: int) -> int:
+    lo, hi = 0, len(idx)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if mentions[idx[mid]].pos < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _single_word_names(registry: Registry, names: Names) -> re.Pattern | None:
+    """One regex for the registry's one-word names and aliases, as written ("NATO", "Pyongyang")."""
+    from .names import memo
+    m = memo(registry)
+    if "single" not in m:
+        words = set()
+        for row in registry.table.itertuples(index=False):
+            for n in [row.name, *str(row.aliases).split(";")]:
+                n = n.strip()
+                if n and " " not in n and len(n) > 1 and n[0].isupper():
+                    words.add(n)
+        m["single"] = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                 + r")(?![\w\-])") if words else None
+    return m["single"]

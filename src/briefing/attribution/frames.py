@@ -1,0 +1,404 @@
+"""Speech-verb frames: which words of a sentence say who said a quotation or claimed a figure.
+
+Quotes: the clause after the closing mark ('..." Kim said', '..." said the minister'), "according to X",
+"quoted X as saying", then the sentence before the opening mark ('Kim said: "...'), in that order.
+
+Figures: a figure inside a quotation is claimed by the quotation's speaker. Otherwise, in the figure's
+own sentence: "according to X"; a speech or claim verb with its subject, the nearest one before the
+figure, else the one after it ('..., officials said'), and a relative clause that owns the figure
+("3,000 that Seoul reported") before either; "X's data showed", "the U.S. estimate of"; unnamed reports
+("amid unconfirmed reports"). A relay ("citing the spy agency", "briefed by the NIS") fills `source`.
+An outlet is never the claimant when someone told it something ("a senior official told the Guardian");
+an outlet reporting on its own authority is, unless it cites someone, who then is.
+A sentence with none of these inherits the previous sentence's claimant only when it plainly
+continues it ("It also said", "Pyongyang has also shipped", "is estimated to").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .names import Speaker, from_actor
+from .resolver import ACCORDING, MAX_CONTEXT, Resolver
+
+RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
+APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
+QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
+CLAUSE_END = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
+SENT_END = re.compile(r"[.!?](?=\s|$)")
+MAX_RIGHT = 250
+
+
+@lru_cache(maxsize=1)
+def _verb_np() -> re.Pattern:
+    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})", re.I)
+
+
+def right_context(res: Resolver, text: str, close: int, le: int) -> str:
+    """Text after a closing mark up to the end of its sentence or the next opening mark (bounded)."""
+    end = min(le, close + MAX_RIGHT)
+    nxt = min([x for x in (text.find("“", close, end), text.find('"', close, end)) if x >= 0], default=end)
+    if res.spans:
+        s, e = res.spans[res.sent_index(close)]
+        if s < close < e:
+            end = min(e, end)
+        else:
+            return ""
+    else:
+        m = SENT_END.search(text, close, end)
+        if m:
+            end = m.start()
+    return text[close:min(end, nxt)].rstrip(".!? ")
+
+
+def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, close: int, ls: int,
+                    le: int) -> tuple[Speaker | None, str, str]:
+    """(speaker, verb lemma, rule) for the quotation text[start:end] from its own sentence."""
+    lex = res.lex
+    right = right_context(res, text, close, le)
+    quote = text[start:end]
+    if right.strip() and (RIGHT_OK.search(quote) or right.lstrip().startswith((",", "—", "–")) or end == close):
+        m = _verb_np().match(right)
+        if m:
+            np = re.split(r"\s+(?:in|on|at|during|while|after|before|when|to)\s+", m.group("np"))[0]
+            how, sp = res.parse_np(np, close + m.start("np"))
+            if sp is not None:
+                ap = APPOS.match(right + ",", m.end("np")) if sp.kind == "person" and not sp.role else None
+                if ap:
+                    sp.role = ap.group(1).strip()
+                return sp, lex.lemma(m.group(1)), "after:verb-np:" + how
+        sp, vm, how = res.np_verb(right, close)
+        if sp is not None and vm.start() < 160:
+            return sp, lex.lemma(vm.group(1)), "after:np-verb:" + how
+    if right.strip():
+        m = ACCORDING.search(right)
+        if m:
+            how, sp = res.parse_np(CLAUSE_END.split(right[m.end():])[0], close + m.end())
+            if sp is not None:
+                return sp, "according to", "after:according:" + how
+    # the sentence before the opening mark (at most MAX_CONTEXT characters of it)
+    si = res.sent_index(open_)
+    s0 = max(ls, res.spans[si][0] if res.spans else ls, open_ - MAX_CONTEXT)
+    left = text[s0:open_]
+    m = QUOTED_AS.search(left)
+    if m:
+        how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))
+        if sp is not None:
+            return sp, "say", "before:quoted-as-saying:" + how
+    m = ACCORDING.search(left)
+    if m:
+        how, sp = res.parse_np(CLAUSE_END.split(left[m.end():])[0], s0 + m.end())
+        if sp is not None:
+            return sp, "according to", "before:according:" + how
+    sp, vm, how = res.np_verb(left, s0)
+    if sp is not None:
+        return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
+    return None, "", ""
+
+
+def opens_sentence(res: Resolver, text: str, open_: int, ls: int) -> bool:
+    s0 = max(ls, res.spans[res.sent_index(open_)][0]) if res.spans else ls
+    lead = text[max(s0, open_ - MAX_CONTEXT):open_].strip()
+    return not lead or lead.endswith((":", "—", "–")) or lead[-1] in "”\"’'"
+
+
+def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Speaker | None, str, str]:
+    """A quote-only paragraph introduced by the previous paragraph's last sentence ("Kim said:")."""
+    si = res.sent_index(open_)
+    if si == 0:
+        return None, "", ""
+    s, e = res.spans[si - 1]
+    s = max(s, e - MAX_CONTEXT)
+    sent = text[s:e]
+    if "“" in sent or '"' in sent:
+        return None, "", ""
+    sp, vm, how = res.np_verb(sent, s)
+    if sp is not None:
+        return sp, res.lex.lemma(vm.group(1)), "previous-sentence:" + how
+    return None, "", ""
+
+
+# "So said Hanna Oks, a drone operator", "Those were the words of Hanna Oks": the sentence after a quote
+# names its speaker; only a sentence that opens by pointing back counts
+_POINTS_BACK = re.compile(r"\s*(?:(?:So|Thus)\s+)?(?P<verb>said|says|wrote|writes|added|recalled|explained)\s+(?P<np>[^,.;:“”\"]{2,80})|"
+                          r"\s*(?:Those|These|The)\s+(?:were\s+the\s+)?words\s+(?:were\s+those\s+)?of\s+(?P<np2>[^,.;:“”\"]{2,80})")
+
+
+def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
+    """A quote-only paragraph whose speaker the next sentence names ("So said X, a ...")."""
+    si = res.sent_index(max(0, close - 1))
+    if si + 1 >= len(res.spans):
+        return None, "", ""
+    s, e = res.spans[si + 1]
+    sent = text[s:min(e, s + MAX_CONTEXT)]
+    m = _POINTS_BACK.match(sent)
+    if not m or "“" in sent or '"' in sent:
+        return None, "", ""
+    np = m.group("np") or m.group("np2")
+    how, sp = res.parse_np(np, s + (m.start("np") if m.group("np") else m.start("np2")))
+    if sp is None:
+        return None, "", ""
+    return sp, res.lex.lemma(m.group("verb") or "say"), "next-sentence:" + how
+
+
+# ---------------------------------------------------------------- figures
+
+@dataclass
+class Claim:
+    speaker: Speaker | None     # the claimant
+    how: str                    # the rule that found it
+    source: Speaker | None = None   # whom a relayed claim cites
+    verb: str = ""
+    verb_end: int = -1
+
+
+# the words between an outer verb of saying and the subject of a reported one: an object and "that"
+_NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
+
+
+# "citing X", "quoting X", "briefed by X", "based on intelligence from X"
+RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|in\s+a\s+briefing\s+by|after\s+(?:a|being)\s+briefed\s+by|"
+                   r"based\s+on\s+(?:information|intelligence|data|estimates?|figures)\s+(?:from|by|of)|"
+                   r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>[^,;:.()“”\"\n]{2,90}?)"
+                   r"(?=\s*(?:[,;:.()“”\"\n]|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
+                   r"last|this|since)\b))", re.I)
+DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+|new\s+|updated\s+)?(?:data|figures|"
+                  r"estimates?|assessment|report|intelligence|tally|count)\s+(?:showed|shows|suggests?|suggested|"
+                  r"indicated?|indicates|put|puts|found|finds|of)\b")
+OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
+                            r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?)\s+$")
+FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted)\s+by)\s+", re.I)
+_DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
+# "by his count", "by Seoul's estimate", "in Kyiv's tally"
+BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
+                      r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
+                      r"account|assessment|figures)\b", re.I)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
+PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
+PUT_AT = re.compile(PUT_WORD.pattern + r"(?=[^.;“”\"]{0,80}?\bat\s+$)")
+REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|media|press|news|local|some|other|"
+                     r"several|earlier|recent|separate|russian|ukrainian|south\s+korean|north\s+korean|western|"
+                     r"japanese|american|u\.s\.)\s+)+reports?)(?P<tail>\s+(?:in|from|by)\s+(?:the\s+)?"
+                     r"[^,;:.()“”\"\n]{2,40}?)?(?=\s+(?:that|said|say|says|suggest|suggested|suggests|claim|claimed)\b|"
+                     r"\s*,|\s+the\b)", re.I)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|to)\s+$")
+NEGATED = re.compile(r"\b(?:not|never|neither|nor|no|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not)\b",
+                     re.I)
+NOUN_USE = frozenset("the a an these those media news such any no his her its their our my".split())
+# a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
+REL_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:that|which|as|who)\s+$")
+CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
+CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
+                   r"intelligence agency|same (?:report|agency|official))|"
+                   r"This|These|Those|In addition|Additionally|Moreover|Furthermore)\b|^[^,.;]{0,60}?\balso\b")
+_QUOTE_CHARS = "“”\"‘’'"
+
+
+_PASSIVE_AFTER = re.compile(r"[a-z]+ed\s+to\s+(?:have|be)\b")
+_SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
+_NAMED = ("name", "registry", "surname")
+
+
+def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str, Speaker | None, int]:
+    """The subject of a verb at vstart: the last clause chunk before it that names someone, within
+    [lo, vstart). A parenthetical is stepped over ("Kyrylo Budanov, who has led ... since 2020, said"),
+    and a name wins over the appositive after it ("Lee Seong-kweun, a member of the committee, said").
+    A negated subject or verb ("Neither Moscow nor Pyongyang has confirmed") claims nothing; a chunk with
+    a verb of saying in it is a clause, not a subject. Returns (how, speaker, start of the subject); how
+    is "sub:..." when the subject follows a subordinator ("..., as X said ...")."""
+    before = text[max(lo, vstart - 200):vstart]
+    base = vstart - len(before)
+    if PASSIVE.search(before) or _PASSIVE_AFTER.match(text, vstart):
+        return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"
+    words = before.split()
+    if words and words[-1].lower() in NOUN_USE:
+        return "", None, -1
+    lex = res.lex
+    # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
+    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} | {m.end() for m in lex.verb_re.finditer(before)})
+    found: tuple[str, Speaker | None, int] | None = None
+    for n in range(min(3, len(cuts))):
+        cs = cuts[len(cuts) - 1 - n]
+        ce = len(before) if n == 0 else cuts[len(cuts) - n]
+        chunk = re.sub(r"(?:\s*[,;:—–(]|\bthat)\s*$", "", before[cs:ce]).strip(" ,;:—–(" + _QUOTE_CHARS)
+        ws = chunk.split()
+        if not ws:
+            continue
+        if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
+            return "neg", None, -1
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I):
+            continue      # "TASS, citing the Russian Defence Ministry, reported": the relay is not the subject
+        if lex.verb_re.search(chunk):
+            break
+        sub = ws[0].lower() in _SUBORDINATORS
+        rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
+        if 0 <= rel and len(ws) - rel - 1 in (1, 2):
+            ws = ws[rel + 1:]   # "the first group of what it said": the subject is "it"
+        how, sp = res.parse_np(" ".join(ws[-10:]), base + cs)
+        if sp is None:
+            continue
+        how = ("sub:" if sub else "") + how
+        if found is None:
+            found = (how, sp, base + cs)
+            if how in _NAMED or sp.kind == "person" and sp.actor_id:
+                break
+            continue      # an appositive description: a name just before it is the subject
+        if how in _NAMED:
+            found = (how, sp, base + cs)
+        break
+    return found if found is not None else ("", None, -1)
+
+
+def _inverted_after(res: Resolver, text: str, vend: int, hi: int) -> tuple[str, Speaker | None]:
+    """'..., said the ministry' / '..., said Kim Seon-ho': the subject after the verb."""
+    m = re.match(r"\s+((?:the\s+)?[A-Za-z][^,;:.()“”\"\n]{1,60}?)(?=\s*(?:[,;:.()\n]|$|\bthat\b|\bon\b|\bin\b|"
+                 r"\bat\b|\bto\b|\bwhen\b|\bafter\b))", text[vend:min(hi, vend + 80)])
+    if not m:
+        return "", None
+    return res.parse_np(m.group(1), vend + m.start(1))
+
+
+def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> Claim:
+    """The claim frame of a figure at `pos` in the sentence `span` (no quotation, no carrying over)."""
+    ss, se = span
+    lo, hi = max(ss, pos - MAX_CONTEXT), min(se, pos + 300)
+    window = text[lo:hi]
+    source = _relay_source(res, text, lo, window)
+    cands: list[tuple[int, Claim]] = []    # (distance, claim)
+    # according to X / per X: at the start or the end of its sentence, it governs the whole sentence
+    for m in FIG_ACCORDING.finditer(window):
+        a = lo + m.end()
+        np = CLAUSE_END.split(text[a:min(hi, a + 100)])[0]
+        np = re.split(r"\s+(?:that|which|who|on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
+        whole = text[a:a + len(np)]
+        inner = RELAY.search(np)
+        relayed = None
+        if inner:    # "according to lawmakers briefed by the agency": the lawmakers, citing the agency
+            relayed = _relay_source(res, text, a + inner.start(), np[inner.start():])
+        how, sp = res.parse_np(np, a)
+        if sp is None and _DOC_PLURAL.search(np):
+            desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
+            sp, how = Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "documents"
+        if sp is not None:
+            governs = m.start() == 0 and lo == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
+            d = 0 if governs else abs(pos - a)
+            cands.append((d, Claim(sp, "according:" + how, relayed or source)))
+    for m in BY_COUNT.finditer(window):
+        np = m.group("np")
+        np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
+        how, sp = res.parse_np(re.sub(r"['’]s$", "", np), lo + m.start("np"))
+        if sp is not None:
+            cands.append((abs(pos - (lo + m.end())), Claim(sp, "by-count:" + how, source)))
+    lex = res.lex
+    verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in list(lex.verb_re.finditer(window))[:3 * MAX_VERBS_FIG]]
+    at = _at_before(text, pos)
+    verbs += [(m.start(), m.end(), "put") for m in PUT_WORD.finditer(window) if lo + m.start() < pos and
+              at >= 0 and PUT_AT.match(text, lo + m.start(), at)]
+    verbs.sort()
+    last_subject: Claim | None = None
+    for vs_, ve_, lemma in verbs:
+        vs, ve = lo + vs_, lo + ve_
+        if lemma in ("cite", "quote"):
+            continue   # "citing X" is a relay, handled above
+        how, sp, np_at = _subject_before(res, text, lo, vs)
+        if how == "neg":
+            continue
+        if vs > pos and how.startswith("sub:"):
+            continue   # "..., as X said the casualties had climbed": X's own clause, not an attribution of this
+        if sp is None:
+            before = text[max(lo, vs - 3):vs]
+            if text[vs:ve].endswith("ing") and before.rstrip().endswith(",") and last_subject is not None:
+                # "..., the official said, adding that about 10,000 ...": the participle's subject is the clause's
+                sp, how, np_at = last_subject.speaker, "participle:" + last_subject.how, vs
+            elif before.rstrip().endswith((",", "”", "\"")) or vs > pos:
+                how, sp = _inverted_after(res, text, ve, hi)
+                np_at = ve
+            if sp is None:
+                continue
+        claim = Claim(sp, "verb:" + how, source, lemma)
+        if vs < pos and last_subject is not None and last_subject.verb_end <= np_at and \
+                _NESTED.match(text, last_subject.verb_end, np_at):
+            # "Park said the agency had confirmed ... about 50": Park claims it, citing the agency; "Umerov told
+            # KBS that Kyiv expected ...": Umerov's own government is not a source
+            inner = sp
+            outer = last_subject.speaker
+            own = inner.kind == "government" and inner.role == "government" and inner.country == outer.country
+            claim = Claim(outer, last_subject.how + ">outer", source or (None if own else inner), last_subject.verb)
+            claim.verb_end = last_subject.verb_end
+        else:
+            claim.verb_end = ve
+        if sp is not None and not claim.how.endswith(">outer"):
+            last_subject = claim
+        if vs < pos:
+            d = pos - ve
+        else:
+            gap = text[pos:np_at if np_at > pos else vs]
+            # "3,000 that Seoul reported": the relative clause owns the figure
+            d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
+        cands.append((max(d, 0), claim))
+    m = DATA.search(window)
+    if m:
+        how, sp = res.parse_np(m.group("np").split(",")[-1], lo + m.start("np"))
+        if sp is not None:
+            cands.append((abs(pos - (lo + m.end())), Claim(sp, "data:" + how, source)))
+    m = OWNED_ESTIMATE.search(text, max(lo, pos - 80), pos)
+    if m:
+        np = re.sub(r"['’]s$", "", m.group("np").strip())
+        a = res.lookup(np)
+        how, sp = ("registry", from_actor(a, m.start("np"))) if a is not None else res.parse_np(np, m.start("np"))
+        if sp is None:
+            country, k = lex.demonym(np.split())
+            a = res.lookup(country) if k else None
+            if a is not None:
+                sp, how = from_actor(a, m.start("np")), "demonym"
+        if sp is not None:
+            cands.append((0, Claim(sp, "estimate-of:" + how, source)))
+    for m in REPORTS.finditer(window):
+        a = lo + m.start()
+        if a >= pos or CLAUSE_BREAK.search(text, lo + m.end(), pos) and not \
+                re.match(r"\s*(?:that|said|say|says|suggest\w*|claim\w*)\b", text[lo + m.end():pos]):
+            continue
+        if re.search(lex.verb_re.pattern + r"\s+(?:the\s+|these\s+|those\s+)?$", text[max(lo, a - 30):a]):
+            continue   # "denied media reports that ...": the denial is the claim
+        desc = " ".join((m.group("desc") + (m.group("tail") or "")).split())
+        desc = desc[0].lower() + desc[1:]
+        cands.append((pos - a, Claim(Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "reports", source)))
+    if not cands:
+        if source is not None:   # "citing the Pentagon, 4,000 ...": whom the text cites
+            return Claim(source, "relay-only")
+        return Claim(None, "")
+    d, best = min(cands, key=lambda c: c[0])
+    if best.source is not None and (best.source.name == best.speaker.name or
+                                    best.source.country and best.source.country == best.speaker.country and
+                                    best.source.kind == "government" and best.source.role == "government"):
+        best.source = None   # citing itself, or its own country ("Washington's assessment" for a U.S. official)
+    return best
+
+
+def _at_before(text: str, pos: int) -> int:
+    """The offset just after the "at " that introduces the figure at pos, or -1."""
+    m = re.search(r"\bat\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
+                  r"approximately|an\s+estimated|almost|close\s+to)\s+)?$", text[max(0, pos - 40):pos])
+    return max(0, pos - 40) + m.end() if m else -1
+
+
+MAX_VERBS_FIG = 6
+
+
+def _relay_source(res: Resolver, text: str, lo: int, window: str) -> Speaker | None:
+    m = RELAY.search(window)
+    if not m:
+        return None
+    np = re.sub(r"^(?:(?:a|an|the|its|their)\s+)?(?:(?:closed-door|recent|new|latest|confidential|private)\s+)?"
+                r"(?:briefing|report|assessment|statement|estimates?|data|information|intelligence|figures)\s+"
+                r"(?:by|from|of)\s+", "", m.group("np"))
+    how, sp = res.parse_np(np, lo + m.end("np") - len(np))
+    return sp
+
+
+def continues(sentence: str) -> bool:
+    """Does this sentence plainly continue the previous one's claim ("It also said", "is estimated to")?"""
+    return CARRY.search(sentence[:200]) is not None

@@ -1,0 +1,190 @@
+"""Names as news writes them -> speakers: registry actors, people (office words stripped), organisations.
+
+Editorial choices:
+* A registered actor (data/actors.csv) wins: the registry's name, kind, country and side.
+* A person is the capitalised tokens at the end of a run that are not office words ("National Security
+  Communications Adviser John Kirby" -> John Kirby, role "National Security Communications Adviser").
+  Two to four tokens; one token is a surname, resolved against the article (see resolver).
+* A run with an institution word (ministry, agency, office ...) is an organisation, named as written.
+* A run joined by "and" names two people, not one ("Austin and Kim"): no speaker. A run made of time
+  words or sentence openers ("In December") is no name at all.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from ..actors import Actor, Registry
+from .lexicon import lexicon
+
+ORG_WORDS = frozenset("""ministry institute agency council office committee department party army forces service
+center centre university command news times post herald bureau commission government parliament assembly
+mission embassy organization organisation foundation association union administration staff navy corps
+court kremlin pentagon nato un directorate guard guards agency's ministry's nations""".split())
+HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
+                       "Brig. Cmdr. Rev. Sir Dame".split())
+_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
+_CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
+_PARTICLES = frozenset(("de", "von", "van", "al", "bin", "da", "del", "la", "le"))
+_JOINERS = frozenset(("of", "for", "the", "to"))
+
+
+def possessive(tok: str) -> bool:
+    return tok.endswith(("’s", "'s", "s’", "s'"))
+
+
+@dataclass
+class Speaker:
+    """Who said something: a registered actor, a named person or organisation, or an unnamed description."""
+    name: str
+    kind: str                 # person / organization / government / anonymous
+    actor_id: str = ""
+    role: str = ""
+    country: str = ""
+    side: str = ""
+    pos: int = 0              # where it was mentioned or spoke
+    organisation: str = ""    # the body a person speaks for (registry affiliation or from the role)
+    subject: bool = False     # a speaker or sentence subject (salient), not a passing mention
+
+    @property
+    def personlike(self) -> bool:
+        return self.kind in ("person", "anonymous")
+
+    def at(self, pos: int, **kw) -> "Speaker":
+        return Speaker(self.name, self.kind, self.actor_id, self.role, self.country, self.side, pos,
+                       self.organisation, kw.get("subject", self.subject))
+
+
+def from_actor(a: Actor, pos: int, role: str = "", country: str = "") -> Speaker:
+    org = a.affiliation if a.kind == "person" else ""
+    return Speaker(a.name, a.kind, a.actor_id, a.role or role, a.country or country, a.side, pos, org)
+
+
+_MEMOS: "weakref.WeakKeyDictionary[Registry, dict]" = weakref.WeakKeyDictionary()
+
+
+def memo(registry: Registry) -> dict:
+    """Per-registry memo of look-ups and parsed runs: news repeats the same names across articles."""
+    m = _MEMOS.get(registry)
+    if m is None:
+        m = _MEMOS[registry] = {"lookup": {}, "named": {}, "np": {}}
+    return m
+
+
+class Names:
+    """Registry look-ups and the parsing of capitalised runs, memoised per registry."""
+
+    def __init__(self, registry: Registry):
+        self.reg = registry
+        self.lex = lexicon()
+        m = memo(registry)
+        self._lookup_memo, self._named_memo = m["lookup"], m["named"]
+
+    def lookup(self, phrase: str) -> Actor | None:
+        try:
+            return self._lookup_memo[phrase]
+        except KeyError:
+            pass
+        a = self.reg.lookup(phrase)
+        if a is None and phrase.endswith(("’s", "'s")):
+            a = self.reg.lookup(phrase[:-2])
+        if len(self._lookup_memo) < 200_000:
+            self._lookup_memo[phrase] = a
+        return a
+
+    def premods(self, toks: list[str]) -> tuple[str, str]:
+        """(role, country) from the words before a name: a demonym, a possessive country, office words."""
+        country, k = self.lex.demonym(toks)
+        rest = toks[k:]
+        if rest and possessive(rest[0]):
+            a = self.lookup(rest[0])
+            if a is not None and a.country:
+                country = country or a.country
+            rest = rest[1:]
+        return " ".join(rest), country
+
+    def parse_named(self, run: str, pos: int) -> Speaker | None:
+        memo_ = self._named_memo
+        if run in memo_:
+            t = memo_[run]
+        else:
+            t = self._parse_named(run)
+            if len(memo_) < 200_000:
+                memo_[run] = t
+        return None if t is None else t.at(pos)
+
+    def _parse_named(self, run: str) -> Speaker | None:
+        toks = run.split()
+        # time words and sentence openers are never a name: "In December", "Meanwhile Kim Jong Un"
+        while toks and toks[0].lower().strip(".,") in self.lex.not_names:
+            toks = toks[1:]
+        for i, t in enumerate(toks):
+            if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"}:
+                toks = toks[:i]
+                break
+        if not toks:
+            return None
+        for i in range(len(toks)):
+            a = self.lookup(" ".join(toks[i:]))
+            if a is not None:
+                role, country = self.premods(toks[:i])
+                if country and a.country and country != a.country:
+                    continue  # "Russia's Defense Ministry" is not another country's ministry
+                if i and a.kind != "person" and not possessive(toks[i - 1]) and toks[i - 1][0].isupper() \
+                        and toks[:i] != ["The"] and not role and not country:
+                    continue  # "Korean Central News Agency" matched only as a tail: keep the full run
+                if i and a.kind != "person" and toks[i - 1].lower() in _JOINERS:
+                    continue  # "General Staff of the Armed Forces of Ukraine" is not Ukraine
+                return from_actor(a, 0, role, country)
+        if toks[0] in ("The", "A", "An", "the"):
+            toks = toks[1:]
+        if not toks:
+            return None
+        honor = [t for t in toks if t in HONORIFICS]
+        if honor:
+            toks = [t for t in toks if t not in HONORIFICS]
+            if len(toks) >= 2 and self.lookup(" ".join(toks)) is None:
+                sp = self._parse_named(" ".join(toks))
+                if sp is not None and sp.kind == "person":
+                    sp.role = (" ".join(h for h in honor if h not in _COURTESY) + " " + sp.role).strip()
+                return sp
+        if not toks:
+            return None
+        lows = [t.lower().strip(".,’'") for t in toks]
+        country, k = self.lex.demonym(toks)
+        # the name: the capitalised tokens at the end that are not office words
+        j = len(toks)
+        while j > 0:
+            t, low = toks[j - 1], lows[j - 1]
+            if not _CAP.match(t) and low not in _PARTICLES:
+                break
+            if low in self.lex.role_words or low in _JOINERS or possessive(t) or low in self.lex.titles \
+                    or low in ORG_WORDS or low == "and":
+                break
+            j -= 1
+        while j < len(toks) and lows[j] in _PARTICLES:
+            j += 1
+        name_toks, head = toks[j:], toks[:j]
+        titled = any(w in self.lex.person_titles or w in self.lex.role_words for w in lows[:j])
+        # a person is "<office words> <Name>"; "Mission to the United Nations" ends in a body's name
+        is_person = 2 <= len(name_toks) <= 4 and not (j and self.lex.demonym(name_toks)[1]) and \
+            (titled or not set(lows) & ORG_WORDS) and "and" not in lows[j:] and \
+            not (j and lows[j - 1] in _JOINERS)
+        if not is_person:
+            if set(lows) & ORG_WORDS:
+                return Speaker(" ".join(toks), "organization", "", "", country or self.premods(toks)[1], "", 0)
+            return None  # "Austin and Kim": two people, neither the speaker on their own; or no name at all
+        role, country2 = self.premods(head)
+        role = " ".join(t for t in role.split() if not possessive(t))
+        country = country or country2
+        org = ""
+        owner = next((t for t in head if possessive(t)), "")
+        a = self.lookup(owner) if owner else None
+        if a is not None and a.kind != "person":
+            org = a.name
+        elif head and set(lows[:j]) & ORG_WORDS:
+            # "Defense Ministry Spokesman Jeon Ha-gyu": the body before the title word
+            cut = next((n for n, w in enumerate(lows[:j]) if w in self.lex.person_titles), j)
+            org = " ".join(head[:cut])
+        return Speaker(" ".join(name_toks), "person", "", role, country, "", 0, org)

@@ -1,0 +1,688 @@
+"""Who a subject phrase stands for, in one article: "he", "Park", "the minister", "the ministry",
+"the report", "a senior official", "Kremlin spokesman Dmitry Peskov".
+
+One ``Resolver`` per article, shared by quote and figure attribution, so a figure in reported speech
+gets the same speaker a quotation in that sentence would. It keeps the discourse state: every
+attribution (a quote's speaker, a figure's claimant) is an *event* at its position; pronouns,
+surnames and titles prefer the latest event over people merely mentioned.
+
+Editorial choices:
+* A pronoun takes the latest speaker or sentence subject of the right kind within twelve sentences:
+  "he" a person, "it" an organisation, "they" either.
+* A surname takes the latest full name with that surname that spoke or led a sentence, else the latest
+  mention, else the registry's only person with that name, else a full name given later.
+* A title ("the minister", "Ukraine's defence minister", "the head of the agency") takes the person
+  the article introduced with that title (before, else after); nobody: "unnamed: <the words>".
+* An organisation ("the ministry", "the White House") stands for the spokesperson who just spoke for
+  it, else the organisation named with that word, else "unnamed: ministry".
+* "the report said" takes the organisation that published the report.
+Every look-up is bounded (a window of sentences, a capped number of candidates, a bisect into the
+entity index): a 40 KB paragraph of "He said" costs linear time, not quadratic.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..actors import Registry
+from ..text import sentence_spans
+from .entities import EntityIndex, name_parts
+from .lexicon import lexicon
+from .names import Names, Speaker, from_actor, memo, possessive
+
+AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
+                 r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
+                 r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
+                 r"initially|first|already|now|still|only|just|even|finally|previously))+$", re.I)
+LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
+                  r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
+TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|today|yesterday)$")
+CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
+ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+# A report introduced with its publisher ("said in a report", "its latest study", "INSS's report"); "the
+# report" is itself a reference back and never introduces one.
+DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
+                      r"(?:report|study|statement|assessment|analysis|paper|document)s?\b")
+SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
+                     r"of|for|the|to))*)")
+DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
+_NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
+                      r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
+                          r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
+                          r"commander|general|lawmaker|analyst|researcher|expert)\s+(?:[A-Z][\w’'\-]+\s*){2,3}")
+CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
+PREPS = frozenset("of at from for to in with who which on by".split())
+# How far back an attribution is looked for: a speech verb's subject within this many characters, at most
+# this many verbs tried, antecedents within this many sentences.
+MAX_CONTEXT = 400
+MAX_VERBS = 8
+MAX_SENTENCES = 12
+MAX_CANDIDATES = 200
+
+
+class Resolver:
+    def __init__(self, text: str, registry: Registry, spans: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.reg = registry
+        self.names = Names(registry)
+        self.lex = lexicon()
+        self._np_memo = memo(registry)["np"]
+        self._np_context_free = True
+        self.spans = spans if spans is not None else sentence_spans(text)
+        self.starts = [s for s, _ in self.spans]
+        self.events: list[Speaker] = []          # speakers and claimants, in text order
+        self._event_in: dict[int, Speaker] = {}  # sentence index -> latest event in it
+        self._subjects: dict[int, Speaker | None] = {}
+        self._entities: EntityIndex | None = None
+        self._depth = 0
+        self._in_pronoun = False
+
+    # -- sentences and state
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    @property
+    def entities(self) -> EntityIndex:
+        if self._entities is None:
+            self._entities = EntityIndex(self.text, self.names, self.reg)
+        return self._entities
+
+    def add_event(self, sp: Speaker, pos: int) -> Speaker:
+        """Record that `sp` spoke (or claimed) at pos; the next pronoun or title prefers it."""
+        ev = sp.at(pos, subject=True)
+        self.events.append(ev)
+        si = self.sent_index(pos)
+        cur = self._event_in.get(si)
+        if cur is None or cur.pos <= pos:
+            self._event_in[si] = ev
+        self._subjects.setdefault(si, ev)
+        return ev
+
+    def set_subject(self, si: int, sp: Speaker) -> None:
+        self._subjects[si] = sp
+
+    def lookup(self, phrase: str):
+        return self.names.lookup(phrase)
+
+    def parse_named(self, run: str, pos: int) -> Speaker | None:
+        return self.names.parse_named(run, pos)
+
+    def _recent_events(self, pos: int):
+        """Events before pos, newest first, at most MAX_CANDIDATES."""
+        n = 0
+        for sp in reversed(self.events):
+            if sp.pos < pos:
+                yield sp
+                n += 1
+                if n >= MAX_CANDIDATES:
+                    return
+
+    # -- parse a subject phrase
+    def parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
+        """-> (how, speaker). how names the rule; speaker None when nothing usable.
+
+        Phrases that name their speaker outright (a registered or full name, an anonymous description)
+        or name nobody mean the same in any article, so they are memoised per registry; references
+        (pronoun, surname, title, report) depend on the article and are resolved each time.
+        """
+        hit = self._np_memo.get(np)
+        if hit is not None:
+            how, t = hit
+            return how, (None if t is None else t.at(pos))
+        outer = self._np_context_free
+        self._np_context_free = True
+        how, sp = self._parse_np(np, pos)
+        free = self._np_context_free
+        self._np_context_free = outer and free
+        if free and len(self._np_memo) < 200_000 and how in ("", "registry", "name", "anonymous"):
+            self._np_memo[np] = (how, None if sp is None else replace(sp))
+        return how, sp
+
+    def _parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
+        lex = self.lex
+        np = np.strip(" ,;:—–-\t")
+        np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
+        np = LEAD.sub("", np)
+        np = AUX.sub("", np)
+        np = TRAIL_TIME.sub("", np).strip(" ,")
+        if not np or len(np) > 160:
+            return "", None
+        low = np.lower()
+        if low in lex.pronouns:
+            return "pronoun", self.resolve_pronoun(low, pos)
+        words = np.split()
+        if len(words) > 14:
+            return "", None
+        if any(ch.isupper() for ch in np) and lex.outlet(np) and not self.lookup(np):
+            # "CNN reported": a news outlet speaking on its own authority (whom it cites goes to `source`)
+            return "outlet", Speaker(lex.outlet(np), "organization", "", "news outlet", "", "", pos)
+        # appositive subject: "Name, the title," / "Name, who ..., "
+        if "," in np:
+            chunks = [c.strip() for c in np.split(",") if c.strip()]
+            for c in chunks:
+                how, sp = self.parse_np(c, pos)
+                if sp is not None and how in ("name", "registry"):
+                    if len(chunks) > 1 and sp.kind == "person" and not sp.role:
+                        for c2 in chunks[1:]:
+                            if c2.split()[0].lower() in ("the", "a", "an"):
+                                sp.role = c2.split(None, 1)[1] if " " in c2 else c2
+                                break
+                    return how, sp
+            for c in (chunks[-1:] + chunks[:1]) if chunks else ():
+                if c != np:
+                    how, sp = self.parse_np(c, pos)
+                    if sp is not None:
+                        return how, sp
+            return "", None
+        first = words[0].lower()
+        m = _NAME_OF.search(np)
+        if m and m.start("name") < len(np):
+            # "Rep. Park Sun-won of the main opposition Democratic Party", "spokesman Ivo Marek of the Coastal
+            # Guard": the person, speaking for the body after "of"
+            head = np[:m.end("name")]
+            how, sp = self.parse_np(head, pos) if m.start("name") else (None, self.parse_named(head, pos))
+            if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
+                sp.organisation = sp.organisation or re.sub(r"^the\s+", "", m.group("tail"))
+                return ("registry" if sp.actor_id else "name"), sp
+        if first == "one" and len(words) > 2 and words[1].lower() == "of":
+            # "one of the officials": one of a group the article named before
+            how, sp = self.parse_np("the " + " ".join(words[3:] if words[2].lower() in ("the", "those", "these")
+                                                      else words[2:]), pos)
+            if sp is not None:
+                return how, sp
+        if first in lex.not_names and len(words) > 1 and CAP.match(words[1]) and first not in ("the", "a", "an"):
+            return self.parse_np(" ".join(words[1:]), pos)
+        # registry: whole phrase or a suffix of it
+        for i in range(len(words)):
+            if i and words[i - 1].lower() in PREPS:
+                break   # "officials in Seoul", "lawmakers briefed by the NIS": the head is before the preposition
+            a = self.lookup(" ".join(words[i:]))
+            if a is not None:
+                if i and first in lex.anon:
+                    break
+                role, country = self.names.premods(words[:i])
+                if country and a.country and country != a.country:
+                    continue
+                sp = from_actor(a, pos, role, country)
+                if a.kind != "person":
+                    self._np_context_free = False
+                    return "registry", self._spokesperson_for(sp, pos) or sp
+                return "registry", sp
+        if len(words) == 1 and (lex.demonym(words)[1] or possessive(words[0])):
+            return "", None
+        if len(words) == 1 and low in lex.titles:   # "Officials said", "Experts say"
+            if lex.titles[low] == "person":
+                return "anonymous", Speaker("unnamed: " + low, "anonymous", "", low, "", "", pos)
+            return "", None
+        if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
+            if len(words) == 1 and CAP.match(words[0]):
+                if first in lex.not_names:
+                    return "", None
+                return "surname", self.resolve_surname(words[0], pos)
+            sp = self.parse_named(np, pos)
+            if sp is not None:
+                if sp.kind == "person" and len(sp.name.split()) == 1:
+                    return "surname", self.resolve_surname(sp.name, pos)
+                if sp.kind != "person":
+                    return "name", self._spokesperson_for(sp, pos) or sp
+                return "name", sp
+        # a title then a name: "Kremlin spokesman Dmitry Peskov", "Pentagon press secretary Jane Roe"
+        k = len(words)
+        while k > 0 and CAP.match(words[k - 1]) and lex.titles.get(words[k - 1].lower().strip(".")) != "person" \
+                and words[k - 1].lower().strip(".") not in lex.role_words:
+            k -= 1
+        if len(words) - k >= 2 and k > 0:
+            sp = self.parse_named(" ".join(words[k:]), pos)
+            if sp is not None and sp.kind == "person":
+                if sp.actor_id:
+                    return "registry", sp
+                role, country = self.names.premods(words[:k])
+                if not country:
+                    for w in words[:k]:
+                        a = self.lookup(w)
+                        if a is not None and a.country:
+                            country = a.country
+                            break
+                sp.role = sp.role or " ".join(w for w in role.split() if not possessive(w))
+                sp.country = sp.country or country
+                if not sp.organisation:
+                    owner = next((w for w in words[:k] if possessive(w) or CAP.match(w)), "")
+                    a = self.lookup(owner) if owner else None
+                    if a is not None and a.kind != "person":
+                        sp.organisation = a.name
+                return "name", sp
+        # description with a title head noun; the head comes before a prepositional tail: "official at the
+        # defence ministry", "representative to the UN", "spokesperson for the Kremlin"
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPS), len(words))
+        head_i = None
+        for lo, hi in ((0, cut), (0, len(words))):
+            for i in range(hi - 1, lo - 1, -1):
+                if words[i].lower().strip(".,’'") in lex.titles:
+                    head_i = i
+                    break
+            if head_i is not None:
+                break
+        if head_i is None:
+            return "", None
+        head = words[head_i].lower().strip(".,’'")
+        kind = lex.titles[head]
+        if first in ("the", "this", "that") or (possessive(words[0]) and kind == "document") or \
+                (kind == "person" and (possessive(words[0]) or lex.demonym(words)[1]) and first not in lex.anon):
+            rest = words[1:] if first in ("the", "this", "that") else words
+            country = lex.demonym(rest)[0] or (self.names.premods(rest)[1] if rest and possessive(rest[0]) else "")
+            if kind == "document":
+                return "report", self.resolve_document(pos)
+            if kind == "organization":
+                return "org-title", self.resolve_org_title(head, " ".join(rest), country, pos)
+            sp = self.resolve_title(head, country, pos, " ".join(rest))
+            if sp is not None:
+                return "title", sp
+            desc = " ".join(rest)
+            return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
+        if kind == "document":
+            owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
+                                                                    "own", "official", "daily", "updated")]
+            if owner:
+                how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
+                if sp is not None:
+                    return how, sp
+            return "report", self.resolve_document(pos)
+        if kind == "organization":
+            if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
+                desc = " ".join(words[1:] if first in lex.anon else words)
+                for w in words[1:]:
+                    a = self.lookup(w) if CAP.match(w) else None
+                    if a is not None and a.kind in ("organization", "government"):
+                        return "registry", from_actor(a, pos)
+                if possessive(words[0]) and first not in lex.anon:
+                    # "Ukraine's military intelligence agency", "Seoul's military": one definite institution,
+                    # named as the article names it
+                    country = self.names.premods(words)[1]
+                    return "org-description", Speaker(desc, "government" if head in ("government", "military", "army")
+                                                      else "organization", "", desc, country, "", pos)
+                return "org-description", self.resolve_org_title(head, desc, lex.demonym(words)[0], pos, definite=False)
+            return "", None
+        if first in lex.anon or possessive(words[0]) or words[head_i].lower().rstrip(".,").endswith("s") or \
+                words[-1].lower().endswith("s") or CAP.match(words[0]):
+            desc_words = words[1:] if first in lex.anon else words
+            while desc_words and desc_words[0].lower() in lex.anon:
+                desc_words = desc_words[1:]
+            desc = " ".join(desc_words)
+            country = next((c for i in range(len(desc_words)) for c in (lex.demonym(desc_words[i:])[0],) if c), "")
+            if not country and desc_words and possessive(desc_words[0]):
+                a = self.lookup(desc_words[0])
+                country = a.country if a is not None else ""
+            return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
+        return "", None
+
+    # -- the speaker a speech verb gives
+    def np_verb(self, context: str, offset: int, max_words: int = 14, skip_pronouns: bool = False):
+        """First speech verb in context whose preceding words parse as a speaker -> (speaker, verb match, how).
+
+        The context is cut to its last MAX_CONTEXT characters and at most MAX_VERBS verbs are tried, so
+        the cost per quote or figure does not grow with the sentence.
+        """
+        if len(context) > MAX_CONTEXT:
+            cut = len(context) - MAX_CONTEXT
+            context, offset = context[cut:], offset + cut
+        tried = 0
+        for vm in self.lex.verb_re.finditer(context):
+            tried += 1
+            if tried > MAX_VERBS:
+                break
+            np = context[:vm.start()]
+            cut = max(np.rfind("”"), np.rfind('"'))
+            if cut >= 0:
+                np = np[cut + 1:]
+            if not np.strip() or DETERMINER_END.search(np) or np.rstrip().endswith(("’s", "'s")):
+                continue
+            if len(np.split()) > max_words + 6:
+                # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
+                # subject is the last comma-separated chunk
+                tail = np.rstrip().rsplit(",", 1)
+                if len(tail) < 2 or len(tail[1].split()) > max_words:
+                    continue
+                np = tail[1]
+            if not np.strip():
+                continue
+            if skip_pronouns and AUX.sub("", LEAD.sub("", np.strip(" ,;:—–-\t"))).strip().lower() in self.lex.pronouns:
+                continue
+            how, sp = self.parse_np(np, offset + vm.start())
+            if sp is not None:
+                return sp, vm, how
+        return None, None, ""
+
+    # -- resolution of references
+    def subject_of(self, si: int) -> Speaker | None:
+        """The subject of sentence si: a speaker recorded there, or its leading noun phrase."""
+        if si in self._subjects:
+            return self._subjects[si]
+        if self._depth > 25:     # a long chain of "He said ..." sentences: stop rather than recurse deeper
+            return None
+        self._depth += 1
+        try:
+            return self._compute_subject(si)
+        finally:
+            self._depth -= 1
+
+    def _compute_subject(self, si: int) -> Speaker | None:
+        s, e = self.spans[si]
+        e = min(e, s + MAX_CONTEXT)
+        sent = self.text[s:e]
+        lex = self.lex
+        sp = None
+        first_quote = min([i for i in (sent.find("“"), sent.find('"')) if i >= 0], default=len(sent))
+        if first_quote > 0:
+            sp, _, _ = self.np_verb(sent[:first_quote], s)
+            if sp is not None:
+                sp = sp.at(s, subject=True)
+                self._subjects[si] = sp
+                return sp
+        m = ACCORDING.match(sent)
+        if m:
+            np = CLAUSE_END_RE.split(sent[m.end():], 1)[0]
+            how, sp = self.parse_np(np, s + m.end())
+            if sp is not None:
+                sp = sp.at(s, subject=True)
+                self._subjects[si] = sp
+                return sp
+        m = SUBJECT.match(sent)
+        if m and not sent.startswith(("“", "\"")):
+            np = m.group(1)
+            tail = _title_tail().match(sent, m.end(1))
+            if tail and (possessive(np.split()[-1]) or lex.demonym(np.split())[1]):
+                np = sent[m.start(1):tail.end()]
+            titled = _TITLED_NAME.match(sent, m.start(1))
+            if titled:   # "White House spokeswoman Dana Holt briefed ...": the person, not the body
+                np = titled.group(0)
+            if np.split()[0].lower() in lex.pronouns:
+                sp = None
+            else:
+                toks = np.split()
+                # a possessive + title with no name ("Russia’s U.N. Ambassador") is an unnamed person
+                how, sp = self.parse_np(np, s + m.start(1))
+                if sp is None and toks and lex.titles.get(toks[-1].lower().strip(".")) == "person":
+                    country = ""
+                    a = self.lookup(toks[0])
+                    if a is not None:
+                        country = a.country
+                    sp = Speaker("unnamed: " + np, "anonymous", "", np, country, "", s)
+                if sp is not None and how == "anonymous" and sp.role and sp.role.split()[-1] in ("officials",):
+                    sp = None
+        if sp is None:
+            # "a senior official who requested anonymity" style lowercase subjects
+            m2 = _lower_subject().match(sent)
+            if m2:
+                how, sp = self.parse_np(sent[:m2.end()], s)
+        if sp is not None:
+            sp = sp.at(s, subject=True)
+        self._subjects[si] = sp
+        return sp
+
+    def _recent(self, pos: int, ok, limit_sentences: int = MAX_SENTENCES) -> Speaker | None:
+        """Walk back sentence by sentence: the event recorded there first, then the sentence subject."""
+        si = self.sent_index(pos)
+        for k in range(si, max(-1, si - limit_sentences), -1):
+            sp = self._event_in.get(k)
+            if sp is not None and sp.pos < pos and ok(sp):
+                return sp
+            if k == si:
+                continue
+            sub = self.subject_of(k)
+            if sub is not None and ok(sub):
+                return sub
+        return None
+
+    def resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
+        self._np_context_free = False
+        want = self.lex.pronouns.get(pron, "person")
+        if want == "person":
+            ok = lambda s: s.personlike  # noqa: E731
+        elif want == "organization":
+            ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
+        else:
+            ok = lambda s: True  # noqa: E731
+        # "The Pentagon said on Monday that it believed ...": the subject of this sentence's earlier verb;
+        # never through another pronoun (a line of "He said" would otherwise recurse without end)
+        s = self.spans[self.sent_index(pos)][0] if self.spans else 0
+        if s < pos and not self._in_pronoun:
+            self._in_pronoun = True
+            try:
+                sp, _, how = self.np_verb(self.text[max(s, pos - MAX_CONTEXT):pos], max(s, pos - MAX_CONTEXT),
+                                          skip_pronouns=True)
+            finally:
+                self._in_pronoun = False
+            if sp is not None and ok(sp):
+                return sp
+        return self._recent(pos, ok)
+
+    def resolve_surname(self, tok: str, pos: int) -> Speaker | None:
+        self._np_context_free = False
+        tok_n = tok.strip(".’'")
+
+        def has(sp: Speaker) -> bool:
+            if sp.kind != "person" or tok_n not in sp.name:
+                return False
+            parts = name_parts(sp.name)
+            return len(parts) > 1 and (parts[0] == tok_n or parts[-1] == tok_n)
+        # The latest full name that spoke or was the subject of its sentence wins ("Kim" after Defense
+        # Minister Kim Yong-hyun said ... is him, not the vice minister quoted earlier); a name only in
+        # passing (an object, "met Kim Jong-un") is used when nobody with that name spoke or led a sentence.
+        speaker = next((sp for sp in self._recent_events(pos) if has(sp)), None)
+        ents = self.entities
+        cand = ents.with_token_before(tok_n, pos, limit=MAX_CANDIDATES)
+        si_now = self.sent_index(pos)
+        subject = None
+        for m in reversed(cand):
+            if speaker is not None and m.pos <= speaker.pos:
+                break
+            si = self.sent_index(m.pos)
+            if si == si_now:
+                continue
+            sub = self.subject_of(si)
+            if sub is not None and sub.name == m.name:
+                subject = sub
+                break
+        if speaker is not None or subject is not None:
+            return subject or speaker
+        if cand:
+            return cand[-1]
+        a = self.reg.lookup(tok_n)
+        if a is None:
+            a = _surname_index(self.reg).get(tok_n)
+        if a is not None:
+            return from_actor(a, pos)
+        later = ents.with_token(tok_n)   # named in full only later (lead paragraphs sometimes do that)
+        if later:
+            return later[0]
+        return Speaker(tok_n, "person", "", "", "", "", pos)
+
+    def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
+        """'the minister said' -> the person the article introduced with that title: one who spoke or led
+        a sentence lately, else one named before, else one named after. The other words of the title must
+        fit too ("the vice minister" is not the defence minister who spoke last); titles of one class
+        stand for each other (chief, head, director; spokesman, spokesperson)."""
+        self._np_context_free = False
+        heads = _head_class(head)
+        quals = _qualifiers(desc, heads, self.lex)
+
+        def fits(sp: Speaker) -> bool:
+            if not sp.personlike:
+                return False
+            role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
+            if not any(h in role for h in heads):
+                return False
+            return not country or not sp.country or sp.country == country
+
+        def qualified(sp: Speaker) -> bool:
+            return not quals or quals <= set(re.findall(r"[a-z]+", _norm_role(sp.role)))
+        ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
+        for sp in self._recent_events(pos):
+            if ok(sp):
+                return sp
+        sp = self._recent(pos, ok)
+        if sp is not None:
+            return sp
+        ents = self.entities
+        cand = sorted({id(m): m for h in heads for m in ents.with_role(h) if ok(m)}.values(), key=lambda m: m.pos)
+        before = [m for m in cand if m.pos < pos]
+        if before:
+            return before[-1]
+        k = ents.index_before(pos)
+        for m in reversed(ents.mentions[max(0, k - MAX_CANDIDATES):k]):
+            if m.actor_id and ok(m):
+                return m
+        after = [m for m in cand if m.pos > pos]
+        return after[0] if after else None
+
+    def _spokesperson_for(self, org: Speaker, pos: int) -> Speaker | None:
+        """The person who just spoke for this organisation ("White House spokesman John Kirby said ...
+        '...,' the White House said"): the latest speaker or sentence subject within three sentences, if
+        the organisation is theirs."""
+        key = org.name.lower()
+        if not key:
+            return None
+
+        if org.kind == "government" and org.role == "government":
+            return None   # a country ("Russia said") is not one of its officials
+        def ok(sp: Speaker) -> bool:
+            return sp.kind == "person" and (key in sp.organisation.lower() or key in sp.role.lower())
+        sp = self._recent(pos, lambda s: s.personlike, limit_sentences=3)
+        return sp if sp is not None and ok(sp) else None
+
+    def resolve_org_title(self, head: str, desc: str, country: str, pos: int, definite: bool = True) -> Speaker:
+        """'the ministry said' -> the latest organisation named with that word; else an unnamed organisation."""
+        self._np_context_free = False
+
+        def ok(sp: Speaker) -> bool:
+            return (sp.kind in ("organization", "government") and
+                    (head in sp.name.lower() or head in sp.role.lower()) and
+                    (not country or not sp.country or sp.country == country))
+        if definite:
+            for sp in self._recent_events(pos):
+                if ok(sp):
+                    return sp
+                if sp.kind == "person" and head in (sp.organisation.lower() + " " + sp.role.lower()) and \
+                        self.sent_index(sp.pos) >= self.sent_index(pos) - 2:
+                    return sp   # the ministry's spokesperson who just spoke
+            ents = self.entities
+            k = ents.index_before(pos)
+            for m in reversed(ents.mentions[max(0, k - MAX_CANDIDATES):k]):
+                if ok(m):
+                    return m
+        if desc and desc[0].isupper() and not possessive(desc.split()[0]):
+            a = self.lookup(desc)
+            if a is not None:
+                return from_actor(a, pos)
+        if definite and country:   # "the Japanese government" names an institution, just not as registered
+            return Speaker(desc, "government" if head == "government" else "organization", "", desc, country, "", pos)
+        return Speaker("unnamed: " + desc, "organization", "", desc, country, "", pos)
+
+    def resolve_document(self, pos: int) -> Speaker | None:
+        """'the report said' -> the organisation that published the report, else the latest organisation.
+
+        The publisher is the first organisation named in the latest earlier sentence that mentions a
+        report (study, statement...) before that word: "The Institute X, a think tank, said in a report".
+        """
+        self._np_context_free = False
+        ents = self.entities
+        si = self.sent_index(pos)
+        for k in range(si, max(-1, si - 15), -1):
+            s, e = self.spans[k]
+            kw = DOC_WORD.search(self.text, s, min(e, pos, s + 2 * MAX_CONTEXT))
+            if not kw:
+                continue
+            ev = self._event_in.get(k)
+            if ev is not None and s <= ev.pos < kw.start():
+                return ev
+            sub = self.subject_of(k) if k != si else None
+            if sub is not None and sub.pos <= kw.start() and sub.kind != "anonymous" or \
+                    sub is not None and sub.kind == "anonymous" and "spokes" in sub.role:
+                return sub
+            inside = [m for m in ents.between(s, kw.end()) if m.pos < pos]
+            if inside:
+                return inside[0]
+        # no report introduced: the organisation that last spoke, never one merely mentioned
+        for sp in self._recent_events(pos):
+            if sp.kind in ("organization", "government"):
+                return sp
+        return None
+
+
+_TITLE_TAIL: re.Pattern | None = None
+_LOWER_SUBJECT: re.Pattern | None = None
+
+
+# Titles of one class stand for each other; "head of state" is a president.
+_HEAD_CLASSES = [("head", "chief", "director", "leader", "commander"), ("spokesman", "spokeswoman", "spokesperson", "spokes"),
+                 ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative")]
+_SPELLING = (("defence", "defense"), ("programme", "program"), ("organisation", "organization"))
+
+
+def _head_class(head: str) -> tuple[str, ...]:
+    for cls in _HEAD_CLASSES:
+        if head in cls:
+            return cls
+    return (head,)
+
+
+def _norm_role(role: str) -> str:
+    r = role.lower()
+    for a, b in _SPELLING:
+        r = r.replace(a, b)
+    return r
+
+
+def _qualifiers(desc: str, heads: tuple[str, ...], lex) -> set[str]:
+    """Words of a title that must fit the person: "the vice minister" -> {vice}; demonyms and
+    function words are left out (the country is checked on its own)."""
+    toks = desc.split()
+    toks = toks[lex.demonym(toks)[1]:]
+    toks = [t for t in toks if not possessive(t)]
+    words = re.findall(r"[a-z]+", _norm_role(" ".join(toks)))
+    drop = set(heads) | {"the", "a", "an", "of", "for", "s", "to", "and", "in", "state", "country", "agency", "ministry",
+                         "office", "service", "department", "committee", "council", "government", "military", "army",
+                         "spy", "intelligence"}
+    out = set()
+    for w in words:
+        if w in drop or lex.demonym([w.capitalize()])[1] or len(w) < 3:
+            continue
+        out.add(w)
+    return out
+
+
+def _title_tail() -> re.Pattern:
+    """Lowercase words ending in a person title after a capitalised subject: "Freedonia’s | deputy envoy"."""
+    global _TITLE_TAIL
+    if _TITLE_TAIL is None:
+        lex = lexicon()
+        heads = "|".join(sorted((re.escape(t) for t, k in lex.titles.items() if k in ("person", "organization")),
+                                key=len, reverse=True))
+        _TITLE_TAIL = re.compile(r"(?:\s+(?!" + lex.verb_re.pattern + r")[a-z][\w\-.]*){0,3}\s+(?:" + heads + r")\b")
+    return _TITLE_TAIL
+
+
+def _lower_subject() -> re.Pattern:
+    global _LOWER_SUBJECT
+    if _LOWER_SUBJECT is None:
+        heads = "|".join(sorted((re.escape(t) for t in lexicon().person_titles), key=len, reverse=True))
+        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one)\s+[^,.;“”\"]{0,60}?\b(" + heads + r")\b", re.I)
+    return _LOWER_SUBJECT
+
+
+def _surname_index(registry: Registry) -> dict:
+    """First or last name token -> the registered person, when only one person has it."""
+    m = memo(registry)
+    if "surnames" not in m:
+        seen: dict[str, list] = {}
+        for a in registry.actors:
+            if a.kind == "person":
+                parts = name_parts(a.name)
+                if len(parts) > 1:
+                    for t in {parts[0], parts[-1]}:
+                        seen.setdefault(t, []).append(a)
+        m["surnames"] = {t: v[0] for t, v in seen.items() if len({x.actor_id for x in v}) == 1}
+    return m["surnames"]

@@ -1,0 +1,197 @@
+"""When a figure was claimed, and the period it is about, from its sentence and its article's date.
+
+A claim is dated by the day the claimant made it: the article's publication date, unless the text
+says when it was said ("said on Dec. 27", "told reporters Wednesday", "in a statement on Monday",
+"On Tuesday, the ministry said ..."). Any other time phrase in the sentence ("since August last
+year", "between October 8 and 13", "in the past week", "by December") is the time the figure is
+about: its period (``period_start``, ``period_end``), never its claim date.
+
+Editorial choices (a wrong date is worse than none):
+- a time phrase is the time of the claim only when it is attached to a verb of speech (data/
+  speech_verbs.csv: "said Thursday", "Kim on Thursday said", "told lawmakers in a briefing on
+  Tuesday") or to an occasion of speech (data/speech_events.txt: "in a statement on Monday"), or
+  when it opens the sentence and the claimant and its verb follow ("Last week, the army said ...");
+  "said 500 soldiers arrived on Tuesday" dates the arrival, not the saying;
+- relative phrases resolve against the article's own date only. With a day-precise date, directly;
+  with a window (published_earliest..latest) a phrase counts only when it resolves to the same days
+  against both ends (a weekday rarely does, "Dec. 27" usually does); with no date at all only a
+  phrase that carries its year ("on Dec. 27, 2024") dates anything;
+- a claim date is never after the article and never more than a year before it: such a phrase was
+  misread, and the claim stays undated (``unknown``) rather than wrongly dated;
+- without a phrase of its own a claim takes the article's day ("published"); from a window of at
+  most WINDOW_DAYS days it takes the window (precision "window", start and end); from a wider window
+  or an unknown date it stays undated;
+- ``flag`` is "inferred" when the date rests on an inferred publication date or a window, "" when
+  it is stated with its year or rests on a day-precise publication date; an undated claim has "".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_lines, read_table
+from .timeexpr import TimeRef, find_all
+
+WINDOW_DAYS = 7              # a claim takes its article's window as its date only when it is this narrow
+MAX_AGE = dt.timedelta(days=366)
+_NO_ANCHOR = (dt.date(1990, 1, 1), None)   # "unknown" articles: resolve against these two, keep what agrees
+_OPENING = re.compile(r"(?i)^\W*(?:on|in|at)?\s*$")      # nothing but "On" before an opening phrase
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# verbs whose -ed form is not an act of speech here ("is expected on Tuesday", "called up on Monday")
+_NOT_SPEECH = {"expect", "call", "continue", "believe", "cite", "quote", "brand", "label", "describe",
+               "characterize", "answer", "ask"}
+
+
+@dataclass(frozen=True)
+class ClaimDate:
+    claim_date: str = ""          # ISO day ("" when unknown)
+    claim_date_end: str = ""      # last day of a week/month/window claim date (== claim_date for a day)
+    precision: str = "unknown"    # day / week / month / range / window / published / unknown
+    evidence: str = ""            # the phrase that dates the claim ("" for the article's date)
+    flag: str = ""                # "inferred" or ""
+    period_start: str = ""        # the time the figure is about, when the sentence says it
+    period_end: str = ""
+
+
+_TELL = r"(?:told|tells|tell|telling|briefed|briefs|informed|informs|assured|warned|warns|reminded|wrote to|writes to)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    verb_then_time: re.Pattern     # "said (in a statement) | told reporters (at a briefing)" + time
+    time_then_verb: re.Pattern     # time + "said"  ("Kim on Thursday said")
+    subject_then_verb: re.Pattern  # after an opening time phrase: ", the ministry said"
+    occasion_before: re.Pattern    # "In a statement" + time
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    forms = set()
+    for r in read_table("speech_verbs.csv"):
+        if r["lemma"] in _NOT_SPEECH:
+            continue
+        forms.update(f.strip() for f in r["forms"].split(";") if f.strip() and " " not in f.strip())
+    verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    events = "|".join(sorted((re.escape(e) for e in read_lines("speech_events.txt")), key=len, reverse=True))
+    # an occasion: "in a statement", "at a press conference in Kyiv", "in an interview published"
+    occasion = (rf"(?:in|at|during|via|on|through)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
+                rf"(?:[\w'’-]+\s+){{0,3}}?(?:{events})(?:\s+(?:published|released|issued|held|given|aired|posted))?"
+                rf"(?:\s+(?:in|at|with|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?")
+    # whom a claimant told: one to four words, no clause word, number or past participle
+    audience = (r"(?:to\s+)?(?:(?!(?:that|which|who|as|when|while|if|because|after|before)\b)"
+                r"(?![\w'’-]*ed\b)[A-Za-z'’-]+\s+){1,4}?")
+    return _Patterns(
+        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$",
+                   re.I),
+        re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
+        re.compile(rf"^,?\s*(?:[\w'’.-]+\s+){{0,8}}?(?:{verbs})\b", re.I),
+        re.compile(rf"\b{occasion}\s*,?\s*$", re.I),
+    )
+
+
+_SPANS = {"since_month", "since_year", "between_days", "between_days_dm", "past_n", "by_month"}
+
+
+def _is_speech_time(sentence: str, ref: TimeRef) -> bool:
+    """Whether the time phrase ``ref`` says when the claim in ``sentence`` was made."""
+    if ref.kind in _SPANS:
+        return False        # spans are what a figure is about ("since August", "in the past week")
+    p = _patterns()
+    before, after = sentence[max(0, ref.offset - 160):ref.offset], sentence[ref.stop:ref.stop + 120]
+    if p.verb_then_time.search(before) or p.occasion_before.search(before) or p.time_then_verb.match(after):
+        return True
+    # "On Tuesday, the ministry said ..." / "Last week the army said ...": the phrase opens the
+    # sentence and a short subject without numbers leads to the verb
+    if not _OPENING.sub("", sentence[:ref.offset]):
+        m = p.subject_then_verb.match(after)
+        return bool(m) and not any(ch.isdigit() for ch in m.group(0))
+    return False
+
+
+def _anchors(published: str, precision: str, earliest: str, latest: str) -> tuple[dt.date, dt.date | None, str]:
+    """The article's date as (low, high, kind): kind day, window or none."""
+    if published:
+        d = dt.date.fromisoformat(published[:10])
+        return d, d, "day"
+    if precision == "window" and earliest and latest:
+        return dt.date.fromisoformat(earliest[:10]), dt.date.fromisoformat(latest[:10]), "window"
+    low = dt.date.fromisoformat(earliest[:10]) if earliest else _NO_ANCHOR[0]
+    return low, None, "none"
+
+
+def _resolve(text: str, lo: dt.date, hi: dt.date | None) -> list[TimeRef]:
+    """Time phrases of ``text`` that resolve to the same days against both ends of the article's date
+    (hi None: no upper end, only phrases with their year count)."""
+    if hi == lo:
+        return list(find_all(text, lo))
+    a = list(find_all(text, lo))
+    b = list(find_all(text, hi or dt.date.today()))
+    out = []
+    for r1, r2 in zip(a, b):
+        if r1.offset != r2.offset:
+            break
+        if (r1.start, r1.end) == (r2.start, r2.end) and (hi is not None or _YEAR.search(r1.evidence)):
+            out.append(r1)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _split(sentence: str, lo: dt.date, hi: dt.date | None) -> tuple[list[TimeRef], list[TimeRef]]:
+    """The sentence's resolved time phrases: (times of speech, the others). Cached: the figures of
+    one sentence share it."""
+    refs = _resolve(sentence, lo, hi)
+    speech = [r for r in refs if _is_speech_time(sentence, r)]
+    return speech, [r for r in refs if r not in speech]
+
+
+def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision: str = "day",
+               earliest: str = "", latest: str = "", source: str = "", previous: str | None = None) -> ClaimDate:
+    """The claim date and period of the figure at ``offset`` in ``sentence``.
+
+    ``published`` is the article's ISO day ("" when not known to the day), ``precision``,
+    ``earliest``/``latest`` its window and ``source`` its published_source (pubdate).
+    ``previous`` is the sentence before, passed when this one continues its claim ("It added
+    ..."): a time of speech there dates this claim too, when this one names none.
+    """
+    lo, hi, kind = _anchors(published, precision, earliest, latest)
+    inferred = kind == "window" or (kind == "day" and source == "inferred")
+    speech, periods = _split(sentence, lo, hi)
+    if not speech and previous:
+        speech = _split(previous, lo, hi)[0]
+
+    # the period: the time phrase nearest the figure that is not the time of speech
+    ps = pe = ""
+    if periods:
+        p = min(periods, key=lambda r: abs(r.offset - offset) if r.offset >= offset else abs(r.stop - offset))
+        ps, pe = p.start.isoformat(), p.end.isoformat()
+
+    if not speech and kind != "day":
+        # the text says when it was said, but the article's date cannot place it ("said Thursday"
+        # in an article known only to a week): undated, not the article's window
+        vague = [r for r in find_all(sentence, lo) if _is_speech_time(sentence, r)]
+        if vague:
+            return ClaimDate(evidence=f"'{vague[0].evidence}' cannot be placed without the article's day",
+                             period_start=ps, period_end=pe)
+
+    if speech:
+        r = min(speech, key=lambda r: abs(r.offset - offset))
+        top = hi or dt.date.today()
+        if r.start > top:
+            return ClaimDate(evidence=f"'{r.evidence}' would be after the article: left undated",
+                             period_start=ps, period_end=pe)
+        if kind != "none" and r.start < lo - MAX_AGE:
+            return ClaimDate(evidence=f"'{r.evidence}' is more than a year before the article: left undated",
+                             period_start=ps, period_end=pe)
+        stated = bool(_YEAR.search(r.evidence))
+        end = min(r.end, top) if kind != "none" else r.end
+        return ClaimDate(r.start.isoformat(), end.isoformat(), r.precision, r.evidence,
+                         "" if stated else ("inferred" if inferred else ""), ps, pe)
+    if kind == "day":
+        return ClaimDate(published[:10], published[:10], "published", "", "inferred" if inferred else "", ps, pe)
+    if kind == "window" and (hi - lo).days < WINDOW_DAYS:
+        return ClaimDate(lo.isoformat(), hi.isoformat(), "window", f"published between {lo} and {hi}",
+                         "inferred", ps, pe)
+    return ClaimDate(evidence="the article's date is not known" + (f" (between {lo} and {hi})" if kind == "window" else ""),
+                     period_start=ps, period_end=pe)

@@ -1,0 +1,288 @@
+"""One article in, its quote rows and figure rows out.
+
+Quotes and figures are attributed in one pass in text order over a shared ``attribution.Resolver``: a
+figure inside a quotation is claimed by the quotation's speaker, a figure in reported speech gets the
+speaker a quotation in that sentence would get, and a later "he said" sees every earlier attribution,
+whether it introduced a quote or a number.
+
+Figures in the headline (and sub-headline) are rows of their own with ``field`` "title" / "subtitle"
+and offsets into that field; a headline that names no claimant takes the claimant of the same figure
+in the body.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .actors import Registry, default_registry
+from .attribution import Resolver, Speaker
+from .attribution.frames import continues, figure_claim
+from .attribution.lexicon import lexicon
+from . import figures as figs
+from . import quotes as qmod
+
+# "Zelenskyy: 11,000 North Korean soldiers in Kursk"; "... to Russia - Budanov"; "...: NIS"
+_HEADLINE_PREFIX = re.compile(r"^(?P<np>[A-Z][^:|—–]{1,40}?)\s*:\s+\S")
+_TITLE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
+_HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
+
+
+def article_rows(text: str, *, article: str = "", published: str = "", published_source: str = "",
+                 published_window: tuple[str, str] | None = None,
+                 registry: Registry | None = None, title: str = "", subtitle: str = "",
+                 include_transcripts: bool = False, quotes: bool = True, figures: bool = True
+                 ) -> tuple[list[dict], list[dict]]:
+    """(quote rows, figure rows) for one article (keys: quotes.COLUMNS, figures.COLUMNS)."""
+    registry = registry or default_registry()
+    text = text or ""
+    paras = qmod.paragraphs(text)
+    found = qmod.find_quotes(text, paras) if qmod.has_marks(text) else []
+    res: Resolver | None = None
+
+    def resolver() -> Resolver:
+        nonlocal res
+        if res is None:
+            res = Resolver(text, registry)
+        return res
+
+    def locate(pos: int) -> tuple[int, int]:
+        r = resolver()
+        return r.spans[r.sent_index(pos)] if r.spans else (0, len(text))
+
+    cands = figs.candidates(text, locate) if figures else []
+    quote_out: list[dict] = []
+    figure_out: list[dict] = []
+    # the headline and sub-headline as the reader left them at the top of the text
+    heads: list[tuple[int, int]] = []
+    wanted = {" ".join(s.split()) for s in (title, subtitle) if s and s.strip()}
+    for ls, le in paras[:3]:
+        if " ".join(text[ls:le].split()) not in wanted:
+            break
+        heads.append((ls, le))
+    if found or cands or include_transcripts:
+        r = resolver()
+        headline = {span: _Headline(text[span[0]:span[1]], registry, r) for span in heads}
+        flow = qmod.QuoteFlow(r, text, paras)
+        starts = [q.start for q in found]
+        order = sorted([(q.open_, 0, i) for i, q in enumerate(found)] + [(c.start, 1, i) for i, c in enumerate(cands)])
+        sent_claims: dict[int, Speaker | None] = {}
+        last_about = ""
+        for _, kind, i in order:
+            if kind == 0:
+                flow.attribute(found[i])
+                continue
+            c = cands[i]
+            span = next((h for h in heads if h[0] <= c.start < h[1]), None)
+            if span is not None:
+                sp, how = headline[span].speaker(c.start - span[0], c.end - span[0])
+                claim = _Claim(sp, "headline:" + how if sp is not None else "", None, -1)
+            else:
+                claim = _claim(r, text, c, found, starts, sent_claims)
+            ss = c.sentence[0]
+            prev_span = r.spans[r.sent_index(ss) - 1] if r.sent_index(ss) > 0 else None
+            row = {"article": article, "field": "text", **figs.finish(c, text),
+                   **_claim_columns(claim, c, text, r),
+                   **figs.claim_date(text, c, published, published_source, published_window, prev_span,
+                                     claim.how.startswith("carried")),
+                   "published": published}
+            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about)
+            last_about = row["about"]
+            figure_out.append(row)
+        _headline_like(text, figure_out)
+        if quotes:
+            for q in found:
+                if q.speaker is None and not q.fragment:
+                    continue
+                quote_out.append(qmod.row(q, text, flow.sentence(q), article, published))
+            if include_transcripts:
+                quote_out += qmod.transcript_rows(r, text, article, published)
+                quote_out.sort(key=lambda row: row["start"])
+    if figures:
+        # a title the text does not carry (a page's metadata title): rows of its own, offsets into the title
+        extra = []
+        for field, line in (("title", title), ("subtitle", subtitle)):
+            if line and line.strip() and " ".join(line.split()) in wanted - {" ".join(text[a:b].split()) for a, b in heads}:
+                extra += _headline_rows(line, field, figure_out, article, published, published_source,
+                                        published_window, registry, text)
+        figure_out[:0] = extra
+    return quote_out, figure_out
+
+
+def _headline_like(text: str, rows: list[dict]) -> None:
+    """A body line that reads as a headline (short, no closing stop) and names no claimant: the claimant
+    of the same number elsewhere in the article, as for the title."""
+    for r in rows:
+        if r["claimant"]:
+            continue
+        ls = text.rfind("\n", 0, r["start"]) + 1
+        le = text.find("\n", r["start"])
+        line = text[ls:le if le >= 0 else len(text)].strip()
+        if len(line) > 160 or line[-1:] in ".!?”\"":
+            continue
+        same = next((o for o in rows if o is not r and o["claimant"] and o["value"] == r["value"]
+                     and o["unit_category"] == r["unit_category"]), None) if r["value"] == r["value"] else None
+        if same is not None:
+            for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source"):
+                r[k] = same[k]
+            r["attribution"] = "headline:body"
+
+
+class _Claim:
+    __slots__ = ("speaker", "how", "source", "end")
+
+    def __init__(self, speaker, how, source=None, end=-1):
+        self.speaker, self.how, self.source, self.end = speaker, how, source, end
+
+
+def _claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
+    """Who claims candidate c: the quotation around it, its sentence's frame, or the sentence before."""
+    qi = bisect_right(starts, c.start) - 1
+    if qi >= 0:
+        q = found[qi]
+        if q.start <= c.start < q.end and not q.fragment and q.speaker is not None:
+            return _Claim(q.speaker, "quote", None, q.end)
+    ss, se = c.sentence
+    prev = sent_claims.get(("figure", ss))
+    if prev is not None and not res.lex.verb_re.search(text, prev[0], c.start) and \
+            re.fullmatch(r"[^;.!?]*?(?:,?\s+and|,)\s+(?:\w+\s+){0,3}", text[prev[0]:c.start]):
+        # "at 43,000 soldiers killed and 370,000 wounded": one claim, coordinated figures
+        return prev[1]
+    claim = _frame_claim(res, text, c, found, starts, sent_claims)
+    sent_claims[("figure", ss)] = (c.end, claim)
+    return claim
+
+
+def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
+    ss, se = c.sentence
+    fc = figure_claim(res, text, c.start, c.sentence)
+    if fc.speaker is not None:
+        sp = res.add_event(fc.speaker, c.start)
+        sent_claims[ss] = sp
+        return _Claim(sp, fc.how, fc.source, _claim_end(text, c.start, ss))
+    si = res.sent_index(ss)
+    label = _label_speaker(res, text, c.start)
+    if label is not None:
+        return _Claim(label, "label", None, -1)
+    ev = res._event_in.get(si)
+    if ev is not None and ev.pos < c.start:
+        # '"...," the official said, adding that about 10,000 ...': the sentence's speaker claims it
+        return _Claim(ev, "sentence-speaker", None, _claim_end(text, c.start, ss))
+    if sent_claims.get(ss) is not None and continues(text[ss:se]):
+        return _Claim(sent_claims[ss], "carried:sentence", None, ss)
+    if si > 0 and continues(text[ss:min(se, ss + 300)]):
+        ps, pe = res.spans[si - 1]
+        if ps in sent_claims:
+            prev = sent_claims[ps]
+        else:
+            prev = figure_claim(res, text, pe - 1, (ps, pe)).speaker
+            if prev is None:
+                ev = res._event_in.get(si - 1)
+                prev = ev
+        if prev is not None:
+            sent_claims[ss] = prev
+            return _Claim(prev, "carried:previous-sentence", None, ss)
+    return _Claim(None, "", None, -1)
+
+
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
+
+
+def _label_speaker(res: Resolver, text: str, pos: int) -> Speaker | None:
+    """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "Expert: I think ..." (a
+    transcript answer): the label speaks the line."""
+    ls = text.rfind("\n", 0, pos) + 1
+    m = _LABEL.match(text, ls, min(pos + 1, ls + 80))
+    if not m:
+        return None
+    label = m.group("label")
+    how, sp = res.parse_np(label, ls)
+    if sp is None and label.lower() in res.lex.titles and res.lex.titles[label.lower()] == "person":
+        sp = res.resolve_title(label.lower(), "", ls)
+    return sp
+
+
+def _claim_end(text: str, pos: int, ss: int) -> int:
+    """Where the claimant's own words end before the figure: after the last speech verb or 'according
+    to X,' before it, so 'Ukraine's intelligence said ...' does not make a figure Ukrainian."""
+    m = None
+    for m in re.finditer(r"\b(?:said|says|told\s+\w+|stated|claimed|estimated|reported|according\s+to\s+[^,]{1,60},)",
+                         text[max(ss, pos - 300):pos]):
+        pass
+    return (max(ss, pos - 300) + m.end()) if m else ss
+
+
+def _claim_columns(claim: _Claim, c, text: str, res: Resolver) -> dict:
+    sp = claim.speaker
+    src = claim.source
+    return {
+        "claimant": sp.name if sp else "", "claimant_kind": sp.kind if sp else "",
+        "actor_id": sp.actor_id if sp else "",
+        "side": (sp.side or sp.country or "other") if sp else "",
+        "organisation": sp.organisation if sp else "",
+        "source": src.name if src is not None else "", "attribution": claim.how or "none",
+    }
+
+
+class _Headline:
+    """Attribution inside a headline: its own source tag ("Zelenskyy: ...", "... - Budanov", "...: NIS") or
+    verb ("US puts 8,000 ...", title-case verbs read as verbs), names resolved against the whole article
+    ("Budanov" is the body's Kyrylo Budanov, "lawmaker says" the lawmaker the body names). One
+    attribution covers every figure of the headline."""
+
+    def __init__(self, line: str, registry: Registry, names: Resolver):
+        self.line = _TITLE_VERB.sub(lambda m: m.group(0).lower() if m.group(0).lower() in lexicon().verb_lemma
+                                    else m.group(0), line)
+        self.res = Resolver(self.line, registry, spans=[(0, len(self.line))])
+        self.names = names
+        self.shared: tuple[Speaker, str] | None = None
+
+    def _named(self, np: str):
+        how, sp = self.names.parse_np(np.strip(), 0)
+        return sp, how
+
+    def speaker(self, start: int, end: int) -> tuple[Speaker | None, str]:
+        if self.shared is not None:
+            return self.shared
+        line, sp, how = self.line, None, ""
+        m = _HEADLINE_PREFIX.match(line)
+        if m and m.end("np") < start:
+            sp, how = self._named(m.group("np"))
+        if sp is None:
+            m = _HEADLINE_SUFFIX.search(line)
+            if m and m.start("np") > end:
+                sp, how = self._named(m.group("np"))
+        if sp is None:
+            fc = figure_claim(self.res, line, start, (0, len(line)))
+            if fc.speaker is not None:
+                sp, how = fc.speaker, fc.how
+                if sp.kind == "person" and len(sp.name.split()) == 1 or sp.kind == "anonymous":
+                    better, _ = self._named(sp.role or sp.name)
+                    sp = better if better is not None and better.kind == "person" else sp
+        if sp is not None:
+            self.shared = (sp, how)
+        return sp, how
+
+
+def _headline_rows(line: str, field: str, body_rows: list[dict], article: str, published: str,
+                   published_source: str, published_window, registry: Registry, body: str) -> list[dict]:
+    """Figures of a title the text does not carry, attributed as a headline is."""
+    head = _Headline(line, registry, Resolver(body, registry) if body else Resolver(line, registry))
+    out = []
+    for c in figs.candidates(line, lambda pos: (0, len(line))):
+        sp, how = head.speaker(c.start, c.end)
+        claim = {"claimant": "", "claimant_kind": "", "actor_id": "", "side": "", "organisation": "",
+                 "source": "", "attribution": "headline:none"}
+        if sp is not None:
+            claim = _claim_columns(_Claim(sp, "headline:" + how), c, line, head.res)
+        elif c.value == c.value:
+            same = next((r for r in body_rows if r["field"] == "text" and r["value"] == c.value
+                         and r["unit_category"] == c.category and r["claimant"]), None)
+            if same is not None:
+                claim = {k: same[k] for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source")}
+                claim["attribution"] = "headline:body"
+        row = {"article": article, "field": field, **figs.finish(c, line), **claim,
+               **figs.claim_date(line, c, published, published_source, published_window, None, False),
+               "published": published}
+        row["about"] = figs.about(line, c, 0, len(line), -1)
+        out.append(row)
+    return out

@@ -1,0 +1,100 @@
+"""Claim dates and periods (claimdate.py) on sentences of our own."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.claimdate import claim_date
+
+PUB = "2025-01-15"   # a Wednesday
+
+
+def cd(sentence, **kw):
+    """The claim date of the figure (the first "1,500" or "300") in the sentence."""
+    kw.setdefault("published", PUB)
+    m = re.search(r"\d,\d{3}|\b[1-9]\d{2}\b", sentence)
+    return claim_date(sentence, m.start() if m else 0, **kw)
+
+
+@pytest.mark.parametrize("sentence, day, evidence", [
+    ("Seoul's spy agency said on Monday that 300 North Korean soldiers had died.", "2025-01-13", "on Monday"),
+    ("Zelensky told reporters Friday that 3,000 soldiers had been killed or wounded.", "2025-01-10", "Friday"),
+    ("In a statement on Sunday, the ministry said 1,500 troops had moved to the front.", "2025-01-12", "on Sunday"),
+    ("The general said at a news conference in Kyiv on Tuesday that 1,000 troops had been withdrawn.",
+     "2025-01-14", "on Tuesday"),
+    ("Lawmaker Park told a parliamentary briefing on Jan. 9 that 300 soldiers had died.", "2025-01-09", "on Jan. 9"),
+    ("The agency on Thursday estimated that 1,000 soldiers had been wounded.", "2025-01-09", "on Thursday"),
+    ("On Monday, the Pentagon said about 1,000 troops were lost.", "2025-01-13", "On Monday"),
+    ("Yesterday the General Staff reported 300 dead among the North Korean units.", "2025-01-14", "Yesterday"),
+    ("Kyiv said on Dec. 27 that 3,000 soldiers had been killed.", "2024-12-27", "on Dec. 27"),
+])
+def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
+    r = cd(sentence)
+    assert (r.claim_date, r.evidence, r.flag) == (day, evidence, "")
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Since August last year, 3,000 containers of shells have been shipped, the agency said.", "2024-08-01", PUB),
+    ("Between December 8 and 13, 1,500 troops moved to the front, officials said.", "2024-12-08", "2024-12-13"),
+    ("In the past week, 300 soldiers were killed, according to the General Staff.", "2025-01-08", PUB),
+    ("By March, 3,000 more troops could be sent, the agency warned.", PUB, "2025-03-31"),
+    ("The agency said 3,000 soldiers arrived on Sunday.", "2025-01-12", "2025-01-12"),
+    ("Officials said thousands of soldiers arrived in Kursk last month.", "2024-12-01", "2024-12-31"),
+])
+def test_the_time_a_figure_is_about_is_its_period_not_its_claim_date(sentence, start, end):
+    r = cd(sentence)
+    assert (r.claim_date, r.precision) == (PUB, "published")
+    assert (r.period_start, r.period_end) == (start, end)
+
+
+def test_time_of_speech_and_period_in_one_sentence():
+    r = cd("Since October, 1,000 soldiers have been killed, Zelensky said in his nightly address on Sunday.")
+    assert (r.claim_date, r.period_start, r.period_end) == ("2025-01-12", "2024-10-01", PUB)
+
+
+def test_never_after_the_article_nor_more_than_a_year_before():
+    r = cd("The agency told lawmakers on Jan. 20 that 3,000 troops had arrived.")
+    assert r.claim_date == "" and "after the article" in r.evidence
+    r = cd("In 2022 the ministry said 500 troops had arrived.")
+    assert r.claim_date == "" and "more than a year" in r.evidence
+    r = cd("In late January the ministry said 500 troops had arrived.")   # Jan. 21-31: after the article
+    assert r.claim_date == ""
+    r = cd("In mid-January the ministry said 500 troops had arrived.")    # Jan. 11-20: cut at the article
+    assert (r.claim_date, r.claim_date_end, r.precision) == ("2025-01-11", PUB, "range")
+
+
+def test_no_time_of_speech_takes_the_articles_day_and_its_flag():
+    assert cd("The ministry said 500 troops had arrived.").flag == ""
+    r = cd("The ministry said 500 troops had arrived.", source="inferred")
+    assert (r.claim_date, r.precision, r.flag) == (PUB, "published", "inferred")
+    r = cd("The ministry said on Monday 500 troops had arrived.", source="inferred")
+    assert (r.claim_date, r.flag) == ("2025-01-13", "inferred")
+
+
+def test_a_year_written_in_the_phrase_is_stated_even_in_an_undated_article():
+    r = cd("Kyiv said on Dec. 27, 2024 that 3,000 soldiers had been killed.", published="", precision="unknown")
+    assert (r.claim_date, r.flag) == ("2024-12-27", "")
+    r = cd("Kyiv said on Friday that 3,000 soldiers had been killed.", published="", precision="unknown")
+    assert r.claim_date == "" and r.precision == "unknown"
+    r = cd("Kyiv said that 3,000 soldiers had been killed.", published="", precision="unknown")
+    assert r.claim_date == ""
+
+
+def test_window_articles():
+    week = {"published": "", "precision": "window", "earliest": "2025-01-13", "latest": "2025-01-17"}
+    r = cd("Kyiv said that 3,000 soldiers had been killed.", **week)
+    assert (r.claim_date, r.claim_date_end, r.precision, r.flag) == ("2025-01-13", "2025-01-17", "window", "inferred")
+    # a weekday cannot be placed without the day; "Dec. 27" can (same year from either end)
+    assert cd("Kyiv said on Friday that 3,000 soldiers had been killed.", **week).claim_date == ""
+    r = cd("Kyiv said on Dec. 27 that 3,000 soldiers had been killed.", **week)
+    assert (r.claim_date, r.flag) == ("2024-12-27", "inferred")
+    month = {"published": "", "precision": "window", "earliest": "2024-11-01", "latest": "2024-11-30"}
+    assert cd("Kyiv said that 3,000 soldiers had been killed.", **month).claim_date == ""
+
+
+def test_continuing_sentence_takes_the_time_of_speech_of_the_one_before():
+    prev = "The spy agency told lawmakers on Monday that 1,500 special forces had been sent."
+    r = cd("It added that 3,000 more could follow by December.", previous=prev)
+    assert (r.claim_date, r.period_end) == ("2025-01-13", "2025-12-31")
+    assert cd("It added that 3,000 more could follow.").claim_date == PUB

@@ -1,0 +1,95 @@
+"""Dates across a corpus: the development set scored by `briefing evaluate`'s date checks, and
+"what changed" when articles are added (an article's dates never move because others arrived)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from briefing.actors import default_registry
+from briefing.evaluate import format_dates, score_dates
+from briefing.pipeline import extract_tables
+from briefing.reader import read_corpus
+from briefing.report import what_changed
+
+DEV = Path(__file__).resolve().parent / "data" / "dev"
+
+
+@pytest.fixture(scope="module")
+def dev_tables():
+    if not (DEV / "gold.json").exists():
+        pytest.fail("tests/data/dev is missing: the development set is part of the repository")
+    corpus = read_corpus([DEV / "articles"], {}, progress=False)      # no manifest: the text alone
+    return extract_tables(corpus.articles, default_registry())
+
+
+def test_dev_set_dates_are_never_wrong(dev_tables):
+    gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
+    d = score_dates(gold, dev_tables.articles, dev_tables.figures)
+    report = format_dates(d)
+    assert d["n"] == len(gold["articles"]) and not d["missing"], report
+    assert not d["wrong"] and not d["future"] and not d["wrong_bound"], report
+    assert not d["claims_outside"] and not d["claims_future"], report
+    # every article whose text gives its date (about half of this set: the rest give only weekdays,
+    # a month-day without a year, or nothing) is dated to the day
+    assert d["dated_share"] >= 0.5, report
+    assert d["claim_right"] >= 4 * len(d["claim_wrong"]), report
+
+
+def test_what_changed_lists_only_figures_from_added_articles(tmp_path):
+    files = sorted((DEV / "articles").glob("*.txt"))
+    first, added = files[:20], files[20:24]
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    for f in first:
+        shutil.copy(f, tmp_path / "before" / f.name)
+        shutil.copy(f, tmp_path / "after" / f.name)
+    for f in added:
+        shutil.copy(f, tmp_path / "after" / f.name)
+    reg = default_registry()
+    today = dt.date(2026, 1, 1)
+    before = extract_tables(read_corpus([tmp_path / "before"], {}, progress=False, today=today).articles, reg)
+    after = extract_tables(read_corpus([tmp_path / "after"], {}, progress=False, today=today).articles, reg)
+    # the old articles' rows are unchanged, dates included
+    cols = ["article", "surface", "claim_date", "claim_date_flag", "period_start", "period_end"]
+    old = after.figures[after.figures["article"].isin({f.name for f in first})]
+    pd.testing.assert_frame_equal(old[cols].reset_index(drop=True), before.figures[cols].reset_index(drop=True))
+    changed = what_changed(after.figures, before.figures)
+    assert len(changed) and set(changed["article"]) <= {f.name for f in added}
+
+
+def test_score_dates_counts_each_kind_of_error():
+    gold = {"articles": [{"file": f, "published_earliest": "2024-11-04", "published_latest": "2024-11-05"}
+                         for f in "abcdefg"],
+            "figures": [{"file": "a", "surface": "1,500", "value": 1500, "claim_date": "2024-11-01"},
+                        {"file": "a", "surface": "300", "value": 300, "claim_date": "2024-11-04"},
+                        {"file": "b", "surface": "700", "value": 700, "claim_date": "2024-11-05"}]}
+    arts = pd.DataFrame([
+        {"article": "a", "published": "2024-11-05", "published_precision": "day", "published_earliest": "2024-11-05",
+         "published_latest": "2024-11-05"},                                                     # right
+        {"article": "b", "published": "2024-11-07", "published_precision": "day"},            # wrong
+        {"article": "c", "published": "2099-01-01", "published_precision": "day"},            # wrong, future
+        {"article": "d", "published": "", "published_precision": "window", "published_earliest": "2024-11-01",
+         "published_latest": "2024-11-30"},                                                     # window right
+        {"article": "e", "published": "", "published_precision": "window", "published_earliest": "2024-11-05",
+         "published_latest": "2024-11-30"},                                                     # window misses the 4th
+        {"article": "f", "published": "", "published_precision": "unknown", "published_earliest": "2024-12-01"},
+        {"article": "g", "published": "", "published_precision": "unknown", "published_earliest": ""},
+    ])
+    figs = pd.DataFrame([
+        {"article": "a", "surface": "1,500", "value": 1500.0, "claim_date": "2024-11-01"},     # right
+        {"article": "a", "surface": "300", "value": 300.0, "claim_date": "2024-11-05"},        # wrong day
+        {"article": "b", "surface": "700", "value": 700.0, "claim_date": ""},                  # undated
+        {"article": "b", "surface": "9", "value": 9.0, "claim_date": "2024-11-09"},            # after the article
+        {"article": "c", "surface": "8", "value": 8.0, "claim_date": "2023-10-01"},            # > a year before
+    ])
+    d = score_dates(gold, arts, figs, today=dt.date(2025, 1, 1))
+    assert (d["day_right"], len(d["wrong"]), len(d["future"]), d["window_right"], d["unknown"]) == (1, 3, 1, 1, 2)
+    assert [w.split(":")[0] for w in d["wrong_bound"]] == ["f"]
+    assert (d["claims"], len(d["claims_outside"])) == (4, 2)
+    assert (d["claim_right"], len(d["claim_wrong"]), len(d["claim_undated"])) == (1, 1, 1)
+    assert "dated to the day 14.3%" in format_dates(d)

@@ -1,0 +1,337 @@
+"""Publication dates: each source and rule of pubdate.py on short articles of our own.
+
+Every article here is invented for the test; "today" is fixed so the rules about the future hold
+whatever day the suite runs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from briefing import manifest, metadata, pubdate
+from briefing.dates import url_date
+from briefing.reader import from_text, read_corpus, read_file
+from briefing.resources import read_table
+
+TODAY = dt.date(2025, 6, 30)
+LEAD = ("Ukraine's military intelligence said on Friday that a second convoy of North Korean soldiers had "
+        "reached the Kursk region, where fighting has continued for weeks.")
+MORE = "“They are being trained to storm trenches,” a spokesman for the agency told reporters."
+BODY = f"{LEAD}\n\n{MORE}"
+
+
+def art(text, **kw):
+    return from_text("a.txt", text, today=TODAY, **kw)
+
+
+def dates(a):
+    return a.published, a.published_precision, a.published_source
+
+
+# --- the text's own date line ------------------------------------------------------------------
+
+@pytest.mark.parametrize("header, day", [
+    ("Published : Nov. 4, 2024 - 15:40", "2024-11-04"),
+    ("Posted on: 4 November 2024 09:15", "2024-11-04"),
+    ("By Mira Kovalenko | November 4, 2024", "2024-11-04"),
+    ("04.11.2024 12:44", "2024-11-04"),
+    ("16:20, 4 November 2024", "2024-11-04"),
+    ("Monday 4 November 2024", "2024-11-04"),
+    ("2024년 11월 4일 15:40", "2024-11-04"),
+    ("Updated: Nov. 5, 2024", "2024-11-05"),
+])
+def test_publication_line(header, day):
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\n{header}\n{BODY}")
+    assert dates(a) == (day, "day", "text")
+    assert a.published_earliest == a.published_latest == day
+    assert header in a.published_evidence
+    assert a.title == "Convoy of North Korean soldiers reaches Kursk"
+
+
+def test_byline_with_date_gives_the_author_too():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\nBy Mira Kovalenko | November 4, 2024\n{BODY}")
+    assert a.author == "Mira Kovalenko" and a.published == "2024-11-04"
+
+
+def test_published_line_wins_over_updated():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\nPublished: Nov. 4, 2024\nUpdated: Nov. 6, 2024\n{BODY}")
+    assert a.published == "2024-11-04"
+
+
+def test_weekday_that_is_not_the_dates_weekday_is_not_trusted():
+    a = art(f"Live: the war in Ukraine, day 985\nTuesday 4 November 2024\n{BODY}")   # Nov. 4, 2024 was a Monday
+    assert dates(a) == ("", "unknown", "unknown") and "not Monday" in a.published_evidence
+
+
+def test_two_publication_lines_that_disagree_give_unknown_with_both():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\nPublished: Nov. 4, 2024\nDate: Oct. 29, 2024\n{BODY}")
+    assert dates(a) == ("", "unknown", "unknown")
+    assert "Nov. 4, 2024" in a.published_evidence and "Oct. 29, 2024" in a.published_evidence
+
+
+def test_a_date_after_the_day_of_the_run_is_never_taken():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\nPublished: Oct. 8, 2027\n{BODY}")
+    assert dates(a) == ("", "unknown", "unknown") and "after today" in a.published_evidence
+
+
+@pytest.mark.parametrize("first", ["date 2024-10-28 Pyongyang sends a second convoy to Kursk",
+                                   "2024-10-28 | Pyongyang sends a second convoy to Kursk",
+                                   "[2024-10-28T06:15:00Z] Pyongyang sends a second convoy to Kursk"])
+def test_scraper_date_prefix_with_the_headline_on_the_same_line(first):
+    a = art(f"{first}\n{BODY}")
+    assert dates(a) == ("2024-10-28", "day", "text")
+    assert a.title == "Pyongyang sends a second convoy to Kursk"
+
+
+def test_scraper_date_prefix_before_the_first_sentence_keeps_the_sentence():
+    a = art(f"date 2024-10-28 {LEAD}\n{MORE}")
+    assert a.published == "2024-10-28" and a.title == "" and a.text.startswith("Ukraine's military intelligence")
+
+
+def test_dateline_takes_its_year_from_a_date_the_article_reports():
+    text = ("WASHINGTON, Dec. 16 (Example Wire) — The Pentagon said on Monday that about 1,000 North Korean "
+            "soldiers had been killed or wounded since the start of December.\n\n"
+            "The estimate follows a briefing on Nov. 27, 2024, when officials first reported losses.")
+    a = art(text)
+    assert dates(a) == ("2024-12-16", "day", "text")
+    assert "Nov. 27, 2024" in a.published_evidence and a.dateline == "WASHINGTON"
+
+
+def test_dateline_with_its_own_year():
+    a = art("SEOUL, Nov. 4, 2024 (Example Wire) -- The spy agency said 10,000 troops were in Russia.\n\n" + MORE)
+    assert dates(a) == ("2024-11-04", "day", "text")
+
+
+def test_dateline_without_any_year_in_the_article_stays_unknown():
+    a = art("SEOUL, Nov. 4 (Example Wire) -- The spy agency said on Monday 10,000 troops were in Russia.\n\n" + MORE)
+    assert dates(a) == ("", "unknown", "unknown") and "no year" in a.published_evidence
+
+
+def test_dateline_before_the_latest_body_date_is_not_guessed():
+    # "the Nov. 5, 2024 election" is a date to come for an Oct. 30 dateline: the year is unclear
+    a = art("KYIV, Oct. 30 (Example Wire) — Kyiv said 3,000 more troops had arrived ahead of the "
+            "U.S. presidential election held Nov. 5, 2024, officials said.\n\n" + MORE)
+    assert a.published == ""
+
+
+def test_month_line_gives_a_window():
+    a = art(f"Policy note\nNorth Korean forces in Russia: an assessment\nNovember 2024\n{BODY}")
+    assert (a.published, a.published_precision, a.published_earliest, a.published_latest) == \
+        ("", "window", "2024-11-01", "2024-11-30")
+    assert a.title == "North Korean forces in Russia: an assessment"
+
+
+# --- addresses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row", read_table("url_date_patterns.tsv"), ids=lambda r: r["example"][-30:])
+def test_every_url_example_in_the_data_file_is_dated(row):
+    got = url_date(row["example"])
+    assert got is not None and (got.earliest == got.latest) == (row["precision"] == "day")
+
+
+@pytest.mark.parametrize("url", ["https://2024election.example.com/news/convoy", "https://example.com/news/12345678",
+                                 "https://example.com/2024/10/28/a?date=2024-10-29", "https://example.com/story/42"])
+def test_urls_without_a_single_date(url):
+    assert url_date(url) is None
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_address_printed_on_the_page(where):
+    url = "https://www.example.com/world/2024/11/04/north-korea-convoy-kursk/"
+    text = f"{url}\nConvoy reaches Kursk region, Kyiv says\n{BODY}" if where == "first" else \
+        f"Convoy reaches Kursk region, Kyiv says\n{BODY}\nSource: {url}"
+    a = art(text)
+    assert dates(a) == ("2024-11-04", "day", "url") and a.url == url
+    assert a.title == "Convoy reaches Kursk region, Kyiv says" and "https" not in a.text
+
+
+def test_address_month_and_dateline_day_make_a_day():
+    a = art("https://example.com/2024/11/convoy-reaches-kursk\n"
+            "SEOUL, Nov. 4 (Example Wire) -- The spy agency said 10,000 troops were in Russia.\n\n" + MORE)
+    assert dates(a) == ("2024-11-04", "day", "text")
+
+
+def test_address_beats_the_text_line():
+    a = art("https://example.com/2024/11/05/convoy\nConvoy reaches Kursk region, Kyiv says\n"
+            f"Updated: Nov. 7, 2024\n{BODY}")
+    assert dates(a) == ("2024-11-05", "day", "url")
+
+
+def test_manifest_with_only_file_and_url_dates_the_articles(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Convoy reaches Kursk region, Kyiv says\n{BODY}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Seoul weighs its response to the deployment\n{LEAD} Seoul objected.\n\n{MORE}",
+                                    encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,url\n"
+                                          "a.txt,https://news.example.org/2024/10/31/convoy-kursk\n"
+                                          "b.txt,https://news.example.org/world/seoul-response\n", encoding="utf-8")
+    c = read_corpus([tmp_path], manifest.load(tmp_path / "sources.csv"), progress=False, today=TODAY)
+    by = {a.article: a for a in c.articles}
+    assert dates(by["a.txt"]) == ("2024-10-31", "day", "url") and "sources.csv" in by["a.txt"].published_evidence
+    assert dates(by["b.txt"]) == ("", "unknown", "unknown")
+    assert by["b.txt"].url == "https://news.example.org/world/seoul-response"
+
+
+def test_manifest_date_wins_over_everything(tmp_path):
+    (tmp_path / "a.txt").write_text(f"https://example.com/2024/11/05/convoy\nPublished: Nov. 6, 2024\n{BODY}",
+                                    encoding="utf-8")
+    c = read_corpus([tmp_path], {"a.txt": {"file": "a.txt", "published": "2024-11-04"}}, progress=False, today=TODAY)
+    assert dates(c.articles[0]) == ("2024-11-04", "day", "manifest")
+
+
+# --- records and pages -------------------------------------------------------------------------
+
+def test_jsonl_published_and_url_fields(tmp_path):
+    rows = [{"text": BODY, "published": "2024-11-04T08:00:00+09:00"},
+            {"text": BODY.replace("Friday", "Monday"), "url": "https://example.com/news/20241105-convoy"},
+            {"text": BODY.replace("Friday", "Sunday"), "published": "soon"}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    c = read_corpus([tmp_path], progress=False, today=TODAY)
+    assert [dates(a) for a in c.articles] == [("2024-11-04", "day", "jsonl"), ("2024-11-05", "day", "url"),
+                                              ("", "unknown", "unknown")]
+    assert "'soon' is not a date" in c.articles[2].published_evidence
+
+
+def _page(head: str, caption: str = "") -> str:
+    para = ("The defence ministry said on Tuesday that at least 3,000 soldiers had been sent to the front line, "
+            "according to officials who briefed reporters in the capital. ")
+    return (f"<html><head><title>Troops sent to front</title>{head}</head><body><nav>Home World</nav>"
+            f"<article><h1>Troops sent to front</h1><figure><figcaption>{caption}</figcaption></figure>"
+            f"<p>{para * 3}</p><p>“We will respond,” the minister said. {para}</p></article></body></html>")
+
+
+def test_html_metadata_date(tmp_path):
+    (tmp_path / "p.html").write_text(_page('<meta property="article:published_time" content="2024-11-05T08:00:00Z">'),
+                                     encoding="utf-8")
+    [a] = read_file(tmp_path / "p.html", today=TODAY)
+    assert dates(a) == ("2024-11-05", "day", "html")
+
+
+def test_html_caption_date_is_not_the_pages_date(tmp_path):
+    (tmp_path / "p.html").write_text(_page("", "The envoy in Washington, DC, on May 31, 2023."), encoding="utf-8")
+    [a] = read_file(tmp_path / "p.html", today=TODAY)
+    assert a.published == "" and "2023" not in a.published_earliest
+
+
+# --- inferred, and what is not evidence -------------------------------------------------------
+
+def test_full_date_in_the_body_is_only_a_lower_bound():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\n{LEAD}\n\nThe first convoy crossed on Oct. 23, 2024, "
+            f"officials said.\n\n{MORE}")
+    assert (a.published, a.published_precision, a.published_earliest, a.published_latest) == \
+        ("", "unknown", "2024-10-23", "")
+
+
+def test_yesterday_with_its_date_fixes_the_day():
+    a = art(f"Convoy reaches Kursk region, Kyiv says\nThe agency said yesterday (Nov. 3, 2024) that the convoy "
+            f"had crossed.\n\n{MORE}")
+    assert dates(a) == ("2024-11-04", "day", "inferred") and "yesterday" in a.published_evidence
+
+
+@pytest.mark.parametrize("only_cue", [
+    "The agency said on Thursday that the convoy had crossed.",
+    "The agency said yesterday that the convoy had crossed.",
+    "The agency said the convoy crossed between October 8 and 13.",
+    "In June, Putin visited Pyongyang and signed a defence pact.",
+    "In late October, the agency said the convoy had crossed.",
+])
+def test_weekday_yesterday_and_month_day_alone_stay_unknown(only_cue):
+    a = art(f"Convoy reaches Kursk region, Kyiv says\n{only_cue}\n\n{MORE}")
+    assert dates(a) == ("", "unknown", "unknown") and a.published_earliest == ""
+
+
+@pytest.mark.parametrize("line", [
+    "Kim Jong Un inspects an artillery unit in this photo released by KCNA on May 31, 2023.",
+    "Photo: soldiers at a training ground in Primorsky Krai, Dec. 3, 2024",
+    "Read also: Seoul says the convoy crossed into Russia (Dec. 3, 2024)",
+    "Talks between the two sides are scheduled for Dec. 3, 2024.",
+    "Kim Jong Un and Vladimir Putin in Pyongyang on June 19, 2024. (AP Photo/Pool)",
+])
+def test_captions_related_links_and_dates_to_come_are_not_evidence(line):
+    a = art(f"Convoy reaches Kursk region, Kyiv says\n{LEAD}\n\n{line}\n\n{MORE}")
+    assert a.published == "" and a.published_earliest == ""
+
+
+@pytest.mark.parametrize("row", read_table("date_evidence.tsv"), ids=lambda r: r["kind"] + ":" + r["example"][:25])
+def test_every_example_in_the_evidence_file(row):
+    if row["kind"] == "future":
+        a = art(f"Convoy reaches Kursk region\n{LEAD} {row['example'].capitalize()}.\n\n{MORE}")
+        assert a.published_earliest == ""
+    else:
+        assert pubdate.not_evidence(row["example"]) == row["kind"]
+
+
+def test_republished_piece_is_not_dated_by_the_original():
+    a = art(f"What North Korea gains from the war\n{LEAD}\n\n{MORE}\n\nThis article was originally published "
+            f"by the Example Institute on Oct. 30, 2024.")
+    assert a.published == "" and a.published_earliest == "2024-10-30"
+
+
+def test_originally_published_header_line_is_not_the_pages_date():
+    a = art(f"What North Korea gains from the war\nOriginally published on Oct. 30, 2024\n{BODY}")
+    assert a.published == "" and a.published_earliest == "2024-10-30"
+
+
+# --- one article, one date, whatever else is in the folder ---------------------------------------
+
+def test_an_articles_dates_do_not_depend_on_the_corpus(tmp_path):
+    texts = {
+        "weekday.txt": f"Convoy reaches Kursk region, Kyiv says\n{BODY}",
+        "lower.txt": f"Seoul weighs its response\n{LEAD}\n\nThe first convoy crossed on Oct. 23, 2024.\n\n{MORE}",
+        "dated.txt": f"Kyiv reports new losses\nPublished: Feb. 14, 2025\n{BODY.replace('Friday', 'Monday')}",
+        "other.txt": f"Moscow denies it all\nPublished: Oct. 8, 2021\n{BODY.replace('Friday', 'Sunday')}",
+    }
+    alone = {}
+    for name, text in texts.items():
+        d = tmp_path / name.split(".")[0]
+        d.mkdir()
+        (d / name).write_text(text, encoding="utf-8")
+        [a] = read_corpus([d], progress=False, today=TODAY).articles
+        alone[name] = (a.published, a.published_precision, a.published_earliest, a.published_latest, a.published_source)
+    together = tmp_path / "all"
+    together.mkdir()
+    for name, text in texts.items():
+        (together / name).write_text(text, encoding="utf-8")
+    c = read_corpus([together], progress=False, today=TODAY)
+    assert {a.article: (a.published, a.published_precision, a.published_earliest, a.published_latest,
+                        a.published_source) for a in c.articles} == alone
+    assert alone["weekday.txt"][0] == "" and alone["dated.txt"][0] == "2025-02-14"
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("header", ["Kyiv Dispatch\nConvoy reaches Kursk region, Kyiv says",
+                                    "warnews.com\nConvoy reaches Kursk region, Kyiv says",
+                                    "Convoy reaches Kursk region, Kyiv says"])
+def test_a_site_name_is_not_the_title(header):
+    m, _ = metadata.extract([*header.split("\n"), "By Mira Kovalenko", LEAD, MORE])
+    assert m.title == "Convoy reaches Kursk region, Kyiv says"
+
+
+@pytest.mark.parametrize("menu", ["News | Opinion | Sport | Culture | Lifestyle",
+                                  "Home > World > Asia-Pacific",
+                                  "Politics Business Opinion Podcasts Newsletters Sign in",
+                                  "Subscribe for $1 e-Edition Sign In"])
+def test_a_menu_line_is_not_the_title(menu):
+    m, body = metadata.extract(["Daily Example", menu, "WORLD", "Convoy reaches Kursk region, Kyiv says", LEAD, MORE])
+    assert m.title == "Convoy reaches Kursk region, Kyiv says"
+    assert menu not in body and body[0] == m.title      # the headline is the text's first paragraph
+
+
+def test_a_headline_that_names_a_date_is_not_a_date_line():
+    m, _ = metadata.extract(["Kim and Putin sign defence pact in Pyongyang on June 19, 2024", LEAD, MORE])
+    assert m.dates == [] and m.title.startswith("Kim and Putin")
+
+
+def test_site_name_matching_the_address_is_the_outlet():
+    a = art(f"https://www.kyivdispatch.example/2024/11/04/convoy\nKyiv Dispatch\n"
+            f"Convoy reaches Kursk region, Kyiv says\n{BODY}")
+    assert a.title == "Convoy reaches Kursk region, Kyiv says" and a.outlet == "Kyiv Dispatch"
+
+
+@pytest.mark.parametrize("row", [r for r in read_table("metadata_patterns.tsv") if r["field"] == "published"],
+                         ids=lambda r: r["example"])
+def test_every_publication_line_example_is_read(row):
+    m, _ = metadata.extract(["Convoy reaches Kursk region, Kyiv says", row["example"], LEAD, MORE])
+    assert len(m.dates) == 1 and m.dates[0].date is not None
