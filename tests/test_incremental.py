@@ -176,3 +176,25 @@ def test_cli_workers_and_scheduler_errors(tmp_path, capsys):
                  "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert "Dask scheduler" in err and "Traceback" not in err
+
+
+def test_a_cached_article_is_dated_again_when_the_day_of_the_run_moves_past_its_date(tmp_path, capsys):
+    """Read on March 4, a 'Published: March 5' line is after the day of the run and not used; read
+    from the cache on March 6, the same article is dated March 5 (and its figure re-extracted)."""
+    import datetime as dt
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text(
+        "Border report\n\nPublished: March 5, 2025\n\nThe ministry said 2,000 North Korean troops had moved "
+        "to the border region, officials said.\n", encoding="utf-8")
+    (corpus / "plain.txt").write_text(_story(1), encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_extract([str(corpus)], out, quiet=True, workers=1, today=dt.date(2025, 3, 4))
+    assert first.articles.set_index("article").loc["early.txt", "published"] == ""
+    second = run_extract([str(corpus)], out, quiet=False, workers=1, today=dt.date(2025, 3, 6))
+    err = capsys.readouterr().err
+    assert second.articles.set_index("article").loc["early.txt", "published"] == "2025-03-05"
+    assert "1 extracted, 1 from the cache" in err  # the other article's dates could not change
+    figs = second.figures.set_index("article")
+    assert figs.loc["early.txt", "claim_date"] == "2025-03-05"

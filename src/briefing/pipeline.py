@@ -116,7 +116,7 @@ def default_manifest(paths: list[str]) -> Path | None:
 def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None = None,
                 actors: str | Path | None = None, quiet: bool = False, workers: int | None = None,
                 client=None, with_text: bool = True, cache: str | Path | None = None,
-                texts: bool = True) -> Tables:
+                texts: bool = True, today: dt.date | None = None) -> Tables:
     """Read, extract and write the four tables into `out`, reusing the per-article cache in
     out/cache/ (see incremental.py): only new or changed articles are read and extracted.
 
@@ -156,7 +156,7 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     if not quiet and len(files) > 100:
         from tqdm import tqdm
         bar = tqdm(total=len(files), desc="reading", unit="file")
-    today = dt.date.today()
+    today = today or dt.date.today()  # no publication date after it (see pubdate)
     try:
         articles, skipped, n_read = incremental.read_units(files, cache_dir, workers, client,
                                                            bar.update if bar else None, today=today, manifest=man)
