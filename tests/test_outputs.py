@@ -38,8 +38,9 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 def _fail_on_call(monkeypatch, n: int, exc: OSError):
-    """Make the n-th Parquet write of the run fail with `exc` (the CSVs before it succeed)."""
-    real = pd.DataFrame.to_parquet
+    """Make the n-th Parquet write of the run fail with `exc` (the CSVs before it succeed). Quotes and
+    figures are written from Arrow (pipeline._write_arrow), the other tables from pandas."""
+    real, real_arrow = pd.DataFrame.to_parquet, pipeline._write_arrow
     calls = {"n": 0}
 
     def flaky(self, *args, **kwargs):
@@ -48,7 +49,14 @@ def _fail_on_call(monkeypatch, n: int, exc: OSError):
             raise exc
         return real(self, *args, **kwargs)
 
+    def flaky_arrow(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise exc
+        return real_arrow(*args, **kwargs)
+
     monkeypatch.setattr(pd.DataFrame, "to_parquet", flaky)
+    monkeypatch.setattr(pipeline, "_write_arrow", flaky_arrow)
 
 
 def test_tables_are_plain_paths_through_one_switch(two_corpora):

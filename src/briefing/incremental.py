@@ -239,8 +239,8 @@ def extract_batch(task: dict) -> dict:
 def _frame(rows: list[dict], module) -> pd.DataFrame:
     """The extractor module's own frame (its columns and types) plus the cache's key and row number."""
     df = module.to_frame([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
-    df["_key"] = [r["_key"] for r in rows]
-    df["_row"] = [r["_row"] for r in rows]
+    df["_key"] = pd.Series([r["_key"] for r in rows], index=df.index, dtype=object)
+    df["_row"] = pd.Series([r["_row"] for r in rows], index=df.index, dtype="int64")
     return df
 
 
@@ -395,6 +395,46 @@ class Cache:
                     batch, n = [], 0
 
 
+def load_rows(cache: Cache, kind: str, keys: list[str]):
+    """The `kind` rows (quotes or figures) of the articles with these extraction keys, one copy each,
+    in the keys' order and each article's row order, as an Arrow table.
+
+    Arrow, not pandas: an archive's rows as Python objects would take several times the memory,
+    and the tables are written from Arrow (pipeline.write_tables)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+    from . import figures as figures_mod
+    from . import quotes as quotes_mod
+
+    wanted = pa.array(keys, pa.string())
+    parts = []
+    for seg in cache.segments(kind):
+        try:
+            t = pq.read_table(seg)
+        except Exception:  # noqa: BLE001 - a damaged segment is a cache miss, not an error
+            continue
+        if t.num_rows == 0:
+            continue
+        pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
+        keep = pc.is_valid(pos)
+        if not pc.any(keep).as_py():
+            continue
+        parts.append(t.filter(keep).append_column("_order", pos.filter(keep)))
+    if not parts:
+        empty = (quotes_mod if kind == "quotes" else figures_mod).to_frame([])
+        return pa.Table.from_pandas(empty, preserve_index=False)
+    t = pa.concat_tables(parts, promote_options="default")
+    del parts
+    t = t.take(pc.sort_indices(t, [("_order", "ascending"), ("_row", "ascending")]))
+    if t.num_rows > 1:  # a batch written twice (two runs at once): keep one copy of each row
+        k, r = t["_key"], t["_row"]
+        dup = pc.and_(pc.equal(k.slice(1), k.slice(0, t.num_rows - 1)),
+                      pc.equal(r.slice(1), r.slice(0, t.num_rows - 1)))
+        t = t.filter(pc.invert(pa.concat_arrays([pa.array([False])] + [c for c in dup.chunks])))
+    return t.drop_columns(["_key", "_row", "_order"])
+
+
 def _objects(df: pd.DataFrame) -> pd.DataFrame:
     from .pipeline import object_strings
     return object_strings(df)
@@ -536,7 +576,8 @@ def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chun
 
 def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, actors: str | None, workers: int,
                      client=None, progress=None):
-    """(quotes, figures, warnings, number extracted afresh) for the articles, with the extraction cache."""
+    """(quotes, figures, warnings, number extracted afresh) for the articles, with the extraction cache.
+    Quotes and figures are Arrow tables (see load_rows)."""
     version = extractor_version()
     registry_id = file_digest(Path(actors)) if actors else "default"
     cache = Cache(cache_dir)
@@ -553,30 +594,15 @@ def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, a
              for b in _batches(todo, EXTRACT_BATCH, n_workers)]
     run_batches(extract_batch, tasks, n_workers, client, (lambda t: progress(len(t["articles"]))) if progress else None)
     live = set(keys)
-    frames = {}
-    for name in ("keys", "quotes", "figures"):
-        df = cache.load(name, live, "_key")
-        frames[name] = df.drop(columns="_segment", errors="ignore") if len(df) else pd.DataFrame(columns=["_key", "_row"])
     order = {k: i for i, k in enumerate(keys)}
+    kf = cache.load("keys", live, "_key")
     warnings = []
-    if len(frames["keys"]):
-        kf = frames["keys"].drop_duplicates("_key")
+    if len(kf):
+        kf = kf.drop_duplicates("_key")
         kf = kf.assign(_order=kf["_key"].map(order)).sort_values("_order")
         for w in kf["warnings"]:
             warnings += json.loads(w) if isinstance(w, str) and w else []
-    tables = {}
-    for name in ("quotes", "figures"):
-        df = frames[name]
-        if len(df):
-            # one copy per key (a batch may have been written twice by concurrent runs), in corpus order
-            df = df.drop_duplicates(["_key", "_row"])
-            df = df.assign(_order=df["_key"].map(order)).sort_values(["_order", "_row"], kind="stable")
-            df = df.drop(columns=["_key", "_row", "_order"], errors="ignore").reset_index(drop=True)
-        else:
-            from . import figures as figures_mod
-            from . import quotes as quotes_mod
-            df = (quotes_mod if name == "quotes" else figures_mod).to_frame([])
-        tables[name] = df
+    tables = {name: load_rows(cache, name, keys) for name in ("quotes", "figures")}
     for name in ("keys", "quotes", "figures"):
         cache.compact(name, "_key", live)
     cache.merge_small(("keys", "quotes", "figures"))

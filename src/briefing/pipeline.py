@@ -53,6 +53,8 @@ class Tables:
     # Writes articles.parquet (with the texts) to the given path, when `articles` has no texts
     # (run_extract leaves them in the cache, see incremental.write_articles).
     write_articles: object = None
+    # quotes and figures may be Arrow tables rather than DataFrames: run_extract(with_text=False), as
+    # the command line runs it, never turns an archive's rows into Python objects.
 
 
 def articles_frame(articles: list[Article], with_text: bool = False) -> pd.DataFrame:
@@ -186,7 +188,14 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     except OSError as exc:
         raise _output_error(cache_dir, exc) from None
     arts = articles_frame(corpus.articles)
-    tables = Tables(arts, quotes, figures, merge_claims(figures, arts), extract_warnings,
+    # Claims need the figures as rows, not their sentences; the tables themselves are written from Arrow.
+    figure_rows = object_strings(figures.drop_columns([c for c in ("sentence",) if c in figures.column_names])
+                                 .to_pandas())
+    claims = merge_claims(figure_rows, arts)
+    if with_text:
+        quotes, figures = object_strings(quotes.to_pandas()), object_strings(figures.to_pandas())
+    del figure_rows
+    tables = Tables(arts, quotes, figures, claims, extract_warnings,
                     write_articles=(lambda path: incremental.write_articles(arts, corpus.articles, path))
                     if texts else None)
     write_tables(tables, out)
@@ -279,6 +288,9 @@ def _write_set(tables: Tables, out: Path, sets: Path) -> None:
         csv_articles = tables.articles.drop(columns=["text", "raw_text"], errors="ignore")
         for name, df, full in (("articles", csv_articles, tables.articles), ("quotes", tables.quotes, None),
                                ("figures", tables.figures, None), ("claims", tables.claims, None)):
+            if not isinstance(df, pd.DataFrame):  # an Arrow table (see Tables)
+                _write_arrow(df, new / f"{name}.csv", new / f"{name}.parquet")
+                continue
             df.to_csv(new / f"{name}.csv", index=False)
             if name == "articles" and tables.write_articles is not None:
                 tables.write_articles(new / "articles.parquet")  # the texts, streamed from the cache
@@ -293,6 +305,17 @@ def _write_set(tables: Tables, out: Path, sets: Path) -> None:
             shutil.rmtree(new, ignore_errors=True)
         raise _output_error(out, exc) from None
     _prune(sets, {new.name, *keep})
+
+
+def _write_arrow(table, csv_path: Path, parquet_path: Path, chunk: int = 50_000) -> None:
+    """An Arrow table as Parquet, and as the same CSV pandas writes, in chunks (bounded memory)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, parquet_path)
+    with open(csv_path, "w", encoding="utf-8", newline="") as fh:
+        for start in range(0, max(table.num_rows, 1), chunk):
+            part = object_strings(table.slice(start, chunk).to_pandas())
+            part.to_csv(fh, index=False, header=start == 0)
 
 
 def _switch(link: Path, target: str) -> None:
