@@ -149,7 +149,7 @@ def read_batch(task: dict) -> dict:
         seg = base if n_seg == 0 else base.with_name(f"{base.stem}-{n_seg}{base.suffix}")
         df = pd.DataFrame(pending)
         _write(df, seg)
-        meta.append(df.drop(columns=list(TEXTS), errors="ignore").assign(_segment=seg.name))
+        meta.append(df.drop(columns=[*TEXTS, "removed"], errors="ignore").assign(_segment=seg.name))
         pending, n_seg = [], n_seg + 1
 
     today = dt.date.fromisoformat(task["today"]) if task.get("today") else None
@@ -447,12 +447,19 @@ def _member(values: pd.Series, keys: set) -> "pd.Series":
                      index=values.index)
 
 
+# List fields used only to date an article again (a manifest row, a new day): decoded when needed,
+# so an archive's hundred thousand articles do not each carry them. The reading warnings are kept.
+_LAZY_FIELDS = ("removed", "date_lines", "text_urls")
+
+
 def _restore(rec: dict) -> Article:
     """An Article from its cache record (cached properties set, so nothing is recomputed)."""
     kw = {}
     for name in _ARTICLE_FIELDS:
         v = rec.get(name)
-        if name in _LIST_FIELDS:
+        if name in _LAZY_FIELDS:
+            v = []
+        elif name in _LIST_FIELDS:
             v = _decode_list(v)
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
@@ -462,8 +469,15 @@ def _restore(rec: dict) -> Article:
     a.__dict__["n_words"] = int(rec["n_words"])
     a.__dict__["sha256"] = rec["sha256"]
     a.__dict__["_cache"] = {"segment": rec["_segment"], "unit_key": rec["unit_key"], "pos": int(rec["pos"]),
-                            "text_sha": rec["text_sha"], "read_on": rec.get("read_on") or ""}
+                            "text_sha": rec["text_sha"], "read_on": rec.get("read_on") or "",
+                            "lazy": {k: rec.get(k) for k in _LAZY_FIELDS if k in _LIST_FIELDS}}
     return a
+
+
+def _unlazy(a: Article) -> None:
+    """Decode the date evidence kept encoded on a restored article (see _LAZY_FIELDS)."""
+    for k, v in a.__dict__["_cache"].pop("lazy", {}).items():
+        setattr(a, k, _decode_list(v))
 
 
 def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, progress=None,
@@ -480,7 +494,7 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     version = extractor_version()
     cache = Cache(cache_dir)
     keys = [unit_key(f, version) for f in files]
-    cached = cache.load("read", set(keys), "unit_key", skip=TEXTS)
+    cached = cache.load("read", set(keys), "unit_key", skip=TEXTS + ("removed",))  # lines removed: not needed
     have = set(cached["unit_key"]) if len(cached) else set()
     todo = [(str(f), k) for f, k in zip(files, keys) if k not in have]
     sizes = {p: _size(p) for p, _ in todo}
@@ -508,9 +522,14 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     rows_of = manifest or {}
     dated_by_row = [a for a in articles if (rows_of.get(a.article) or {}).get("published")
                     or (rows_of.get(a.article) or {}).get("url")]
-    load_texts(cache, list({id(a): a for a in stale + dated_by_row}.values()))
+    redate = list({id(a): a for a in stale + dated_by_row}.values())
+    load_texts(cache, redate)
+    for a in redate:
+        _unlazy(a)
     for a in stale:
         date_article(a, None, today=today)
+    for a in articles:  # the others never need it
+        a.__dict__["_cache"].pop("lazy", None)
     cache.compact("read", "unit_key", set(keys))
     return articles, skipped, len(todo)
 
