@@ -198,3 +198,22 @@ def test_a_cached_article_is_dated_again_when_the_day_of_the_run_moves_past_its_
     assert "1 extracted, 1 from the cache" in err  # the other article's dates could not change
     figs = second.figures.set_index("article")
     assert figs.loc["early.txt", "claim_date"] == "2025-03-05"
+
+
+def test_merged_cache_segments_still_assemble(corpus, tmp_path, monkeypatch, capsys):
+    """Many small runs leave many segments; once merged (rewritten through pandas, with other string
+    types) they are read together with new ones."""
+    out = tmp_path / "out"
+    monkeypatch.setattr(incremental, "EXTRACT_BATCH", 1)  # a segment per article
+    _run(corpus, out, workers=1)
+    for i in range(12, 40):
+        (corpus / f"story_{i:02d}.txt").write_text(_story(i), encoding="utf-8")
+    _run(corpus, out, workers=1)  # 40 segments of each kind: merged at the end of the run
+    assert len(list((out / "cache").glob("figures-*.parquet"))) < 32
+    (corpus / "story_40.txt").write_text(_story(40), encoding="utf-8")
+    capsys.readouterr()
+    tables, err = _run(corpus, out, capsys, workers=1)
+    assert "1 extracted, 40 from the cache" in err
+    plain = extract_tables(read_corpus([corpus], {}, progress=False).articles, default_registry())
+    for name in ("quotes", "figures"):
+        _same(getattr(plain, name), getattr(tables, name))

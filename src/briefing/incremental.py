@@ -420,7 +420,7 @@ def load_rows(cache: Cache, kind: str, keys: list[str]):
         keep = pc.is_valid(pos)
         if not pc.any(keep).as_py():
             continue
-        parts.append(t.filter(keep).append_column("_order", pos.filter(keep)))
+        parts.append(_plain_strings(t.filter(keep)).append_column("_order", pos.filter(keep)))
     if not parts:
         empty = (quotes_mod if kind == "quotes" else figures_mod).to_frame([])
         return pa.Table.from_pandas(empty, preserve_index=False)
@@ -433,6 +433,15 @@ def load_rows(cache: Cache, kind: str, keys: list[str]):
                       pc.equal(r.slice(1), r.slice(0, t.num_rows - 1)))
         t = t.filter(pc.invert(pa.concat_arrays([pa.array([False])] + [c for c in dup.chunks])))
     return t.drop_columns(["_key", "_row", "_order"])
+
+
+def _plain_strings(t):
+    """Large strings as strings: a segment rewritten from pandas holds `large_string` columns, one
+    written by a worker `string`, and Arrow concatenates only equal types."""
+    import pyarrow as pa
+
+    fields = [pa.field(f.name, pa.string()) if pa.types.is_large_string(f.type) else f for f in t.schema]
+    return t.cast(pa.schema(fields)) if any(pa.types.is_large_string(f.type) for f in t.schema) else t
 
 
 def _objects(df: pd.DataFrame) -> pd.DataFrame:
