@@ -223,3 +223,17 @@ def test_appendix_links_are_relative_and_escaped(tmp_path):
     assert {"claims.csv", "quotes.csv", "sources.csv", "briefing.xlsx"} <= set(written)
     html = appendix.links_html(written, ["figures.csv"])
     assert 'href="appendix/claims.csv"' in html and 'href="data/figures.csv"' in html
+
+
+def test_a_quotation_reported_again_in_the_window_is_shown_with_its_first_date():
+    arts = _articles(3000)  # dates 2025-01-01 .. 2025-10-27: window = the last 30 days
+    old, new = arts["article"].iloc[0], arts["article"].iloc[-1]
+    q = pd.DataFrame([_quote(0, arts, article=old, published="2025-01-01", quote="We will not stop now"),
+                      _quote(0, arts, article=new, published=arts["published"].iloc[-1],
+                             quote="We will not stop now."),
+                      _quote(1, arts, article=old, published="2025-01-01", quote="An old line nobody repeated")])
+    figs = pd.DataFrame([_figure(2999 - i, arts) for i in range(3)])  # the latest claims end the window
+    b = report.prepare(Tables(arts, q, figs, pd.DataFrame()), params.validate({}, check_paths=False))
+    shown = b["quotes_by_actor"]
+    assert list(shown["quote"]) == ["We will not stop now"] and shown["date"][0] == "2025-01-01"
+    assert shown["reports"][0] == 2

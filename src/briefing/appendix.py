@@ -24,7 +24,7 @@ CLAIM_COLUMNS = ["claim_id", "claim_date", "claim_date_flag", "claimant", "actor
                  "figure", "value", "low", "high", "qualifier", "unit", "unit_category", "status", "subject",
                  "location", "n_sources", "ref", "article", "sentence", "start", "end", "articles", "outlets",
                  "first_published"]
-QUOTE_COLUMNS = ["quote_id", "published", "published_flag", "speaker", "actor_id", "role", "country", "side",
+QUOTE_COLUMNS = ["quote_id", "published", "last_published", "published_flag", "speaker", "actor_id", "role", "country", "side",
                  "verb", "quote", "is_fragment", "n_sources", "ref", "article", "articles", "outlets"]
 # file name -> (key in the prepared briefing, columns (None: all), sheet name, what it holds)
 TABLES = {

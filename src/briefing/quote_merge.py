@@ -13,6 +13,8 @@ Editorial choices:
   (its source tag); `articles` and `outlets` list every report, earliest first.
 - The date of a merged quotation is its earliest report's publication date; an
   undated report does not make the row undated when another report is dated.
+  `last_published` is its latest report's: a quotation carried again this week is
+  in a briefing's window even when it was first reported months ago.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ import re
 import pandas as pd
 
 COLUMNS = ["quote_id", "quote", "speaker", "speaker_kind", "actor_id", "role", "country", "side", "verb",
-           "is_fragment", "published", "published_flag", "n_sources", "article", "articles", "outlets"]
+           "is_fragment", "published", "last_published", "published_flag", "n_sources", "article", "articles",
+           "outlets"]
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _EDGE = re.compile(r"^[\s\"'.,;:!?…—–-]+|[\s\"'.,;:!?…—–-]+$")
@@ -72,6 +75,7 @@ def merge_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
                                                       "country", "side", "verb")},
                      "is_fragment": bool(first.get("is_fragment")) if _str(first.get("is_fragment")) else False,
                      "published": _str(first.get("published")),
+                     "last_published": max((_str(r.get("published")) for r in members), default=""),
                      "published_flag": "inferred" if _str(first.get("article")) in inferred else "",
                      "n_sources": len(arts), "article": arts[0], "articles": ";".join(arts),
                      "outlets": ";".join(outs)})

@@ -645,7 +645,8 @@ def prepare(tables, params: dict, previous_figures: pd.DataFrame | None = None) 
                                "claims", "claimants", "claims.csv")
 
     merged_q = with_refs(merge_quotes(quotes, arts), srcs)
-    q_window = merged_q[_in_window(merged_q["published"], w_start, w_end)]
+    # a quotation reported in the window (by any outlet) is in it, dated by its first report
+    q_window = merged_q[_in_window(merged_q["last_published"], w_start, w_end)]
     q_all = quotes_by_actor(q_window, by_frequency=True)
     quotes_shown = limit_groups(q_all, "speaker", per_speaker, max_groups, max_rows, "quotations", "speakers",
                                 "quotes.csv")
