@@ -224,7 +224,9 @@ def decide(*, manifest_published: str = "", record_published: str = "", record_k
     # 4. the text's own date lines
     usable = []
     for ln in lines:
-        if ln.problem:
+        if ln.kind == "relative":
+            notes.append(f"'{ln.phrase}': counted from when the page was saved, which the text does not say")
+        elif ln.problem:
             notes.append(f"'{ln.phrase}': {ln.problem}, not used")
         elif ln.date is not None and ln.date > today:
             notes.append(f"'{ln.phrase}': after today, not used")
