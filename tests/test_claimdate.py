@@ -28,6 +28,17 @@ def cd(sentence, **kw):
     ("On Monday, the Pentagon said about 1,000 troops were lost.", "2025-01-13", "On Monday"),
     ("Yesterday the General Staff reported 300 dead among the North Korean units.", "2025-01-14", "Yesterday"),
     ("Kyiv said on Dec. 27 that 3,000 soldiers had been killed.", "2024-12-27", "on Dec. 27"),
+    # the occasion names whom the claimant spoke to, in up to four capitalised words
+    ("The minister said in an interview with Poland's TVN24 Channel on Jan. 9 that 300 soldiers had died.",
+     "2025-01-09", "on Jan. 9"),
+    # an opening time phrase, then a subject with an abbreviation in brackets, then the verb
+    ("Last Friday, Ukraine's Special Operations Forces (SSO) told journalists that 300 soldiers had died.",
+     "2025-01-10", "Last Friday"),
+    # a timeline's entry: the day heads the line, a dash, then who said it
+    ("- 9 January – South Korea's Joint Chiefs of Staff (JCS) said that 1,500 more troops had left.",
+     "2025-01-09", "9 January"),
+    ("Dec. 30: Ukraine's military intelligence reported that 3,000 soldiers had been wounded.",
+     "2024-12-30", "Dec. 30"),
 ])
 def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     r = cd(sentence)
@@ -41,6 +52,8 @@ def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     ("By March, 3,000 more troops could be sent, the agency warned.", PUB, "2025-03-31"),
     ("The agency said 3,000 soldiers arrived on Sunday.", "2025-01-12", "2025-01-12"),
     ("Officials said thousands of soldiers arrived in Kursk last month.", "2024-12-01", "2024-12-31"),
+    # a timeline's entry whose day starts the event, not a statement
+    ("- 9 January – 1,500 more troops crossed the border near Kursk, officials said.", "2025-01-09", "2025-01-09"),
 ])
 def test_the_time_a_figure_is_about_is_its_period_not_its_claim_date(sentence, start, end):
     r = cd(sentence)

@@ -78,7 +78,7 @@ def _patterns() -> _Patterns:
     # an occasion: "in a statement", "at a press conference in Kyiv", "in an interview published"
     occasion = (rf"(?:in|at|during|via|on|through)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
                 rf"(?:[\w'’-]+\s+){{0,3}}?(?:{events})(?:\s+(?:published|released|issued|held|given|aired|posted))?"
-                rf"(?:\s+(?:in|at|with|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?")
+                rf"(?:\s+(?:in|at|with|to|from)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})?")
     # whom a claimant told: one to four words, no clause word, number or past participle
     audience = (r"(?:to\s+)?(?:(?!(?:that|which|who|as|when|while|if|because|after|before)\b)"
                 r"(?![\w'’-]*ed\b)[A-Za-z'’-]+\s+){1,4}?")
@@ -86,7 +86,7 @@ def _patterns() -> _Patterns:
         re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$",
                    re.I),
         re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
-        re.compile(rf"^,?\s*(?:[\w'’.-]+\s+){{0,8}}?(?:{verbs})\b", re.I),
+        re.compile(rf"^\s*[,:–—-]?\s*(?:[\w'’.-]+\s+|\([\w'’.-]+\)\s+){{0,8}}?(?:{verbs})\b", re.I),
         re.compile(rf"\b{occasion}\s*,?\s*$", re.I),
     )
 
