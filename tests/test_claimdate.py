@@ -1,6 +1,7 @@
 """Claim dates and periods (claimdate.py) on sentences of our own."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -111,3 +112,37 @@ def test_continuing_sentence_takes_the_time_of_speech_of_the_one_before():
     r = cd("It added that 3,000 more could follow by December.", previous=prev)
     assert (r.claim_date, r.period_end) == ("2025-01-13", "2025-12-31")
     assert cd("It added that 3,000 more could follow.").claim_date == PUB
+
+
+# --- a text written before its page: a republished piece, a recorded episode ----------------------
+
+def _figures(tmp_path, text):
+    from briefing.actors import default_registry
+    from briefing.pipeline import extract_tables
+    from briefing.reader import read_corpus
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path], {}, progress=False, today=dt.date(2025, 6, 30))
+    figs = extract_tables(corpus.articles, default_registry()).figures
+    return {r.surface: r for r in figs.itertuples()}
+
+
+def test_claims_of_a_republished_piece_date_from_the_day_it_was_written(tmp_path):
+    figs = _figures(tmp_path, (
+        "Why the second convoy matters\nPosted December 12, 2024\n"
+        "This essay was first published by the Example Forum on Dec. 5, 2024.\n"
+        "Ukraine's military intelligence said on Monday that 1,500 North Korean soldiers had reached the front.\n"
+        "The agency believes 3,000 more North Korean soldiers are training near Vladivostok.\n"))
+    # Monday before the essay was written (Thursday Dec. 5), not before the page (Thursday Dec. 12)
+    assert (figs["1,500"].claim_date, figs["1,500"].claim_date_precision) == ("2024-12-02", "day")
+    assert (figs["3,000"].claim_date, figs["3,000"].claim_date_precision) == ("2024-12-05", "written")
+    assert all(r.published == "2024-12-12" for r in figs.values())
+
+
+def test_a_recorded_episode_dates_what_its_speakers_claim_not_the_pages_own_lines(tmp_path):
+    figs = _figures(tmp_path, (
+        "Episode 12: the convoy and the front\nPosted December 12, 2024\n"
+        "A retired colonel weighs the deployment on this week's episode of Example Hour, recorded on Tuesday.\n"
+        "North Korea has roughly 1.2 million soldiers under arms.\n"
+        "Colonel Petro Hrytsenko said 3,000 North Korean soldiers had already been wounded.\n"))
+    assert figs["3,000"].claim_date == "2024-12-10" and "written 2024-12-10" in figs["3,000"].claim_date_evidence
+    assert figs["roughly 1.2 million"].claim_date == "2024-12-12"

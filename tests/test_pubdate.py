@@ -372,6 +372,8 @@ def test_every_example_in_the_evidence_file(row):
     if row["kind"] == "future":
         a = art(f"Convoy reaches Kursk region\n{LEAD} {row['example'].capitalize()}.\n\n{MORE}")
         assert a.published_earliest == ""
+    elif row["kind"] == "written":
+        assert pubdate.written_date(row["example"], None, TODAY)[0] is not None
     else:
         assert pubdate.not_evidence(row["example"]) == row["kind"]
 
@@ -385,6 +387,54 @@ def test_republished_piece_is_not_dated_by_the_original():
 def test_originally_published_header_line_is_not_the_pages_date():
     a = art(f"What North Korea gains from the war\nOriginally published on Oct. 30, 2024\n{BODY}")
     assert a.published == "" and a.published_earliest == "2024-10-30"
+
+
+# --- the day an article's text was written (a republished piece, a recorded episode) ------------
+
+PUBD = dt.date(2024, 12, 12)    # a Thursday
+
+
+@pytest.mark.parametrize("para, day", [
+    ("This commentary was first published by the Example Forum in Warsaw on Dec. 5, 2024.", "2024-12-05"),
+    ("This analysis originally appeared on 4 December 2024 on the institute's website.", "2024-12-04"),
+    ("This analysis was originally published on 4 December 2024 on the institute's website.", "2024-12-04"),
+    ("Originally published December 9, 2024.", "2024-12-09"),
+    ("Recorded on Dec. 10. The transcript has been edited for length.", "2024-12-10"),
+    ("Two former officers debate the losses on this week's episode of Example Hour, recorded on Monday.", "2024-12-09"),
+    ("This interview was conducted on Tuesday and has been condensed.", "2024-12-10"),
+])
+def test_the_day_the_text_was_written(para, day):
+    got, phrase = pubdate.written_date(f"{LEAD}\n{para}\n{MORE}", PUBD, TODAY)
+    assert (got.isoformat() if got else None) == day
+    if day:
+        assert phrase and phrase in para
+
+
+@pytest.mark.parametrize("para", [
+    "The interview, recorded on Tuesday, ran for an hour.",                     # an interview the article cites
+    "A report first published on Dec. 5, 2024 said 3,000 troops had arrived.",  # another document
+    "This article was originally published on Dec. 14, 2024.",                  # after the page: a misreading
+    "This article was originally published on Dec. 1, 2023.",                   # more than a year before
+    "This article was published on Dec. 12, 2024.",                             # the page's own day
+    "Recorded on Monday. Edited for clarity.",                                  # no day without the page's own
+])
+def test_cues_that_do_not_give_the_day_the_text_was_written(para):
+    pub = None if para.startswith("Recorded") else PUBD
+    assert pubdate.written_date(f"{LEAD}\n{para}\n{MORE}", pub, TODAY)[0] is None
+
+
+def test_two_cues_that_disagree_give_no_day():
+    body = f"Recorded on Dec. 10, 2024.\n{LEAD}\nThis interview was conducted on Dec. 9, 2024."
+    got, why = pubdate.written_date(body, PUBD, TODAY)
+    assert got is None and "disagree" in why
+
+
+def test_republished_article_keeps_its_own_publication_day_and_says_when_it_was_written():
+    a = art(f"What the convoy means\nPosted December 12, 2024\nThis essay was first published on Dec. 5, 2024.\n{BODY}")
+    assert (a.published, a.written) == ("2024-12-12", "2024-12-05") and not a.written_recorded
+    assert "text written 2024-12-05" in a.published_evidence
+    b = art(f"What the convoy means\nPosted December 12, 2024\nRecorded on Tuesday.\n{BODY}")
+    assert (b.published, b.written, b.written_recorded) == ("2024-12-12", "2024-12-10", True)
 
 
 # --- one article, one date, whatever else is in the folder ---------------------------------------

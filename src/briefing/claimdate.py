@@ -195,3 +195,31 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
                          "inferred", ps, pe)
     return ClaimDate(evidence="the article's date is not known" + (f" (between {lo} and {hi})" if kind == "window" else ""),
                      period_start=ps, period_end=pe)
+
+
+def from_written(rows: list[dict], written: str, source: str = "", *, speech_only: bool = False) -> None:
+    """Re-date an article's figure rows (figures.COLUMNS, in place) from the day its text was
+    written (pubdate.written_date: a republished piece's original day, a recorded episode's day)
+    instead of the page's publication day: the claims were made by then, and "said Monday" in the
+    text counts from then. Each row's sentence is read again against that day; a claim whose time
+    of speech was carried from the sentence before (not in its own sentence) cannot be re-read and
+    is left undated rather than kept on a day counted from the wrong anchor. ``speech_only`` (the day
+    a recording was made): only claims someone is cited for are re-dated; the page's own lines
+    (claimant "") were written for the page."""
+    for row in rows:
+        if speech_only and not row.get("claimant"):
+            continue
+        sentence = row.get("sentence") or ""
+        offset = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+        new = claim_date(sentence, max(0, offset), published=written, source=source)
+        if new.precision == "published":
+            if row.get("claim_date_precision") not in ("published", "window", "unknown", ""):
+                new = ClaimDate(evidence=f"'{row.get('claim_date_evidence')}' told from the sentence before, "
+                                         f"in a text written {written}: cannot be placed",
+                                period_start=new.period_start, period_end=new.period_end)
+            else:
+                new = ClaimDate(written, written, "written", f"the text was written {written}", new.flag,
+                                new.period_start, new.period_end)
+        row.update({"claim_date": new.claim_date, "claim_date_end": new.claim_date_end,
+                    "claim_date_precision": new.precision, "claim_date_evidence": new.evidence,
+                    "claim_date_flag": new.flag, "period_start": new.period_start, "period_end": new.period_end})
