@@ -40,6 +40,9 @@ def cd(sentence, **kw):
      "2025-01-09", "9 January"),
     ("Dec. 30: Ukraine's military intelligence reported that 3,000 soldiers had been wounded.",
      "2024-12-30", "Dec. 30"),
+    # the gathering told, without a preposition
+    ("The minister told a closed parliamentary committee session on Tuesday that 300 soldiers had died.",
+     "2025-01-14", "on Tuesday"),
 ])
 def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     r = cd(sentence)
@@ -146,3 +149,29 @@ def test_a_recorded_episode_dates_what_its_speakers_claim_not_the_pages_own_line
         "Colonel Petro Hrytsenko said 3,000 North Korean soldiers had already been wounded.\n"))
     assert figs["3,000"].claim_date == "2024-12-10" and "written 2024-12-10" in figs["3,000"].claim_date_evidence
     assert figs["roughly 1.2 million"].claim_date == "2024-12-12"
+
+
+# --- a claimant's time of speech told once, earlier in the article --------------------------------
+
+HEAD = "Kyiv counts the losses\nPosted December 12, 2024\n"       # a Thursday: Tuesday is Dec. 10
+SAID = "Defence ministry spokesman Ivan Petrenko said on Tuesday that 300 North Korean soldiers had been killed."
+OTHER = "Fighting continued along the border through the night, and the region's roads stayed closed to traffic."
+
+
+@pytest.mark.parametrize("later, day", [
+    # the same paragraph, by surname: one occasion told in two sentences
+    (f"{SAID} Petrenko said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # a sentence opening with a pronoun, in the next paragraph
+    (f"{SAID}\nHe said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # "also said", paragraphs later, by the full name
+    (f"{SAID}\n{OTHER}\nIvan Petrenko also said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # another speaker: the time Petrenko gave is not theirs
+    (f"{SAID} Kyiv mayor Vitali Klitschko said 1,500 North Korean soldiers had been wounded.", "2024-12-12"),
+    # paragraphs later without "also": a statement of its own, on the article's day
+    (f"{SAID}\n{OTHER}\nIvan Petrenko said 1,500 North Korean soldiers had been wounded.", "2024-12-12"),
+])
+def test_a_claimants_time_of_speech_told_earlier(tmp_path, later, day):
+    figs = _figures(tmp_path, HEAD + later + "\n")
+    assert figs["300"].claim_date == "2024-12-10"
+    assert figs["1,500"].claim_date == day
+    assert ("told earlier" in figs["1,500"].claim_date_evidence) == (day == "2024-12-10")

@@ -82,9 +82,11 @@ def _patterns() -> _Patterns:
     # whom a claimant told: one to four words, no clause word, number or past participle
     audience = (r"(?:to\s+)?(?:(?!(?:that|which|who|as|when|while|if|because|after|before)\b)"
                 r"(?![\w'’-]*ed\b)[A-Za-z'’-]+\s+){1,4}?")
+    # or the gathering told: "told a parliamentary defense committee session (on Monday)"
+    gathering = rf"(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{events})\s+"
     return _Patterns(
-        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$",
-                   re.I),
+        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+(?:{audience}|{gathering})(?:{occasion}\s+)?)"
+                   rf"(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$", re.I),
         re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
         re.compile(rf"^\s*[,:–—-]?\s*(?:[\w'’.-]+\s+|\([\w'’.-]+\)\s+){{0,8}}?(?:{verbs})\b", re.I),
         re.compile(rf"\b{occasion}\s*,?\s*$", re.I),
@@ -223,3 +225,99 @@ def from_written(rows: list[dict], written: str, source: str = "", *, speech_onl
         row.update({"claim_date": new.claim_date, "claim_date_end": new.claim_date_end,
                     "claim_date_precision": new.precision, "claim_date_evidence": new.evidence,
                     "claim_date_flag": new.flag, "period_start": new.period_start, "period_end": new.period_end})
+
+
+# --- a claimant's time of speech told once, earlier in the article -------------------------------
+
+CARRY_PARAGRAPHS = 3        # "X also said ..." looks this many paragraphs back for X's time of speech
+CARRY_REACH = 2500          # ... and no further back than this many characters
+_SENTENCES = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|"
+                              r"warned|estimated|claimed|stated|insisted|argued|wrote)\b", re.I)
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?(?:said|told|noted|stressed|warned|estimated|claimed|stated|added|"
+                   r"assessed|reported|confirmed|wrote|insisted|argued)\b|\bin the same (?:\w+\s+)?(?:statement|briefing|update|interview|address|report|"
+                   r"session|post|conference|remarks|hearing)\b", re.I)
+
+
+def _keys(claimant: str, kind: str) -> list[re.Pattern]:
+    """How the text names a claimant: its full name; for a person also a name of theirs of four
+    letters or more ("Singh", "Gerasimov", "Yong-hyun"), since the article shortens it."""
+    names = [claimant]
+    if kind == "person":
+        names += [w for w in claimant.split()[1:] + claimant.split()[:1] if len(w) >= 4 and w[0].isupper()]
+    return [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])") for n in dict.fromkeys(names)]
+
+
+def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "") -> None:
+    """Date the claims an article gives without a time of speech from the time it gave earlier for
+    the same claimant (rows of figures.COLUMNS, in place; ``anchor`` is the ISO day the text counts
+    from: its publication day, or the day it was written).
+
+    "Singh said on Monday that 10,000 soldiers ... She said as many as 12,000 ..." (the same
+    paragraph: one occasion told in several sentences), or "Kim also said 3,000 ..." a few paragraphs
+    after "Kim told a committee session on Monday ...". Editorial choices: only a claimant named in
+    that earlier sentence (a person also by a name of theirs) counts, never a time another speaker
+    gave; the nearest such sentence wins; beyond the paragraph, only a claim said "also" or "in the
+    same statement", and only the claimant's full name. Only claims that took the article's day
+    ("published" or "written") are changed; the rest stays as read."""
+    if not anchor:
+        return
+    day = dt.date.fromisoformat(anchor[:10])
+    for row in rows:
+        who = row.get("claimant") or ""
+        if row.get("claim_date_precision") not in ("published", "written") or not who or who.startswith("unnamed"):
+            continue
+        if row.get("field", "text") != "text":
+            continue
+        ss = int(row.get("sentence_start", 0))
+        found = _earlier_time(text, ss, row.get("sentence") or "", who, row.get("claimant_kind") or "", day)
+        if found is None:
+            continue
+        r, where = found
+        if r.start > day or r.start < day - MAX_AGE:
+            continue
+        inferred = source == "inferred"
+        stated = bool(_YEAR.search(r.evidence))
+        row.update({"claim_date": r.start.isoformat(), "claim_date_end": min(r.end, day).isoformat(),
+                    "claim_date_precision": r.precision,
+                    "claim_date_evidence": f"{r.evidence} (told earlier: {where})",
+                    "claim_date_flag": "" if stated else ("inferred" if inferred else "")})
+
+
+def _paragraphs_before(text: str, start: int, n: int, back: int) -> list[tuple[int, int]]:
+    """Up to ``n`` non-empty paragraphs before the one starting at ``start``, nearest first, none
+    starting before ``back``."""
+    out, end = [], start
+    while len(out) < n and end > back:
+        end = len(text[:end].rstrip())         # skip the blank lines between paragraphs
+        if end <= back:
+            break
+        p_start = max(back, text.rfind("\n", 0, end) + 1)
+        out.append((p_start, end))
+        end = p_start
+    return out
+
+
+def _earlier_time(text: str, ss: int, sentence: str, who: str, kind: str, day: dt.date):
+    """The time of speech (TimeRef, the sentence's opening words) of the nearest sentence before
+    ``ss`` that names ``who``: in its paragraph; for a claim said "also" in the paragraphs before
+    (by the full name); for one that opens with a pronoun ("She said ...") in the paragraph before."""
+    keys = _keys(who, kind)
+    start = text.rfind("\n", 0, ss) + 1
+    back = max(0, ss - CARRY_REACH)
+    spans = [(start, ss, keys)]
+    if _ALSO.search(sentence):
+        spans += [(a, b, keys[:1]) for a, b in _paragraphs_before(text, start, CARRY_PARAGRAPHS, back)]
+    elif _PRONOUN_OPENING.match(sentence):
+        spans += [(a, b, keys) for a, b in _paragraphs_before(text, start, 1, back)]
+    for a, b, ks in spans:
+        chunk = text[a:b]
+        for sent in reversed(_SENTENCES.split(chunk)):
+            hits = [m.start() for k in ks for m in k.finditer(sent)]
+            if not hits:
+                continue
+            speech = _split(sent, day, day)[0]
+            if speech:
+                r = min(speech, key=lambda r: min(abs(r.offset - h) for h in hits))
+                return r, sent[:60].strip() + ("..." if len(sent) > 60 else "")
+    return None

@@ -85,6 +85,7 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
                                 registry=registry, title=a.title, subtitle=a.subtitle)
             if a.written:
                 claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
+            claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes and figures left out, extractor failed "
                             f"({type(exc).__name__}: {exc})")
