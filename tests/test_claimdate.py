@@ -175,3 +175,39 @@ def test_a_claimants_time_of_speech_told_earlier(tmp_path, later, day):
     assert figs["300"].claim_date == "2024-12-10"
     assert figs["1,500"].claim_date == day
     assert ("told earlier" in figs["1,500"].claim_date_evidence) == (day == "2024-12-10")
+
+
+@pytest.mark.parametrize("headline, day", [
+    ("Kyiv says 1,500 North Korean soldiers were wounded", "2024-12-10"),     # the headline cites a claimant
+    ("1,500 North Korean soldiers wounded near Kursk", "2024-12-12"),         # a number on its own authority
+])
+def test_a_headline_claim_takes_the_time_the_text_gives_it(tmp_path, headline, day):
+    from briefing.actors import default_registry
+    from briefing.pipeline import extract_tables
+    from briefing.reader import read_corpus
+    (tmp_path / "a.txt").write_text(
+        f"{headline}\nPosted December 12, 2024\nUkraine's military intelligence said on Tuesday that 1,500 North "
+        "Korean soldiers had been wounded near Kursk.\nThe fighting continued overnight, officials said.\n",
+        encoding="utf-8")
+    corpus = read_corpus([tmp_path], {}, progress=False, today=dt.date(2025, 6, 30))
+    figs = extract_tables(corpus.articles, default_registry()).figures
+    head, body = figs.iloc[0], figs.iloc[1]
+    assert head.attribution.startswith("headline") and body.claim_date == "2024-12-10"
+    assert head.claim_date == day
+
+
+def test_a_headline_claim_keeps_the_articles_day_when_the_text_disagrees_with_itself():
+    from briefing.claimdate import headline_dates
+
+    def row(attribution, date, precision, value=1500.0):
+        return {"attribution": attribution, "claimant": "Ukraine", "value": value, "unit_category": "casualties",
+                "surface": "1,500", "claim_date": date, "claim_date_end": date, "claim_date_precision": precision,
+                "claim_date_evidence": "on Tuesday" if precision == "day" else "", "claim_date_flag": ""}
+    rows = [row("headline:verb:registry", "2024-12-12", "published"),
+            row("verb:registry", "2024-12-10", "day"), row("verb:registry", "2024-12-09", "day")]
+    headline_dates(rows)
+    assert rows[0]["claim_date"] == "2024-12-12"
+    rows = [row("headline:verb:registry", "2024-12-12", "published"), row("verb:registry", "2024-12-10", "day"),
+            row("verb:registry", "2024-12-09", "day", value=300.0)]
+    headline_dates(rows)
+    assert (rows[0]["claim_date"], rows[0]["claim_date_precision"]) == ("2024-12-10", "day")

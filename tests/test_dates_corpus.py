@@ -38,7 +38,10 @@ def test_dev_set_dates_are_never_wrong(dev_tables):
     # without a year, a date relative to when the page was saved, links to other pages, or nothing)
     # is dated to the day
     assert d["dated_share"] >= 39 / 72, report
-    assert d["claim_right"] >= 4 * len(d["claim_wrong"]), report
+    # of the gold claim dates on matched figures, 240 right and 11 wrong (the annotators knew more than the
+    # text says: an introduction summing up what an official said, a live blog's entry heading, a role
+    # named earlier for the speaker)
+    assert d["claim_right"] >= 20 * len(d["claim_wrong"]), report
 
 
 def test_what_changed_lists_only_figures_from_added_articles(tmp_path):

@@ -284,6 +284,36 @@ def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "
                     "claim_date_flag": "" if stated else ("inferred" if inferred else "")})
 
 
+_TIMED = ("day", "week", "month", "range")
+
+
+def headline_dates(rows: list[dict]) -> None:
+    """A claim in the headline is the claim the text reports: when the text gives that claim (the
+    same number, counting the same kind of thing) a time of speech, the headline's figure takes it
+    ("Ukraine says it captured 2 soldiers" over "... Zelensky said Saturday that two soldiers ...").
+    Editorial choices: only a headline that itself says someone claims it ("X says ..."); a headline
+    stating a number on its own ("Two captured soldiers questioned in Kyiv") may be news of the
+    article's day about an older fact. Only when every such claim in the text agrees on the day;
+    vague amounts ("hundreds") are not matched. Rows of figures.COLUMNS, in place."""
+    heads = [r for r in rows if str(r.get("attribution", "")).startswith("headline:")
+             and r.get("attribution") not in ("headline:body", "headline:none") and r.get("claimant")
+             and r.get("claim_date_precision") in ("published", "written")]
+    for h in heads:
+        v = h.get("value")
+        if v is None or v != v:
+            continue
+        same = [r for r in rows if r is not h and not str(r.get("attribution", "")).startswith("headline")
+                and r.get("value") == v and r.get("unit_category") == h.get("unit_category")
+                and r.get("claim_date_precision") in _TIMED]
+        days = {(r["claim_date"], r["claim_date_end"], r["claim_date_precision"]) for r in same}
+        if len(days) != 1:
+            continue
+        r = same[0]
+        h.update({"claim_date": r["claim_date"], "claim_date_end": r["claim_date_end"],
+                  "claim_date_precision": r["claim_date_precision"], "claim_date_flag": r.get("claim_date_flag", ""),
+                  "claim_date_evidence": f"{r['claim_date_evidence']} (the text's '{r['surface']}')"})
+
+
 def _paragraphs_before(text: str, start: int, n: int, back: int) -> list[tuple[int, int]]:
     """Up to ``n`` non-empty paragraphs before the one starting at ``start``, nearest first, none
     starting before ``back``."""

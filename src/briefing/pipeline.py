@@ -86,6 +86,7 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
             if a.written:
                 claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
             claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)
+            claimdate.headline_dates(f)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes and figures left out, extractor failed "
                             f"({type(exc).__name__}: {exc})")
