@@ -335,7 +335,7 @@ def _earlier_time(text: str, ss: int, sentence: str, who: str, kind: str, day: d
     keys = _keys(who, kind)
     start = text.rfind("\n", 0, ss) + 1
     back = max(0, ss - CARRY_REACH)
-    spans = [(start, ss, keys)]
+    spans = [(max(start, back), ss, keys)]
     if _ALSO.search(sentence):
         spans += [(a, b, keys[:1]) for a, b in _paragraphs_before(text, start, CARRY_PARAGRAPHS, back)]
     elif _PRONOUN_OPENING.match(sentence):
