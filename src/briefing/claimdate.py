@@ -23,6 +23,14 @@ Editorial choices (a wrong date is worse than none):
   or an unknown date it stays undated;
 - ``flag`` is "inferred" when the date rests on an inferred publication date or a window, "" when
   it is stated with its year or rests on a day-precise publication date; an undated claim has "".
+
+Across an article's sentences (run on its figure rows after extraction, pipeline.extract_tables):
+- ``from_written``: a text written before its page (a republished piece, a recording: pubdate's
+  ``written``) dates its claims from that day, and its "said Monday" counts from it;
+- ``carry_speech_times``: a claimant's time of speech told once carries to their later claims that
+  give none (the same paragraph, a pronoun-led sentence in the next, "also said" a few paragraphs
+  on), never another speaker's;
+- ``headline_dates``: a headline that cites a claimant takes the time the text gives the same claim.
 """
 from __future__ import annotations
 

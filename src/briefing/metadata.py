@@ -9,7 +9,12 @@ Patterns live in data/metadata_patterns.tsv and data/outlets.csv.
 Dates are only collected here (``Meta.dates``, ``Meta.urls``); which one an article
 gets is decided in ``pubdate``, together with the manifest and the page metadata.
 
-Editorial choices: a scraper's date prefix on the first line is a date, never part
+Editorial choices: a date line is any short header line where each date stands apart
+(set off by separators) beside nothing but a label from data/metadata_patterns.tsv, a clock
+time, a time zone or short capitalised pieces (an outlet, a byline, a section): outlets
+write them in many shapes, and a headline that mentions a date has ordinary words beside
+it; at the foot of a page only a labelled date counts (bare dates there are related links).
+A scraper's date prefix on the first line is a date, never part
 of the title, also when the headline follows on the same line; a page's address on
 a line of its own is the article's URL, never its title; a short line (three words or
 fewer) before another headline-like line is the site's name, not the headline.

@@ -31,6 +31,11 @@ Otherwise ``unknown``. Editorial choices (a wrong date is worse than none):
 ``precision`` is day (``published`` set, earliest == latest), window (``published`` empty, the
 article appeared between ``earliest`` and ``latest``) or unknown (``earliest`` may still hold the
 lower bound the body gives; ``latest`` is empty).
+
+``written`` is the day the article's own text was written, when the article says so and it is earlier
+than the page ("This article was originally published on X", "Recorded on Jan. 30"): the page keeps
+its own publication date, and its claims date from the day they were written (claimdate.from_written).
+A stamp counted back from the save ("Updated: 4 hrs ago") dates nothing and is only noted.
 """
 from __future__ import annotations
 
