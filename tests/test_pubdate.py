@@ -59,6 +59,7 @@ def test_publication_line(header, day):
     ("08:05 03.03.2025 (updated: 10:40 04.03.2025)", "2025-03-03"),
     ("Published March 3, 2025 at 7:05AM (Updated March 4, 2025 at 9:00AM)", "2025-03-03"),
     ("Posted • Monday, March 3, 2025 • 07:05 GMT", "2025-03-03"),
+    ("Ana Ruiz • 3 March 2025 • 7:05 pm • updated 2 hours ago", "2025-03-03"),
     ("Ana Ruiz — 3 March 2025, 07:05", "2025-03-03"),
     ("Published on: 23/03/2025 - 07:05", "2025-03-23"),      # day-first: 23 cannot be a month
     ("Posted 03/23/2025 7:05", "2025-03-23"),                # month-first: 23 cannot be a month

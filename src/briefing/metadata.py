@@ -166,6 +166,7 @@ _WEEKDAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?",
 _STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—]+(?!\S))\s*")
 _TZ = re.compile(r"(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?")      # KST, ET, CET, GMT+9
 _LABEL_PUNCT = " ,:;.-–—"
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I)
 _CONNECTORS = {"of", "and", "the", "de", "da", "van", "von", "al", "bin"}
 STAMP_MAX = 130         # a date line is short; a longer one is a sentence
 
@@ -185,6 +186,7 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
     a page, where bare dates are related links). Returns [] when the line is not a date line."""
     if len(ln) > STAMP_MAX:
         return []
+    ln = ln.replace("\0", " ")      # "\0" marks where the dates were
     found = find_dates(ln)
     if not found:
         return []
@@ -222,6 +224,8 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
                 kinds.append("published")
             else:
                 return []
+    rel = _stamp_labels()[2]
+    others = [o for o in (_CLOCK.sub("", o).strip(_LABEL_PUNCT) for o in others if not rel.fullmatch(o)) if o]
     if len(others) > 3:
         return []
     for piece in others:
