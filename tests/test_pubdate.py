@@ -77,6 +77,8 @@ def test_date_line_gives_the_byline_and_the_outlet():
     assert a.author == "Ana Ruiz"
     b = art(f"Convoy of North Korean soldiers reaches Kursk\nKYODO NEWS - Mar 3, 2025 - 07:05 | Asia, World\n{BODY}")
     assert b.outlet == "Kyodo News" and b.author == ""
+    c = art(f"Convoy of North Korean soldiers reaches Kursk\nWorld News | Mar 3, 2025\n{BODY}")
+    assert c.published == "2025-03-03" and c.author == ""
 
 
 @pytest.mark.parametrize("line", [

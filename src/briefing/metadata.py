@@ -238,7 +238,8 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
         name = outlet_name(lead.split(":", 1)[-1].strip())
         if name and not meta.outlet:
             meta.outlet, meta.outlet_evidence = name, f"date line: {ln}"
-        elif not name and not meta.author and ":" not in lead and not lead.isupper() and _NAME.fullmatch(lead):
+        elif not name and not meta.author and ":" not in lead and not lead.isupper() and _NAME.fullmatch(lead) \
+                and not any(w.lower() in _menu_words() for w in lead.split()):      # "World News": a section
             meta.author = lead
     out = []
     for f, kind, label in zip(found, kinds, raw):
