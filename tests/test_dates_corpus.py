@@ -38,9 +38,9 @@ def test_dev_set_dates_are_never_wrong(dev_tables):
     # without a year, a date relative to when the page was saved, links to other pages, or nothing)
     # is dated to the day
     assert d["dated_share"] >= 39 / 72, report
-    # of the gold claim dates on matched figures, 240 right and 11 wrong (the annotators knew more than the
-    # text says: an introduction summing up what an official said, a live blog's entry heading, a role
-    # named earlier for the speaker)
+    # of the gold claim dates on matched figures, 240 right and 11 wrong (the article's day where the
+    # annotators read more than the rules: an introduction summing up what an official said, a live
+    # blog's entry heading, a speaker named earlier only by role, a claimant not found)
     assert d["claim_right"] >= 20 * len(d["claim_wrong"]), report
 
 
