@@ -33,13 +33,14 @@ import pandas as pd
 
 from . import manifest as manifest_mod
 from .actors import Registry, default_registry, unregistered
+from . import claimdate
 from .errors import OutputError, UserError
 from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
 ARTICLE_COLUMNS = ["article", "title", "subtitle", "outlet", "author", "published", "published_time",
                    "published_source", "published_precision", "published_earliest", "published_latest",
-                   "published_evidence", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
+                   "published_evidence", "written", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
 
 
 @dataclass
@@ -82,6 +83,10 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
             q, f = article_rows(a.text, article=a.article, published=a.published,
                                 published_source=a.published_source, published_window=window,
                                 registry=registry, title=a.title, subtitle=a.subtitle)
+            if a.written:
+                claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
+            claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)
+            claimdate.headline_dates(f)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"warning: {a.path}: quotes and figures left out, extractor failed "
                             f"({type(exc).__name__}: {exc})")
