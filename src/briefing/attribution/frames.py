@@ -33,7 +33,8 @@ MAX_RIGHT = 250
 
 @lru_cache(maxsize=1)
 def _verb_np() -> re.Pattern:
-    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})", re.I)
+    # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
+    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})")
 
 
 def right_context(res: Resolver, text: str, close: int, le: int) -> str:
@@ -92,7 +93,8 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         how, sp = res.parse_np(CLAUSE_END.split(left[m.end():])[0], s0 + m.end())
         if sp is not None:
             return sp, "according to", "before:according:" + how
-    sp, vm, how = res.np_verb(left, s0)
+    # the verb nearest the quote: "Russia has denied ..., and Pyongyang has called the reports “...”"
+    sp, vm, how = res.np_verb(left, s0, nearest=True)
     if sp is not None:
         return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
     return None, "", ""
