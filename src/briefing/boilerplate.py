@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from .resources import read_table
 
-# Runs of two spaces or any odd blank (tab, no-break, thin, ideographic) become one space;
-# single spaces are left alone, which keeps this pass cheap on long texts.
+# Runs of two spaces or any odd blank (no-break, thin, ideographic) become one space; single spaces
+# are left alone, which keeps this pass cheap on long texts. A tab stays a tab: it separates the cells
+# of a table row, whose header names what each column counts (figures.table_cell).
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_SPACES = re.compile(r"(?: {2,}|[\t\u00a0\u2009\u202f\u3000])[ \t\u00a0\u2009\u202f\u3000]*")
+_SPACES = re.compile(r"(?: {2,}|[\u00a0\u2009\u202f\u3000])[ \u00a0\u2009\u202f\u3000]*|[ ]*\t[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +44,12 @@ def furniture_kind(line: str) -> str:
     return kinds[int(m.lastgroup[1:])]
 
 
+def _blank(m: re.Match) -> str:
+    return "\t" if "\t" in m.group(0) else " "
+
+
 def clean_lines(text: str) -> Cleaned:
-    raw = [ln for ln in (ln.strip() for ln in _SPACES.sub(" ", text).split("\n")) if ln]
+    raw = [ln for ln in (ln.strip() for ln in _SPACES.sub(_blank, text).split("\n")) if ln]
     # A caption a page prints twice: the same long line twice, the copies at most two lines apart.
     # Only a pair counts: a line repeated throughout is content (or a feed), not a caption.
     positions: dict[str, list[int]] = {}

@@ -22,6 +22,7 @@ NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|
 _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
                     r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
                     r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
 
@@ -51,6 +52,11 @@ class EntityIndex:
                 if sp is not None:
                     found.append(sp)
         found.sort(key=lambda s: s.pos)
+        self.acronyms: dict[str, Speaker] = {}
+        for m in _ACRONYM.finditer(text):
+            k = bisect_right([s.pos for s in found], m.start("acr")) - 1
+            if k >= 0 and found[k].pos + len(found[k].name) + 12 >= m.start("acr") and found[k].kind != "person":
+                self.acronyms.setdefault(m.group("acr"), found[k])
         self.mentions = found
         self.pos = [s.pos for s in found]
         self.by_token: dict[str, list[int]] = {}

@@ -154,8 +154,11 @@ class Claim:
     source: Speaker | None = None   # whom a relayed claim cites
     verb: str = ""
     verb_end: int = -1
+    subject_at: int = -1
 
 
+# what may follow a sentence-final attribution: "... , Park told reporters on Monday (Jan 13), citing the NIS."
+_ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b)[^.;:“”\"\d]){0,70}?[.!?”\"’']*\s*$")
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
@@ -200,6 +203,8 @@ _QUOTE_CHARS = "“”\"‘’'"
 
 
 _PASSIVE_AFTER = re.compile(r"[a-z]+ed\s+to\s+(?:have|be)\b")
+_ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
+                    r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
 
@@ -220,7 +225,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         return "", None, -1
     lex = res.lex
     # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
-    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} | {m.end() for m in lex.verb_re.finditer(before)})
+    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} |
+                  {m.end() for m in lex.verb_re.finditer(before) if lex.lemma(m.group(1)) not in ("cite", "quote")})
     found: tuple[str, Speaker | None, int] | None = None
     for n in range(min(3, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
@@ -231,8 +237,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
-        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I):
-            continue      # "TASS, citing the Russian Defence Ministry, reported": the relay is not the subject
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk):
+            continue      # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said"
         if lex.verb_re.search(chunk):
             break
         sub = ws[0].lower() in _SUBORDINATORS
@@ -248,7 +254,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             continue      # an appositive description: a name just before it is the subject
-        if how in _NAMED:
+        if how in _NAMED and len(ws) <= 5:   # "Lee Seong-kweun, a member of ..., said": a short name, not a clause
             found = (how, sp, base + cs)
         break
     return found if found is not None else ("", None, -1)
@@ -298,7 +304,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in list(lex.verb_re.finditer(window))[:3 * MAX_VERBS_FIG]]
     at = _at_before(text, pos)
     verbs += [(m.start(), m.end(), "put") for m in PUT_WORD.finditer(window) if lo + m.start() < pos and
-              at >= 0 and PUT_AT.match(text, lo + m.start(), at)]
+              (at >= 0 and PUT_AT.match(text, lo + m.start(), at) or
+               re.fullmatch(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to)\s+)?",
+                            text[lo + m.end():pos]))]
     verbs.sort()
     last_subject: Claim | None = None
     for vs_, ve_, lemma in verbs:
@@ -321,6 +329,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             if sp is None:
                 continue
         claim = Claim(sp, "verb:" + how, source, lemma)
+        claim.verb_end, claim.subject_at = ve, np_at
         if vs < pos and last_subject is not None and last_subject.verb_end <= np_at and \
                 _NESTED.match(text, last_subject.verb_end, np_at):
             # "Park said the agency had confirmed ... about 50": Park claims it, citing the agency; "Umerov told
@@ -373,6 +382,14 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             return Claim(source, "relay-only")
         return Claim(None, "")
     d, best = min(cands, key=lambda c: c[0])
+    final = [c for dd, c in cands if c.verb_end > pos and c.speaker is not None and
+             _ENDS_SENTENCE.match(text, c.verb_end, se) and c.how.startswith("verb:") and not c.how.startswith("verb:sub")
+             and c.subject_at > pos and text[:c.subject_at].rstrip().endswith((",", "”", "\"", "—"))]
+    if final and best.verb_end <= pos and final[-1].speaker is not best.speaker and best.how.startswith("verb:"):
+        # "The NIS estimates that about 300 ..., Park Sun-won told reporters.": Park says it, citing the NIS
+        outer = final[-1]
+        inner = best.speaker
+        best = Claim(outer.speaker, outer.how + ">final", best.source or inner, outer.verb, outer.verb_end)
     if best.source is not None and (best.source.name == best.speaker.name or
                                     best.source.country and best.source.country == best.speaker.country and
                                     best.source.kind == "government" and best.source.role == "government"):

@@ -221,6 +221,10 @@ class Resolver:
                 return "anonymous", Speaker("unnamed: " + low, "anonymous", "", low, "", "", pos)
             return "", None
         if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
+            acr = words[-1] if words[-1].isupper() and len(words) <= 2 else ""
+            if acr and acr in self.entities.acronyms:   # "the SSO" after "Special Operations Forces (SSO)"
+                self._np_context_free = False
+                return "acronym", self.entities.acronyms[acr].at(pos)
             if len(words) == 1 and CAP.match(words[0]):
                 if first in lex.not_names:
                     return "", None
@@ -230,6 +234,9 @@ class Resolver:
                 if sp.kind == "person" and len(sp.name.split()) == 1:
                     return "surname", self.resolve_surname(sp.name, pos)
                 if sp.kind != "person":
+                    full = self._full_org(sp, pos)
+                    if full is not None:
+                        return "name", full
                     return "name", self._spokesperson_for(sp, pos) or sp
                 return "name", sp
         # a title then a name: "Kremlin spokesman Dmitry Peskov", "Pentagon press secretary Jane Roe"
@@ -287,12 +294,21 @@ class Resolver:
             desc = " ".join(rest)
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         if kind == "document":
+            by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
+            if by:   # "the report submitted by the Central Military Commission"
+                how, sp = self.parse_np(by.group(1), pos)
+                if sp is not None:
+                    return how, sp
             owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
                                                                     "own", "official", "daily", "updated")]
             if owner:
                 how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
                 if sp is not None:
                     return how, sp
+            if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
+                    len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
+                desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
+                return "anonymous", Speaker("unnamed: " + desc[0].lower() + desc[1:], "anonymous", "", desc, "", "", pos)
             return "report", self.resolve_document(pos)
         if kind == "organization":
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
@@ -301,7 +317,8 @@ class Resolver:
                     a = self.lookup(w) if CAP.match(w) else None
                     if a is not None and a.kind in ("organization", "government"):
                         return "registry", from_actor(a, pos)
-                if possessive(words[0]) and first not in lex.anon:
+                if possessive(words[0]) and first not in lex.anon and len(words) <= 5 and \
+                        not any(ch.isdigit() for ch in np) and head_i == len(words) - 1:
                     # "Ukraine's military intelligence agency", "Seoul's military": one definite institution,
                     # named as the article names it
                     country = self.names.premods(words)[1]
@@ -345,7 +362,8 @@ class Resolver:
                 np = np[cut + 1:]
             if not np.strip() or DETERMINER_END.search(np) or np.rstrip().endswith(("’s", "'s")):
                 continue
-            if self._has_verb(np.rsplit(",", 1)[-1][-80:]):
+            last = next((c for c in reversed(np.split(",")) if c.strip()), "")
+            if self._has_verb(last[-80:]):
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
             if len(np.split()) > max_words + 6:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
@@ -362,6 +380,20 @@ class Resolver:
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
+
+    def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
+        """"the General Staff" -> the organisation the article names in full with those words
+        ("the General Staff of the Armed Forces of Ukraine"), the latest before, else the first after."""
+        self._np_context_free = False
+        key = sp.name.lower()
+        best = None
+        for m in self.entities.mentions:
+            if m.kind != "person" and m.name != sp.name and key in m.name.lower():
+                if m.pos < pos or best is None:
+                    best = m
+                if m.pos >= pos:
+                    break
+        return best.at(pos) if best is not None else None
 
     def _has_verb(self, phrase: str) -> bool:
         """A verb of saying used as a verb (not "the reports", "head of state") in the phrase."""
@@ -676,7 +708,9 @@ _HEAD_CLASSES = [("head", "chief", "director", "leader", "commander", "secretary
                   "chairman", "chairwoman", "chair"),
                  ("spokesman", "spokeswoman", "spokesperson", "spokes", "press secretary"),
                  ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative"),
-                 ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry")]
+                 ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
+                 ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
+                  "assemblywoman", "intelligence committee", "defence committee", "defense committee")]
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs miss madam mother wife woman "
                       "sister daughter queen".split())
