@@ -174,6 +174,10 @@ DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
 OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
                             r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?)\s+$")
+# "the 3,000 troops cited by the White House", "a figure given by the ministry"
+_BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
+                       r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:()“”\"\n]{1,60}?)"
+                       r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
@@ -254,7 +258,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             continue      # an appositive description: a name just before it is the subject
-        if how in _NAMED and len(ws) <= 5:   # "Lee Seong-kweun, a member of ..., said": a short name, not a clause
+        if how in _NAMED and (len(ws) <= 5 or len(ws) <= 8 and ws[0][:1].isupper() and
+                              ws[0].lower().strip(".") not in lex.not_names):
+            # "Lee Seong-kweun, a member of ..., said", "Rep. Kim of the Democratic Party, a member ...": a name
             found = (how, sp, base + cs)
         break
     return found if found is not None else ("", None, -1)
@@ -350,6 +356,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             # "3,000 that Seoul reported": the relative clause owns the figure
             d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
         cands.append((max(d, 0), claim))
+    m = _BY_AGENT.match(text, pos, min(hi, pos + 90))
+    if m:
+        how, sp = res.parse_np(m.group("np"), m.start("np"))
+        if sp is not None:
+            cands.append((0, Claim(sp, "by-agent:" + how, source)))
     m = DATA.search(window)
     if m:
         how, sp = res.parse_np(m.group("np").split(",")[-1], lo + m.start("np"))

@@ -44,7 +44,8 @@ ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 # A report introduced with its publisher ("said in a report", "its latest study", "INSS's report"); "the
 # report" is itself a reference back and never introduces one.
 DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
-                      r"(?:report|study|statement|assessment|analysis|paper|document)s?\b")
+                      r"(?:report|study|statement|assessment|analysis|paper|document|commentary|editorial|article|"
+                      r"order|message|letter|decree|post|communique|briefing)s?\b")
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
@@ -336,6 +337,9 @@ class Resolver:
             if not country and desc_words and possessive(desc_words[0]):
                 a = self.lookup(desc_words[0])
                 country = a.country if a is not None else ""
+            sp = self._only_named(words[head_i].lower().strip(".,’'"), country, pos)
+            if sp is not None:
+                return "title", sp
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         return "", None
 
@@ -380,6 +384,23 @@ class Resolver:
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
+
+    def _only_named(self, head: str, country: str, pos: int) -> Speaker | None:
+        """"a lawmaker said" in an article that names exactly one lawmaker (Korean wire copy introduces "a
+        lawmaker" who briefed reporters on the spy agency's behalf, then names him): that lawmaker. Only for
+        titles of the _LINKED_INDEFINITE classes: "a senior official" is usually someone else."""
+        self._np_context_free = False
+        heads = _head_class(head)
+        if heads[0] not in _LINKED_INDEFINITE:
+            return None
+        found = {}
+        for w in {x for h in heads for x in h.split()}:
+            for m in self.entities.with_role(w):
+                role = _norm_role(m.role)
+                if m.kind == "person" and any(h in role for h in heads) and (not country or not m.country or
+                                                                            m.country == country):
+                    found.setdefault(m.name, m)
+        return next(iter(found.values())).at(pos) if len(found) == 1 else None
 
     def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
         """"the General Staff" -> the organisation the article names in full with those words
@@ -715,6 +736,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs miss madam mother wife woman "
                       "sister daughter queen".split())
 _MASCULINE = frozenset("spokesman chairman congressman businessman mr sir father husband man brother son king".split())
+_LINKED_INDEFINITE = frozenset(("lawmaker",))
 _TITLE_PHRASES = {"head of state": "president", "head of government": "prime minister"}
 _SPELLING = (("defence", "defense"), ("programme", "program"), ("organisation", "organization"))
 
