@@ -18,7 +18,9 @@ from .resources import read_table
 # are left alone, which keeps this pass cheap on long texts. A tab stays a tab: it separates the cells
 # of a table row, whose header names what each column counts (figures.table_cell).
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_SPACES = re.compile(r"(?: {2,}|[\u00a0\u2009\u202f\u3000])[ \u00a0\u2009\u202f\u3000]*|[ ]*\t[ \t]*")
+_LETTERS = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"(?: {2,}|[\u00a0\u2009\u202f\u3000])[ \u00a0\u2009\u202f\u3000]*")
+_TABS = re.compile(r"[ ]*\t[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -44,12 +46,11 @@ def furniture_kind(line: str) -> str:
     return kinds[int(m.lastgroup[1:])]
 
 
-def _blank(m: re.Match) -> str:
-    return "\t" if "\t" in m.group(0) else " "
-
-
 def clean_lines(text: str) -> Cleaned:
-    raw = [ln for ln in (ln.strip() for ln in _SPACES.sub(_blank, text).split("\n")) if ln]
+    text = _SPACES.sub(" ", text)
+    if "\t" in text:
+        text = _TABS.sub("\t", text)
+    raw = [ln for ln in (ln.strip() for ln in text.split("\n")) if ln]
     # A caption a page prints twice: the same long line twice, the copies at most two lines apart.
     # Only a pair counts: a line repeated throughout is content (or a feed), not a caption.
     positions: dict[str, list[int]] = {}
@@ -60,7 +61,8 @@ def clean_lines(text: str) -> Cleaned:
     # A short Hangul line is a stray label only in a page written in another script; in a
     # Korean-language article it is a headline or a short paragraph.
     head = text[:20000]
-    korean = len(_HANGUL.findall(head)) > 0.3 * max(1, sum(ch.isalpha() for ch in head))
+    hangul = len(_HANGUL.findall(head))
+    korean = hangul > 0 and hangul > 0.3 * max(1, len(_LETTERS.findall(head)))
     out = Cleaned([])
     for ln in raw:
         kind = furniture_kind(ln) if len(ln) <= 120 else ""

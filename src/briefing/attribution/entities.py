@@ -37,20 +37,28 @@ class EntityIndex:
         self.names = names
         self.lex = lexicon()
         found: list[Speaker] = []
-        for m in NAME_RUN2.finditer(text):
-            run = m.group(0).rstrip(".’'")
-            sp = names.parse_named(run, m.start())
-            if sp is None:
-                continue
-            if sp.kind == "person":
-                self._add_roles(sp, m.start(), m.start() + len(run))
-            found.append(sp)
         single = _single_word_names(registry, names)
-        if single is not None:
-            for m in single.finditer(text):
-                sp = names.parse_named(m.group(0), m.start())
+        # One scan of capitalised runs: a run of two or more words is parsed as a name; each word of any
+        # run is also looked up among the registry's one-word names ("NATO", "Pyongyang").
+        for m in _RUN.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "’'-_"):
+                continue
+            run = m.group(0)
+            if " " in run:
+                core = run.rstrip(".’'")
+                sp = names.parse_named(core, s)
                 if sp is not None:
+                    if sp.kind == "person":
+                        self._add_roles(sp, s, s + len(core))
                     found.append(sp)
+            if single:
+                for w in _WORD.finditer(run):
+                    tok = w.group(0).rstrip(".")
+                    if tok in single or tok.endswith(("’s", "'s")) and tok[:-2] in single:
+                        sp = names.parse_named(tok, s + w.start())
+                        if sp is not None:
+                            found.append(sp)
         found.sort(key=lambda s: s.pos)
         self.acronyms: dict[str, Speaker] = {}
         for m in _ACRONYM.finditer(text):
@@ -140,8 +148,13 @@ def _bisect_idx(idx: list[int], mentions: list[Speaker], pos: int) -> int:
     return lo
 
 
-def _single_word_names(registry: Registry, names: Names) -> re.Pattern | None:
-    """One regex for the registry's one-word names and aliases, as written ("NATO", "Pyongyang")."""
+# a run of capitalised words, joined by spaces and name particles ("Institute for the Study of War")
+_RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")*")
+_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*")
+
+
+def _single_word_names(registry: Registry, names: Names) -> frozenset:
+    """The registry's one-word names and aliases, as written ("NATO", "Pyongyang", "U.S.")."""
     from .names import memo
     m = memo(registry)
     if "single" not in m:
@@ -150,7 +163,7 @@ def _single_word_names(registry: Registry, names: Names) -> re.Pattern | None:
             for n in [row.name, *str(row.aliases).split(";")]:
                 n = n.strip()
                 if n and " " not in n and len(n) > 1 and n[0].isupper():
+                    words.add(n.rstrip(".") if not n.endswith(".") or n.count(".") == 1 else n)
                     words.add(n)
-        m["single"] = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                 + r")(?![\w\-])") if words else None
+        m["single"] = frozenset(words)
     return m["single"]

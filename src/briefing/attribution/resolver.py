@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import replace
 
 from ..actors import Registry
@@ -83,6 +84,7 @@ class Resolver:
         self._depth = 0
         self._in_pronoun = False
         self._gender: dict[str, str] = {}    # name -> "m" / "f", once a pronoun or a title has shown it
+        self._titles: dict[tuple, Speaker | None] = {}
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
@@ -595,6 +597,14 @@ class Resolver:
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
+        # the same title in the same sentence means the same person: resolved once
+        key = (head, country, desc.lower(), self.sent_index(pos))
+        if key not in self._titles:
+            self._titles[key] = self._resolve_title(head, country, pos, desc)
+        sp = self._titles[key]
+        return None if sp is None else sp.at(pos, subject=sp.subject)
+
+    def _resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
         """'the minister said' -> the person the article introduced with that title: one who spoke or led
         a sentence lately, else one named before, else one named after. The other words of the title must
         fit too ("the vice minister" is not the defence minister who spoke last); titles of one class
@@ -616,7 +626,7 @@ class Resolver:
             if not sp.personlike or self._gender_conflict(sp):
                 return False
             role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
-            if not any(h in role for h in heads):
+            if not role.strip() or not any(h in role for h in heads):
                 return False
             return not country or not sp.country or sp.country == country
 
@@ -631,8 +641,8 @@ class Resolver:
         if sp is not None:
             return sp
         ents = self.entities
-        cand = sorted({id(m): m for h in heads for w in h.split() for m in ents.with_role(w) if ok(m)}.values(),
-                      key=lambda m: m.pos)
+        words = {h.split()[0] for h in heads}   # "secretary general" is indexed under "secretary"
+        cand = sorted({id(m): m for w in words for m in ents.with_role(w) if ok(m)}.values(), key=lambda m: m.pos)
         if hints:
             better = [m for m in cand if hints & set(re.findall(r"[a-z]+", _norm_role(m.role + " " + m.organisation)))]
             cand = better or cand
@@ -748,6 +758,7 @@ def _head_class(head: str) -> tuple[str, ...]:
     return (head,)
 
 
+@lru_cache(maxsize=20000)
 def _norm_role(role: str) -> str:
     r = role.lower()
     for a, b in _SPELLING:
