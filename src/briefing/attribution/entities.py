@@ -47,11 +47,15 @@ class EntityIndex:
             run = m.group(0)
             if " " in run:
                 core = run.rstrip(".’'")
-                sp = names.parse_named(core, s)
-                if sp is not None:
-                    if sp.kind == "person":
-                        self._add_roles(sp, s, s + len(core))
-                    found.append(sp)
+                # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
+                parts = [(0, core)] if " and " not in core else \
+                    [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]
+                for off, part in parts:
+                    sp = names.parse_named(part.strip(), s + off)
+                    if sp is not None:
+                        if sp.kind == "person":
+                            self._add_roles(sp, s + off, s + off + len(part))
+                        found.append(sp)
             if single:
                 for w in _WORD.finditer(run):
                     tok = w.group(0).rstrip(".")
@@ -90,9 +94,12 @@ class EntityIndex:
         k = len(toks)
         while k > 0:
             t = toks[k - 1]
-            if t[-1] in ",.;:”\"()" or not (t.islower() or possessive(t) or self.lex.demonym([t])[1]):
+            if t[-1] in ",.;:”\"()":
                 break
-            if t.lower() in ("the", "a", "an", "said", "says", "told", "and", "with", "by", "to", "of", "for"):
+            low = t.lower().strip(".")
+            # office words only: "military intelligence chief Kyrylo Budanov", not "so is lawmaker X"
+            if not (low in self.lex.role_words or low in self.lex.titles or possessive(t) or
+                    self.lex.demonym([t])[1] or t.islower() and k == len(toks) and low in self.lex.person_titles):
                 break
             k -= 1
         words = toks[k:]
