@@ -87,11 +87,17 @@ def test_organisation_column_keeps_the_body_a_person_speaks_for():
 # ---------------------------------------------------------------- relayed claims
 
 def test_a_lawmaker_citing_the_spy_agency_is_the_claimant_and_the_agency_the_source():
-    f = figures("About 300 soldiers have been killed, a lawmaker said, citing the spy agency.\n"
-                "Lawmaker Han Ji-woo said, citing the National Intelligence Service, that 2,700 were wounded.")
-    assert f[0]["claimant"] == "unnamed: lawmaker" and f[0]["source"] == "unnamed: spy agency" or \
-        f[0]["source"] == "National Intelligence Service"
-    assert f[1]["claimant"] == "Han Ji-woo" and f[1]["source"] == "National Intelligence Service"
+    f = figures("Lawmaker Han Ji-woo said, citing the National Intelligence Service, that 2,700 were wounded.")
+    assert f[0]["claimant"] == "Han Ji-woo" and f[0]["source"] == "National Intelligence Service"
+
+
+def test_a_lawmaker_is_the_one_lawmaker_the_article_names_and_nobody_when_it_names_two():
+    one = figures("About 300 soldiers have been killed, a lawmaker said, citing the spy agency.\n"
+                  "Lawmaker Han Ji-woo told reporters after the closed-door briefing.")
+    assert one[0]["claimant"] == "Han Ji-woo" and "spy agency" in one[0]["source"]
+    two = figures("About 300 soldiers have been killed, a lawmaker said, citing the spy agency.\n"
+                  "Lawmaker Han Ji-woo and lawmaker Oh Min-seo attended the briefing.")
+    assert two[0]["claimant"] == "unnamed: lawmaker" and "spy agency" in two[0]["source"]
 
 
 def test_according_to_lawmakers_briefed_by_the_agency():

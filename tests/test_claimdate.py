@@ -1,6 +1,7 @@
 """Claim dates and periods (claimdate.py) on sentences of our own."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -28,6 +29,20 @@ def cd(sentence, **kw):
     ("On Monday, the Pentagon said about 1,000 troops were lost.", "2025-01-13", "On Monday"),
     ("Yesterday the General Staff reported 300 dead among the North Korean units.", "2025-01-14", "Yesterday"),
     ("Kyiv said on Dec. 27 that 3,000 soldiers had been killed.", "2024-12-27", "on Dec. 27"),
+    # the occasion names whom the claimant spoke to, in up to four capitalised words
+    ("The minister said in an interview with Poland's TVN24 Channel on Jan. 9 that 300 soldiers had died.",
+     "2025-01-09", "on Jan. 9"),
+    # an opening time phrase, then a subject with an abbreviation in brackets, then the verb
+    ("Last Friday, Ukraine's Special Operations Forces (SSO) told journalists that 300 soldiers had died.",
+     "2025-01-10", "Last Friday"),
+    # a timeline's entry: the day heads the line, a dash, then who said it
+    ("- 9 January – South Korea's Joint Chiefs of Staff (JCS) said that 1,500 more troops had left.",
+     "2025-01-09", "9 January"),
+    ("Dec. 30: Ukraine's military intelligence reported that 3,000 soldiers had been wounded.",
+     "2024-12-30", "Dec. 30"),
+    # the gathering told, without a preposition
+    ("The minister told a closed parliamentary committee session on Tuesday that 300 soldiers had died.",
+     "2025-01-14", "on Tuesday"),
 ])
 def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     r = cd(sentence)
@@ -41,6 +56,8 @@ def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     ("By March, 3,000 more troops could be sent, the agency warned.", PUB, "2025-03-31"),
     ("The agency said 3,000 soldiers arrived on Sunday.", "2025-01-12", "2025-01-12"),
     ("Officials said thousands of soldiers arrived in Kursk last month.", "2024-12-01", "2024-12-31"),
+    # a timeline's entry whose day starts the event, not a statement
+    ("- 9 January – 1,500 more troops crossed the border near Kursk, officials said.", "2025-01-09", "2025-01-09"),
 ])
 def test_the_time_a_figure_is_about_is_its_period_not_its_claim_date(sentence, start, end):
     r = cd(sentence)
@@ -98,3 +115,99 @@ def test_continuing_sentence_takes_the_time_of_speech_of_the_one_before():
     r = cd("It added that 3,000 more could follow by December.", previous=prev)
     assert (r.claim_date, r.period_end) == ("2025-01-13", "2025-12-31")
     assert cd("It added that 3,000 more could follow.").claim_date == PUB
+
+
+# --- a text written before its page: a republished piece, a recorded episode ----------------------
+
+def _figures(tmp_path, text):
+    from briefing.actors import default_registry
+    from briefing.pipeline import extract_tables
+    from briefing.reader import read_corpus
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path], {}, progress=False, today=dt.date(2025, 6, 30))
+    figs = extract_tables(corpus.articles, default_registry()).figures
+    return {r.surface: r for r in figs.itertuples()}
+
+
+def test_claims_of_a_republished_piece_date_from_the_day_it_was_written(tmp_path):
+    figs = _figures(tmp_path, (
+        "Why the second convoy matters\nPosted December 12, 2024\n"
+        "This essay was first published by the Example Forum on Dec. 5, 2024.\n"
+        "Ukraine's military intelligence said on Monday that 1,500 North Korean soldiers had reached the front.\n"
+        "The agency believes 3,000 more North Korean soldiers are training near Vladivostok.\n"))
+    # Monday before the essay was written (Thursday Dec. 5), not before the page (Thursday Dec. 12)
+    assert (figs["1,500"].claim_date, figs["1,500"].claim_date_precision) == ("2024-12-02", "day")
+    assert (figs["3,000"].claim_date, figs["3,000"].claim_date_precision) == ("2024-12-05", "written")
+    assert all(r.published == "2024-12-12" for r in figs.values())
+
+
+def test_a_recorded_episode_dates_what_its_speakers_claim_not_the_pages_own_lines(tmp_path):
+    figs = _figures(tmp_path, (
+        "Episode 12: the convoy and the front\nPosted December 12, 2024\n"
+        "A retired colonel weighs the deployment on this week's episode of Example Hour, recorded on Tuesday.\n"
+        "North Korea has roughly 1.2 million soldiers under arms.\n"
+        "Colonel Petro Hrytsenko said 3,000 North Korean soldiers had already been wounded.\n"))
+    assert figs["3,000"].claim_date == "2024-12-10" and "written 2024-12-10" in figs["3,000"].claim_date_evidence
+    assert figs["roughly 1.2 million"].claim_date == "2024-12-12"
+
+
+# --- a claimant's time of speech told once, earlier in the article --------------------------------
+
+HEAD = "Kyiv counts the losses\nPosted December 12, 2024\n"       # a Thursday: Tuesday is Dec. 10
+SAID = "Defence ministry spokesman Ivan Petrenko said on Tuesday that 300 North Korean soldiers had been killed."
+OTHER = "Fighting continued along the border through the night, and the region's roads stayed closed to traffic."
+
+
+@pytest.mark.parametrize("later, day", [
+    # the same paragraph, by surname: one occasion told in two sentences
+    (f"{SAID} Petrenko said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # a sentence opening with a pronoun, in the next paragraph
+    (f"{SAID}\nHe said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # "also said", paragraphs later, by the full name
+    (f"{SAID}\n{OTHER}\nIvan Petrenko also said 1,500 North Korean soldiers had been wounded.", "2024-12-10"),
+    # another speaker: the time Petrenko gave is not theirs
+    (f"{SAID} Kyiv mayor Vitali Klitschko said 1,500 North Korean soldiers had been wounded.", "2024-12-12"),
+    # paragraphs later without "also": a statement of its own, on the article's day
+    (f"{SAID}\n{OTHER}\nIvan Petrenko said 1,500 North Korean soldiers had been wounded.", "2024-12-12"),
+])
+def test_a_claimants_time_of_speech_told_earlier(tmp_path, later, day):
+    figs = _figures(tmp_path, HEAD + later + "\n")
+    assert figs["300"].claim_date == "2024-12-10"
+    assert figs["1,500"].claim_date == day
+    assert ("told earlier" in figs["1,500"].claim_date_evidence) == (day == "2024-12-10")
+
+
+@pytest.mark.parametrize("headline, day", [
+    ("Kyiv says 1,500 North Korean soldiers were wounded", "2024-12-10"),     # the headline cites a claimant
+    ("1,500 North Korean soldiers wounded near Kursk", "2024-12-12"),         # a number on its own authority
+])
+def test_a_headline_claim_takes_the_time_the_text_gives_it(tmp_path, headline, day):
+    from briefing.actors import default_registry
+    from briefing.pipeline import extract_tables
+    from briefing.reader import read_corpus
+    (tmp_path / "a.txt").write_text(
+        f"{headline}\nPosted December 12, 2024\nUkraine's military intelligence said on Tuesday that 1,500 North "
+        "Korean soldiers had been wounded near Kursk.\nThe fighting continued overnight, officials said.\n",
+        encoding="utf-8")
+    corpus = read_corpus([tmp_path], {}, progress=False, today=dt.date(2025, 6, 30))
+    figs = extract_tables(corpus.articles, default_registry()).figures
+    head, body = figs.iloc[0], figs.iloc[1]
+    assert head.attribution.startswith("headline") and body.claim_date == "2024-12-10"
+    assert head.claim_date == day
+
+
+def test_a_headline_claim_keeps_the_articles_day_when_the_text_disagrees_with_itself():
+    from briefing.claimdate import headline_dates
+
+    def row(attribution, date, precision, value=1500.0):
+        return {"attribution": attribution, "claimant": "Ukraine", "value": value, "unit_category": "casualties",
+                "surface": "1,500", "claim_date": date, "claim_date_end": date, "claim_date_precision": precision,
+                "claim_date_evidence": "on Tuesday" if precision == "day" else "", "claim_date_flag": ""}
+    rows = [row("headline:verb:registry", "2024-12-12", "published"),
+            row("verb:registry", "2024-12-10", "day"), row("verb:registry", "2024-12-09", "day")]
+    headline_dates(rows)
+    assert rows[0]["claim_date"] == "2024-12-12"
+    rows = [row("headline:verb:registry", "2024-12-12", "published"), row("verb:registry", "2024-12-10", "day"),
+            row("verb:registry", "2024-12-09", "day", value=300.0)]
+    headline_dates(rows)
+    assert (rows[0]["claim_date"], rows[0]["claim_date_precision"]) == ("2024-12-10", "day")

@@ -50,6 +50,123 @@ def test_publication_line(header, day):
     assert a.title == "Convoy of North Korean soldiers reaches Kursk"
 
 
+# Date lines of other shapes (metadata._stamp_line): each date set off by separators, beside a
+# label, a clock time, a time zone or a short capitalised piece (an outlet, a byline, a section).
+@pytest.mark.parametrize("header, day", [
+    ("EXAMPLE WIRE - Mar 3, 2025 - 07:05 | Asia, World", "2025-03-03"),
+    ("Source: Example Agency | 2025-03-03 07:05:11 | Editor: Ana Ruiz", "2025-03-03"),
+    ("Ana Ruiz  |03.03.2025 - Update : 04.03.2025", "2025-03-03"),
+    ("08:05 03.03.2025 (updated: 10:40 04.03.2025)", "2025-03-03"),
+    ("Published March 3, 2025 at 7:05AM (Updated March 4, 2025 at 9:00AM)", "2025-03-03"),
+    ("Posted • Monday, March 3, 2025 • 07:05 GMT", "2025-03-03"),
+    ("Ana Ruiz • 3 March 2025 • 7:05 pm • updated 2 hours ago", "2025-03-03"),
+    ("Ana Ruiz — 3 March 2025, 07:05", "2025-03-03"),
+    ("Published on: 23/03/2025 - 07:05", "2025-03-23"),      # day-first: 23 cannot be a month
+    ("Posted 03/23/2025 7:05", "2025-03-23"),                # month-first: 23 cannot be a month
+    ("Juche114(2025).3.3.", "2025-03-03"),                   # Korean state media: Juche 114 is 2025
+    ("Juche114.3.3.", "2025-03-03"),
+])
+def test_date_line_of_the_pages_own(header, day):
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\n{header}\n{BODY}")
+    assert dates(a) == (day, "day", "text"), a.published_evidence
+    assert header.strip() not in a.text and a.title == "Convoy of North Korean soldiers reaches Kursk"
+
+
+def test_date_line_gives_the_byline_and_the_outlet():
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\nAna Ruiz  |03.03.2025 - Update : 04.03.2025\n{BODY}")
+    assert a.author == "Ana Ruiz"
+    b = art(f"Convoy of North Korean soldiers reaches Kursk\nKYODO NEWS - Mar 3, 2025 - 07:05 | Asia, World\n{BODY}")
+    assert b.outlet == "Kyodo News" and b.author == ""
+    c = art(f"Convoy of North Korean soldiers reaches Kursk\nWorld News | Mar 3, 2025\n{BODY}")
+    assert c.published == "2025-03-03" and c.author == ""
+
+
+@pytest.mark.parametrize("line", [
+    "Seoul Summons Russian Envoy Over Troops | Mar. 3, 2025",           # a headline-like piece of 4+ words
+    "Kyiv says troops reached Kursk | Mar. 3, 2025",                     # lower-case words: a headline
+    "Related: Kyiv says troops reached Kursk (Mar. 3, 2025)",
+    "Kim and Putin met in Pyongyang on June 19, 2024 - analysis",
+    "Mar. 3, 2025 | Kyiv says troops reached Kursk",
+])
+def test_lines_that_mention_a_date_are_not_date_lines(line):
+    m, body = metadata.extract(["Convoy of North Korean soldiers reaches Kursk", line, LEAD, MORE])
+    assert m.dates == [] and line in body
+
+
+def test_a_weekday_beside_a_date_line_must_be_its_weekday():
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\nPosted • Tuesday, March 3, 2025 • 07:05 GMT\n{BODY}")
+    assert a.published == "" and "not Monday" in a.published_evidence
+
+
+@pytest.mark.parametrize("stamp", ["03/04/2025", "03/04/2025 - 10:15"])
+def test_a_slashed_date_that_reads_both_ways_is_not_guessed(stamp):
+    # 3 April or 4 March: outlets write both orders and a republisher keeps the original's, so the
+    # date is left unknown, with the reason in the evidence
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\nPublished on: {stamp}\n{BODY}")
+    assert dates(a) == ("", "unknown", "unknown")
+    assert "03/04/2025" in a.published_evidence and "order" in a.published_evidence
+
+
+def test_dots_are_day_first():
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\n05.11.2024 18:40\n{BODY}")
+    assert a.published == "2024-11-05"
+
+
+def test_juche_year_that_disagrees_with_its_gregorian_year_is_no_date():
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\nJuche113(2025).3.3.\n{BODY}")
+    assert a.published == ""
+
+
+# eleven distinct paragraphs: the foot of a page is its last lines after the first ten
+LONG = "\n".join(f"Paragraph {i}: the agency said unit {i} had moved closer to the front line near Kursk."
+                 for i in range(1, 12))
+
+
+def test_last_edited_at_the_foot_of_a_saved_page_dates_it_when_nothing_else_does():
+    # a wiki page as saved is the revision of its last edit
+    foot = "This page was last edited on 3 March 2025, at 07:05 (UTC)."
+    m, _ = metadata.extract(["Timeline of the deployment", *LONG.split("\n"), foot, "Text is under a free licence."])
+    assert [(d.kind, d.date) for d in m.dates] == [("updated", dt.date(2025, 3, 3))]
+    a = art(f"Timeline of the deployment\n{LONG}\n{foot}\nText is available under a free licence.")
+    assert dates(a) == ("2025-03-03", "day", "text") and "no other date" in a.published_evidence
+    assert foot not in a.text
+    b = art(f"Timeline of the deployment\nPublished: Feb. 27, 2025\n{LONG}\n{foot}")
+    assert b.published == "2025-02-27"
+
+
+def test_a_bare_date_at_the_foot_of_a_page_is_a_related_link_not_a_stamp():
+    m, body = metadata.extract(["Convoy of North Korean soldiers reaches Kursk", *LONG.split("\n"),
+                                "Kyiv Dispatch | Mar. 3, 2025", "More from Kyiv Dispatch"])
+    assert m.dates == [] and "Kyiv Dispatch | Mar. 3, 2025" in body
+
+
+@pytest.mark.parametrize("stamp", ["Updated: 3 hrs ago", "Last updated 20 minutes ago", "Published 2 days ago",
+                                   "Updated 7.15am", "Posted: today at 09:40 KST"])
+def test_relative_stamps_date_nothing_and_leave_the_text(stamp):
+    # counted back from when the page was saved, a day the article does not give
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\n{stamp}\n{BODY}")
+    assert dates(a) == ("", "unknown", "unknown") and stamp in a.published_evidence
+    assert stamp not in a.text
+
+
+def test_day_first_dateline_takes_its_year_from_the_article():
+    a = art("MOSCOW, 3 Mar - Example Agency. The ministry said on Monday that 500 more soldiers had arrived.\n\n"
+            "The first group crossed on Feb. 21, 2025, officials said.\n\n" + MORE)
+    assert dates(a) == ("2025-03-03", "day", "text") and a.dateline == "MOSCOW"
+
+
+@pytest.mark.parametrize("field", ["stamp_published", "stamp_updated", "relative"])
+def test_every_date_line_example_in_the_patterns_file_is_read(field):
+    rows = [r for r in read_table("metadata_patterns.tsv") if r["field"] == field]
+    assert rows
+    for row in rows:
+        m, body = metadata.extract(["Convoy reaches Kursk region, Kyiv says", row["example"], LEAD, MORE])
+        assert m.dates and row["example"] not in body
+        assert (m.dates[0].kind == "relative") == (field == "relative")
+        if field == "stamp_updated":
+            assert [d.kind for d in m.dates] == ["published", "updated"]
+
+
 def test_byline_with_date_gives_the_author_too():
     a = art(f"Convoy reaches Kursk region, Kyiv says\nBy Mira Kovalenko | November 4, 2024\n{BODY}")
     assert a.author == "Mira Kovalenko" and a.published == "2024-11-04"
@@ -258,6 +375,8 @@ def test_every_example_in_the_evidence_file(row):
     if row["kind"] == "future":
         a = art(f"Convoy reaches Kursk region\n{LEAD} {row['example'].capitalize()}.\n\n{MORE}")
         assert a.published_earliest == ""
+    elif row["kind"] == "written":
+        assert pubdate.written_date(row["example"], None, TODAY)[0] is not None
     else:
         assert pubdate.not_evidence(row["example"]) == row["kind"]
 
@@ -271,6 +390,54 @@ def test_republished_piece_is_not_dated_by_the_original():
 def test_originally_published_header_line_is_not_the_pages_date():
     a = art(f"What North Korea gains from the war\nOriginally published on Oct. 30, 2024\n{BODY}")
     assert a.published == "" and a.published_earliest == "2024-10-30"
+
+
+# --- the day an article's text was written (a republished piece, a recorded episode) ------------
+
+PUBD = dt.date(2024, 12, 12)    # a Thursday
+
+
+@pytest.mark.parametrize("para, day", [
+    ("This commentary was first published by the Example Forum in Warsaw on Dec. 5, 2024.", "2024-12-05"),
+    ("This analysis originally appeared on 4 December 2024 on the institute's website.", "2024-12-04"),
+    ("This analysis was originally published on 4 December 2024 on the institute's website.", "2024-12-04"),
+    ("Originally published December 9, 2024.", "2024-12-09"),
+    ("Recorded on Dec. 10. The transcript has been edited for length.", "2024-12-10"),
+    ("Two former officers debate the losses on this week's episode of Example Hour, recorded on Monday.", "2024-12-09"),
+    ("This interview was conducted on Tuesday and has been condensed.", "2024-12-10"),
+])
+def test_the_day_the_text_was_written(para, day):
+    got, phrase = pubdate.written_date(f"{LEAD}\n{para}\n{MORE}", PUBD, TODAY)
+    assert (got.isoformat() if got else None) == day
+    if day:
+        assert phrase and phrase in para
+
+
+@pytest.mark.parametrize("para", [
+    "The interview, recorded on Tuesday, ran for an hour.",                     # an interview the article cites
+    "A report first published on Dec. 5, 2024 said 3,000 troops had arrived.",  # another document
+    "This article was originally published on Dec. 14, 2024.",                  # after the page: a misreading
+    "This article was originally published on Dec. 1, 2023.",                   # more than a year before
+    "This article was published on Dec. 12, 2024.",                             # the page's own day
+    "Recorded on Monday. Edited for clarity.",                                  # no day without the page's own
+])
+def test_cues_that_do_not_give_the_day_the_text_was_written(para):
+    pub = None if para.startswith("Recorded") else PUBD
+    assert pubdate.written_date(f"{LEAD}\n{para}\n{MORE}", pub, TODAY)[0] is None
+
+
+def test_two_cues_that_disagree_give_no_day():
+    body = f"Recorded on Dec. 10, 2024.\n{LEAD}\nThis interview was conducted on Dec. 9, 2024."
+    got, why = pubdate.written_date(body, PUBD, TODAY)
+    assert got is None and "disagree" in why
+
+
+def test_republished_article_keeps_its_own_publication_day_and_says_when_it_was_written():
+    a = art(f"What the convoy means\nPosted December 12, 2024\nThis essay was first published on Dec. 5, 2024.\n{BODY}")
+    assert (a.published, a.written) == ("2024-12-12", "2024-12-05") and not a.written_recorded
+    assert "text written 2024-12-05" in a.published_evidence
+    b = art(f"What the convoy means\nPosted December 12, 2024\nRecorded on Tuesday.\n{BODY}")
+    assert (b.published, b.written, b.written_recorded) == ("2024-12-12", "2024-12-10", True)
 
 
 # --- one article, one date, whatever else is in the folder ---------------------------------------

@@ -14,10 +14,13 @@ from functools import lru_cache
 
 from .resources import read_table
 
-# Runs of two spaces or any odd blank (tab, no-break, thin, ideographic) become one space;
-# single spaces are left alone, which keeps this pass cheap on long texts.
+# Runs of two spaces or any odd blank (no-break, thin, ideographic) become one space; single spaces
+# are left alone, which keeps this pass cheap on long texts. A tab stays a tab: it separates the cells
+# of a table row, whose header names what each column counts (figures.table_cell).
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_SPACES = re.compile(r"(?: {2,}|[\t\u00a0\u2009\u202f\u3000])[ \t\u00a0\u2009\u202f\u3000]*")
+_LETTERS = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"(?: {2,}|[\u00a0\u2009\u202f\u3000])[ \u00a0\u2009\u202f\u3000]*")
+_TABS = re.compile(r"[ ]*\t[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,10 @@ def furniture_kind(line: str) -> str:
 
 
 def clean_lines(text: str) -> Cleaned:
-    raw = [ln for ln in (ln.strip() for ln in _SPACES.sub(" ", text).split("\n")) if ln]
+    text = _SPACES.sub(" ", text)
+    if "\t" in text:
+        text = _TABS.sub("\t", text)
+    raw = [ln for ln in (ln.strip() for ln in text.split("\n")) if ln]
     # A caption a page prints twice: the same long line twice, the copies at most two lines apart.
     # Only a pair counts: a line repeated throughout is content (or a feed), not a caption.
     positions: dict[str, list[int]] = {}
@@ -55,7 +61,8 @@ def clean_lines(text: str) -> Cleaned:
     # A short Hangul line is a stray label only in a page written in another script; in a
     # Korean-language article it is a headline or a short paragraph.
     head = text[:20000]
-    korean = len(_HANGUL.findall(head)) > 0.3 * max(1, sum(ch.isalpha() for ch in head))
+    hangul = len(_HANGUL.findall(head))
+    korean = hangul > 0 and hangul > 0.3 * max(1, len(_LETTERS.findall(head)))
     out = Cleaned([])
     for ln in raw:
         kind = furniture_kind(ln) if len(ln) <= 120 else ""

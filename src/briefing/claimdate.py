@@ -23,6 +23,14 @@ Editorial choices (a wrong date is worse than none):
   or an unknown date it stays undated;
 - ``flag`` is "inferred" when the date rests on an inferred publication date or a window, "" when
   it is stated with its year or rests on a day-precise publication date; an undated claim has "".
+
+Across an article's sentences (run on its figure rows after extraction, pipeline.extract_tables):
+- ``from_written``: a text written before its page (a republished piece, a recording: pubdate's
+  ``written``) dates its claims from that day, and its "said Monday" counts from it;
+- ``carry_speech_times``: a claimant's time of speech told once carries to their later claims that
+  give none (the same paragraph, a pronoun-led sentence in the next, "also said" a few paragraphs
+  on), never another speaker's;
+- ``headline_dates``: a headline that cites a claimant takes the time the text gives the same claim.
 """
 from __future__ import annotations
 
@@ -78,15 +86,17 @@ def _patterns() -> _Patterns:
     # an occasion: "in a statement", "at a press conference in Kyiv", "in an interview published"
     occasion = (rf"(?:in|at|during|via|on|through)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
                 rf"(?:[\w'’-]+\s+){{0,3}}?(?:{events})(?:\s+(?:published|released|issued|held|given|aired|posted))?"
-                rf"(?:\s+(?:in|at|with|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?")
+                rf"(?:\s+(?:in|at|with|to|from)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})?")
     # whom a claimant told: one to four words, no clause word, number or past participle
     audience = (r"(?:to\s+)?(?:(?!(?:that|which|who|as|when|while|if|because|after|before)\b)"
                 r"(?![\w'’-]*ed\b)[A-Za-z'’-]+\s+){1,4}?")
+    # or the gathering told: "told a parliamentary defense committee session (on Monday)"
+    gathering = rf"(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{events})\s+"
     return _Patterns(
-        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+{audience}(?:{occasion}\s+)?)(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$",
-                   re.I),
+        re.compile(rf"\b(?:(?:{verbs})\s+(?:{occasion}\s+)?|{_TELL}\s+(?:{audience}|{gathering})(?:{occasion}\s+)?)"
+                   rf"(?:(?:late\s+|early\s+)?on\s+|late\s+|early\s+)?$", re.I),
         re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
-        re.compile(rf"^,?\s*(?:[\w'’.-]+\s+){{0,8}}?(?:{verbs})\b", re.I),
+        re.compile(rf"^\s*[,:–—-]?\s*(?:[\w'’.-]+\s+|\([\w'’.-]+\)\s+){{0,8}}?(?:{verbs})\b", re.I),
         re.compile(rf"\b{occasion}\s*,?\s*$", re.I),
     )
 
@@ -195,3 +205,157 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
                          "inferred", ps, pe)
     return ClaimDate(evidence="the article's date is not known" + (f" (between {lo} and {hi})" if kind == "window" else ""),
                      period_start=ps, period_end=pe)
+
+
+def from_written(rows: list[dict], written: str, source: str = "", *, speech_only: bool = False) -> None:
+    """Re-date an article's figure rows (figures.COLUMNS, in place) from the day its text was
+    written (pubdate.written_date: a republished piece's original day, a recorded episode's day)
+    instead of the page's publication day: the claims were made by then, and "said Monday" in the
+    text counts from then. Each row's sentence is read again against that day; a claim whose time
+    of speech was carried from the sentence before (not in its own sentence) cannot be re-read and
+    is left undated rather than kept on a day counted from the wrong anchor. ``speech_only`` (the day
+    a recording was made): only claims someone is cited for are re-dated; the page's own lines
+    (claimant "") were written for the page."""
+    for row in rows:
+        if speech_only and not row.get("claimant"):
+            continue
+        sentence = row.get("sentence") or ""
+        offset = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+        new = claim_date(sentence, max(0, offset), published=written, source=source)
+        if new.precision == "published":
+            if row.get("claim_date_precision") not in ("published", "window", "unknown", ""):
+                new = ClaimDate(evidence=f"'{row.get('claim_date_evidence')}' told from the sentence before, "
+                                         f"in a text written {written}: cannot be placed",
+                                period_start=new.period_start, period_end=new.period_end)
+            else:
+                new = ClaimDate(written, written, "written", f"the text was written {written}", new.flag,
+                                new.period_start, new.period_end)
+        row.update({"claim_date": new.claim_date, "claim_date_end": new.claim_date_end,
+                    "claim_date_precision": new.precision, "claim_date_evidence": new.evidence,
+                    "claim_date_flag": new.flag, "period_start": new.period_start, "period_end": new.period_end})
+
+
+# --- a claimant's time of speech told once, earlier in the article -------------------------------
+
+CARRY_PARAGRAPHS = 3        # "X also said ..." looks this many paragraphs back for X's time of speech
+CARRY_REACH = 2500          # ... and no further back than this many characters
+_SENTENCES = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|"
+                              r"warned|estimated|claimed|stated|insisted|argued|wrote)\b", re.I)
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?(?:said|told|noted|stressed|warned|estimated|claimed|stated|added|"
+                   r"assessed|reported|confirmed|wrote|insisted|argued)\b|\bin the same (?:\w+\s+)?(?:statement|briefing|update|interview|address|report|"
+                   r"session|post|conference|remarks|hearing)\b", re.I)
+
+
+def _keys(claimant: str, kind: str) -> list[re.Pattern]:
+    """How the text names a claimant: its full name; for a person also a name of theirs of four
+    letters or more ("Singh", "Gerasimov", "Yong-hyun"), since the article shortens it."""
+    names = [claimant]
+    if kind == "person":
+        names += [w for w in claimant.split()[1:] + claimant.split()[:1] if len(w) >= 4 and w[0].isupper()]
+    return [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])") for n in dict.fromkeys(names)]
+
+
+def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "") -> None:
+    """Date the claims an article gives without a time of speech from the time it gave earlier for
+    the same claimant (rows of figures.COLUMNS, in place; ``anchor`` is the ISO day the text counts
+    from: its publication day, or the day it was written).
+
+    "Singh said on Monday that 10,000 soldiers ... She said as many as 12,000 ..." (the same
+    paragraph: one occasion told in several sentences), or "Kim also said 3,000 ..." a few paragraphs
+    after "Kim told a committee session on Monday ...". Editorial choices: only a claimant named in
+    that earlier sentence (a person also by a name of theirs) counts, never a time another speaker
+    gave; the nearest such sentence wins; beyond the paragraph, only a claim said "also" or "in the
+    same statement", and only the claimant's full name. Only claims that took the article's day
+    ("published" or "written") are changed; the rest stays as read."""
+    if not anchor:
+        return
+    day = dt.date.fromisoformat(anchor[:10])
+    for row in rows:
+        who = row.get("claimant") or ""
+        if row.get("claim_date_precision") not in ("published", "written") or not who or who.startswith("unnamed"):
+            continue
+        if row.get("field", "text") != "text":
+            continue
+        ss = int(row.get("sentence_start", 0))
+        found = _earlier_time(text, ss, row.get("sentence") or "", who, row.get("claimant_kind") or "", day)
+        if found is None:
+            continue
+        r, where = found
+        if r.start > day or r.start < day - MAX_AGE:
+            continue
+        inferred = source == "inferred"
+        stated = bool(_YEAR.search(r.evidence))
+        row.update({"claim_date": r.start.isoformat(), "claim_date_end": min(r.end, day).isoformat(),
+                    "claim_date_precision": r.precision,
+                    "claim_date_evidence": f"{r.evidence} (told earlier: {where})",
+                    "claim_date_flag": "" if stated else ("inferred" if inferred else "")})
+
+
+_TIMED = ("day", "week", "month", "range")
+
+
+def headline_dates(rows: list[dict]) -> None:
+    """A claim in the headline is the claim the text reports: when the text gives that claim (the
+    same number, counting the same kind of thing) a time of speech, the headline's figure takes it
+    ("Ukraine says it captured 2 soldiers" over "... Zelensky said Saturday that two soldiers ...").
+    Editorial choices: only a headline that itself says someone claims it ("X says ..."); a headline
+    stating a number on its own ("Two captured soldiers questioned in Kyiv") may be news of the
+    article's day about an older fact. Only when every such claim in the text agrees on the day;
+    vague amounts ("hundreds") are not matched. Rows of figures.COLUMNS, in place."""
+    heads = [r for r in rows if str(r.get("attribution", "")).startswith("headline:")
+             and r.get("attribution") not in ("headline:body", "headline:none") and r.get("claimant")
+             and r.get("claim_date_precision") in ("published", "written")]
+    for h in heads:
+        v = h.get("value")
+        if v is None or v != v:
+            continue
+        same = [r for r in rows if r is not h and not str(r.get("attribution", "")).startswith("headline")
+                and r.get("value") == v and r.get("unit_category") == h.get("unit_category")
+                and r.get("claim_date_precision") in _TIMED]
+        days = {(r["claim_date"], r["claim_date_end"], r["claim_date_precision"]) for r in same}
+        if len(days) != 1:
+            continue
+        r = same[0]
+        h.update({"claim_date": r["claim_date"], "claim_date_end": r["claim_date_end"],
+                  "claim_date_precision": r["claim_date_precision"], "claim_date_flag": r.get("claim_date_flag", ""),
+                  "claim_date_evidence": f"{r['claim_date_evidence']} (the text's '{r['surface']}')"})
+
+
+def _paragraphs_before(text: str, start: int, n: int, back: int) -> list[tuple[int, int]]:
+    """Up to ``n`` non-empty paragraphs before the one starting at ``start``, nearest first, none
+    starting before ``back``."""
+    out, end = [], start
+    while len(out) < n and end > back:
+        end = len(text[:end].rstrip())         # skip the blank lines between paragraphs
+        if end <= back:
+            break
+        p_start = max(back, text.rfind("\n", 0, end) + 1)
+        out.append((p_start, end))
+        end = p_start
+    return out
+
+
+def _earlier_time(text: str, ss: int, sentence: str, who: str, kind: str, day: dt.date):
+    """The time of speech (TimeRef, the sentence's opening words) of the nearest sentence before
+    ``ss`` that names ``who``: in its paragraph; for a claim said "also" in the paragraphs before
+    (by the full name); for one that opens with a pronoun ("She said ...") in the paragraph before."""
+    keys = _keys(who, kind)
+    start = text.rfind("\n", 0, ss) + 1
+    back = max(0, ss - CARRY_REACH)
+    spans = [(max(start, back), ss, keys)]
+    if _ALSO.search(sentence):
+        spans += [(a, b, keys[:1]) for a, b in _paragraphs_before(text, start, CARRY_PARAGRAPHS, back)]
+    elif _PRONOUN_OPENING.match(sentence):
+        spans += [(a, b, keys) for a, b in _paragraphs_before(text, start, 1, back)]
+    for a, b, ks in spans:
+        chunk = text[a:b]
+        for sent in reversed(_SENTENCES.split(chunk)):
+            hits = [m.start() for k in ks for m in k.finditer(sent)]
+            if not hits:
+                continue
+            speech = _split(sent, day, day)[0]
+            if speech:
+                r = min(speech, key=lambda r: min(abs(r.offset - h) for h in hits))
+                return r, sent[:60].strip() + ("..." if len(sent) > 60 else "")
+    return None

@@ -5,9 +5,15 @@ month-days (without one) in a text; read the date an article's URL carries.
 Only the grammar of dates is here; which date an article gets is decided in ``pubdate``.
 
 Editorial choices (a wrong date is worse than none):
-- "13.01.2025" (dots) is day-first, as every outlet that writes dots means it; "01/05/2025"
-  (slashes) is month-first only when it cannot be read the other way round ("10/28/2024"),
-  otherwise it is ambiguous and gives no date;
+- "13.01.2025" and "05.11.2024" (dots) are day-first, as every outlet that writes dots means it
+  (European and Russian usage: 5 November); "2025.02.18" (a four-digit year first) is year-month-day;
+- slashes are read in the only order that gives a date: "28/10/2024" is 28 October (day-first, as
+  European outlets write it), "10/28/2024" is 28 October (month-first, as American ones do). When both
+  numbers are 12 or less and differ ("03/04/2025": 3 April or 4 March?) nothing in the date says which,
+  so it gives NO date (``ambiguous`` lists it, so the evidence can say why); an outlet's habit is not
+  evidence enough, since aggregators and wires republish in both orders;
+- a Korean state-media date "Juche114(2025).4.29." is year.month.day in the Juche calendar
+  (Juche 1 = 1912); a Gregorian year written beside it must agree;
 - a weekday written beside a date must be that date's weekday, else the date is not trusted;
 - a date in a URL counts only in its path or query (a host named "2024election.com" is no date),
   from the patterns in data/url_date_patterns.tsv.
@@ -41,8 +47,11 @@ _TIME = r"(?:[\s,\-–—|]+(?:at\s+)?(?P<time>" + _CLOCK.replace("[:.h]", ":") 
 _TIME_BEFORE = r"(?:(?P<time0>\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s+)?"
 _WD = r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 
+# month/day/year as written; _to_date swaps the two when the first cannot be a month
+_SLASH = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\d/])" + _TIME)
+
 # (pattern, order) -- order says how the numbers are read: "mdy", "dmy", "ymd", "slash" (m/d/y when
-# unambiguous), "dot" (d.m.y)
+# unambiguous), "dot" (d.m.y), "juche"
 _PATTERNS = [
     (re.compile(_TIME_BEFORE + r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + _TIME, re.I), "mdy"),
     (re.compile(_TIME_BEFORE + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})\b" + _TIME, re.I), "dmy"),
@@ -52,9 +61,11 @@ _PATTERNS = [
                 r"(?:\s*(?:[가-힣]+\s*)?(?P<time>\d{1,2}:\d{2}))?"), "ymd"),
     (re.compile(_TIME_BEFORE + r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d])"
                 r"(?:,?\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"), "dot"),
-    (re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\d/])"
-                r"(?:,?\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"), "slash"),
+    (_SLASH, "slash"),
+    (re.compile(r"\bJuche\s*(?P<juche>\d{1,3})\s*(?:\(\s*(?P<year>\d{4})\s*\))?\.\s*(?P<month>\d{1,2})\.\s*"
+                r"(?P<day>\d{1,2})\b\.?", re.I), "juche"),
 ]
+JUCHE_OFFSET = 1911      # Juche 1 is 1912, the year Kim Il Sung was born
 _WEEKDAY_WORD = re.compile(r"\b" + _WD + r"\b\.?", re.I)
 
 
@@ -70,18 +81,37 @@ class Found:
 
 def _to_date(g: dict, order: str) -> dt.date | None:
     try:
-        year = int(g["year"])
+        if order == "juche":
+            year = int(g["juche"]) + JUCHE_OFFSET
+            if g.get("year") and int(g["year"]) != year:
+                return None      # "Juche114(2024)": the two calendars disagree
+        else:
+            year = int(g["year"])
         if order in ("mdy", "dmy"):
             month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
         else:
             month, day = int(g["month"]), int(g["day"])
-            if order == "slash" and month <= 12 and day <= 12 and month != day:
-                return None      # 05/01/2025: May 1 or 5 January; a wrong guess is worse than none
+            if order == "slash":
+                if slash_ambiguous(month, day):
+                    return None      # 05/01/2025: May 1 or 5 January; a wrong guess is worse than none
+                if month > 12:
+                    month, day = day, month      # 28/10/2024: day-first
         if year < EARLIEST_YEAR:
             return None
         return dt.date(year, month, day)
     except (ValueError, KeyError):
         return None
+
+
+def slash_ambiguous(first: int, second: int) -> bool:
+    """Whether "first/second/year" reads as a date both ways (03/04/2025), so it cannot be read."""
+    return first <= 12 and second <= 12 and first != second
+
+
+def ambiguous(text: str) -> list[str]:
+    """The slashed dates in ``text`` that read as two different days ("03/04/2025")."""
+    return [m.group(0).strip() for m in _SLASH.finditer(text or "")
+            if slash_ambiguous(int(m.group("month")), int(m.group("day")))]
 
 
 def find_dates(text: str) -> list[Found]:

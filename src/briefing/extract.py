@@ -108,9 +108,15 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
     return quote_out, figure_out
 
 
+def _same_figure(r: dict, o: dict) -> bool:
+    if r["value"] == r["value"]:
+        return o["value"] == r["value"] and o["unit_category"] == r["unit_category"]
+    return o["value"] != o["value"] and " ".join(o["surface"].lower().split()) == " ".join(r["surface"].lower().split())
+
+
 def _headline_like(text: str, rows: list[dict]) -> None:
     """A body line that reads as a headline (short, no closing stop) and names no claimant: the claimant
-    of the same number elsewhere in the article, as for the title."""
+    of the same number (or the same vague amount) elsewhere in the article, as for the title."""
     for r in rows:
         if r["claimant"]:
             continue
@@ -119,8 +125,8 @@ def _headline_like(text: str, rows: list[dict]) -> None:
         line = text[ls:le if le >= 0 else len(text)].strip()
         if len(line) > 160 or line[-1:] in ".!?”\"":
             continue
-        same = next((o for o in rows if o is not r and o["claimant"] and o["value"] == r["value"]
-                     and o["unit_category"] == r["unit_category"]), None) if r["value"] == r["value"] else None
+        same = next((o for o in rows if o is not r and o["claimant"] and not o["attribution"].startswith("headline")
+                     and _same_figure(r, o)), None)
         if same is not None:
             for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source"):
                 r[k] = same[k]
@@ -160,6 +166,17 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
         sent_claims[ss] = sp
         return _Claim(sp, fc.how, fc.source, _claim_end(text, c.start, ss))
     si = res.sent_index(ss)
+    cell = figs.table_cell(text, c.start)
+    if cell is not None:
+        # a table with a "Claimed by" (or "Source") column: that cell of the row
+        head, row, _ = cell
+        col = next((k for k, h in enumerate(head) if _CLAIM_COLUMN.fullmatch(h.strip())), -1)
+        if 0 <= col < len(row) and row[col].strip():
+            np = re.split(r",\s*(?:via|citing|through)\s+", row[col].strip())
+            how, sp = res.parse_np(np[-1], text.rfind("\n", 0, c.start) + 1)
+            src = res.parse_np(np[0], 0)[1] if len(np) > 1 else None
+            if sp is not None:
+                return _Claim(sp, "table:" + how, src, -1)
     label = _label_speaker(res, text, c.start)
     if label is not None:
         return _Claim(label, "label", None, -1)
@@ -184,6 +201,7 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
     return _Claim(None, "", None, -1)
 
 
+_CLAIM_COLUMN = re.compile(r"(?i)(?:claimed\s+by|claimant|source|according\s+to|reported\s+by|by|who)")
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 
 
@@ -244,6 +262,12 @@ class _Headline:
         if self.shared is not None:
             return self.shared
         line, sp, how = self.line, None, ""
+        first = self.res.np_verb(line[:start], 0)
+        if first[0] is not None and first[1].start() < start:
+            # "North denies sending troops ..., calls reports of 10,000 ... 'fake news'": the headline's subject
+            sp, how = first[0], "first-verb:" + first[2]
+            self.shared = (sp, how)
+            return sp, how
         m = _HEADLINE_PREFIX.match(line)
         if m and m.end("np") < start:
             sp, how = self._named(m.group("np"))

@@ -37,29 +37,37 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=Tru
 # function words end the noun phrase, so "50 km from troops" never reaches "troops".
 _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|has|had|that|which|who|"
          r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
-_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Z]\.|[A-Za-z][\w’'-]*|\d+-mm)\s+)"
-UNIT_RE = re.compile(rf"\s*(?:-\s*)?(?:strong\s+)?(?:of\s+(?:(?:the|its|their|his|her)\s+)?)?({_MOD}{{0,4}}?)"
-                     rf"(?P<unit>{_UNIT_ALT})\b", re.IGNORECASE)
+# words stay on the number's line: "4 minute read\n\nNorth Korean troops" counts no troops
+_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Z]\.(?:[A-Z][\w’'-]*)?|[A-Za-z][\w’'-]*|\d+-?mm)[ \t\u00a0]+)"
+UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?)?"
+                     rf"({_MOD}{{0,4}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"
+                     rf"levels?|rotations?|movements?|strength|totals?|deployment|withdrawal)\b)", re.IGNORECASE)
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
                          rf"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:now\s+|already\s+|so\s+far\s+)?)?"
                          rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
-                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|in\s+the|at|surpass(?:ed|es)?|exceed(?:ed|s)?|"
+                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>in\s+the)|at|"
+                         rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
                          rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?)\s+)"
-                         rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$", re.IGNORECASE)
+                         rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$"
+                         # a list or table label: "Killed (as of January): about 300"
+                         rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$",
+                         re.IGNORECASE)
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
-                     r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b", re.IGNORECASE)
+                     r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b|"
+                     r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
-                   r"total|toll))\s+at\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                   r"total|toll))\s+at\s+(?:\w+\s+){0,2}$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
+                   r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$", re.IGNORECASE)
 _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
                             r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
-                         r"based|in|near|at|on|along|more|others?|already|now|so far)\b)", re.IGNORECASE)
+                         r"based|in|near|at|on|along|more|others?|already|now|so far|that|which)\b)", re.IGNORECASE)
 
 _QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.csv")}
 QUAL_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(q) for q in _QUALS), key=len, reverse=True))})\s+$",
@@ -86,6 +94,9 @@ _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|in
                             r"death toll of|deaths of|lost|losing|losses of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|captures|capture)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
+_LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s*$")
+_OR_SO = re.compile(r"\s+or\s+so\b")
+_LIST_ITEM = re.compile(r"[ \t]+[A-Z]")
 _SUPPLY_BEFORE = re.compile(r"\b(?:supplied|supplies|supply|supplying|shipped|ships|shipping|provided|provides|providing|"
                             r"handed(?:\s+over)?|hands|delivered|delivers|delivering|deliveries|sent|sends|sending|"
                             r"transferred|transfers|transfer|received|receives|gave|given|giving|sold|selling)\b", re.IGNORECASE)
@@ -208,6 +219,35 @@ class Candidate:
     elided: bool = False      # the noun was borrowed from an earlier figure ("8,000 of them")
 
 
+_TABLE_LOOKBACK = 3000   # characters searched back for a table's header row
+
+
+def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
+    """For a number in a tab-separated table row: (header cells, row cells, column), the header being the
+    nearest row above with the same number of cells and no digits ("Date | Claimed by | Killed")."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if "\t" not in line:
+        return None
+    cells = line.split("\t")
+    col = text.count("\t", ls, pos)
+    stop = max(0, ls - _TABLE_LOOKBACK)
+    end = ls - 1
+    while end > stop:
+        start = text.rfind("\n", stop, end) + 1
+        row = text[start:end]
+        if row.strip():
+            if "\t" not in row:
+                return None
+            head = row.split("\t")
+            if len(head) == len(cells) and not any(ch.isdigit() for ch in row):
+                return head, cells, col
+        end = start - 1
+    return None
+
+
 def _excluded(text: str, s: int, e: int) -> str:
     left, right, num = text[max(0, s - 40):s], text[e:e + 20], text[s:e]
     for rid, p, n in _LEFT:
@@ -231,30 +271,58 @@ def candidates(text: str, locate) -> list[Candidate]:
         s, e = n.start, n.end
         um = None
         ustart, elided = e, False
+        # "3,000+", "3,000 or so": the qualifier written after the number belongs to it
+        e2, suffix = e, ""
+        if n.kind == "single" and text[e:e + 1] == "+" and (e + 1 == len(text) or not text[e + 1].isdigit()):
+            e2, suffix = e + 1, "over"
+        so = _OR_SO.match(text, e) if n.kind == "single" else None
+        if so:
+            e2, suffix = so.end(), "approximately"
         if n.percent:
             unit, cat, uend, noun_phrase = "percent", "other", e, "percent"
         else:
-            um = UNIT_RE.match(text, e, min(len(text), e + 80))
+            um = UNIT_RE.match(text, e2, min(len(text), e2 + 80))
             if um:
                 # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
                 unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
-                if n.value == n.value and n.value < 10 and n.kind == "single":
-                    continue   # cheap rejection first: most small numbers in news count nothing
+                if n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s):
+                    continue   # cheap rejection first: most small numbers in news count nothing ("Captured: 2" does)
         if _excluded(text, s, e):
             continue
         if n.kind == "single" and n.value < 2 and not n.percent and _LETTER.match(n.surface):
             continue  # "one soldier" is a person, not a figure
+        if n.kind == "single" and n.surface.isdigit() and n.value < 100 and _LIST_ITEM.match(text, e) and \
+                not text[text.rfind("\n", 0, s) + 1:s].strip():
+            continue  # "2 Explosion Rocks ..." in a list of links, "3 Casualty estimates" as a heading
         span = locate(s)
+        cell = table_cell(text, s) if not um and not n.percent else None
+        if cell is not None:
+            hm = _UNIT_WORD.search(cell[0][cell[2]])
+            if hm:   # a table column "Killed and wounded": its header names what the numbers count
+                um_unit = hm.group(0)
+                unit, cat, uend, noun_phrase, ustart = um_unit, _UNITS[um_unit.lower()], e2, um_unit, -1
+                last_unit[span[0]] = (unit, cat, noun_phrase)
+                qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
+                if n.kind == "single" and s and text[s - 1] == "~":
+                    qual, s = "approximately", s - 1
+                if suffix:
+                    qual, e = suffix, e2
+                out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
+                                     n.percent, span, ustart, False))
+                continue
         if not n.percent and not um:
             ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
+            if ub and ub.group("inthe") and n.kind != "vague":
+                ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
             ot = OF_THEM.match(text, e)
             if ub:
-                unit = ub.group("u1") or ub.group("u2")
+                g = "u1" if ub.group("u1") else "u2" if ub.group("u2") else "u3"
+                unit = ub.group(g)
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
-                ustart = ub.start("u1") if ub.group("u1") else ub.start("u2")
+                ustart = ub.start(g)
             elif ot or IT_AT.search(text, max(0, s - 50), s):
                 # the noun is the last one written, in this sentence or the ones before
                 w = None
@@ -280,6 +348,10 @@ def candidates(text: str, locate) -> list[Candidate]:
         if qm and n.kind == "single":
             qual = _QUALS[qm.group(1).lower()]
             s = qm.start(1)
+        elif n.kind == "single" and s and text[s - 1] == "~":
+            qual, s = "approximately", s - 1        # "~1,000" in a table or timeline
+        if suffix:
+            qual, e = suffix, e2
         out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
                              n.percent, span, ustart, elided))
     return out

@@ -57,7 +57,7 @@ _ARTICLE_FIELDS = [f.name for f in fields(Article)]
 _LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
 # The article fields pipeline.article_rows reads besides the text (extraction_key hashes them).
 _EXTRACT_FIELDS = ("article", "path", "title", "subtitle", "published", "published_source", "published_precision",
-                   "published_earliest", "published_latest")
+                   "published_earliest", "published_latest", "written", "written_recorded")
 TEXTS = ("text", "raw_text")
 
 
@@ -92,8 +92,7 @@ def unit_key(path: Path, version: str) -> str:
 def extraction_key(a: Article, manifest_row: dict | None, registry_id: str, version: str) -> str:
     text = a.__dict__.get("_cache", {}).get("text_sha") or _text_sha(a.text)
     # what pipeline.article_rows passes to the extractor, and the manifest row
-    inputs = [version, registry_id, a.article, text, a.title, a.subtitle, a.published, a.published_source,
-              a.published_precision, a.published_earliest, a.published_latest,
+    inputs = [version, registry_id, a.article, text, *(getattr(a, c) for c in _EXTRACT_FIELDS if c != "path"),
               json.dumps(manifest_row or {}, sort_keys=True, default=str)]
     return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:32]
 

@@ -9,7 +9,12 @@ Patterns live in data/metadata_patterns.tsv and data/outlets.csv.
 Dates are only collected here (``Meta.dates``, ``Meta.urls``); which one an article
 gets is decided in ``pubdate``, together with the manifest and the page metadata.
 
-Editorial choices: a scraper's date prefix on the first line is a date, never part
+Editorial choices: a date line is any short header line where each date stands apart
+(set off by separators) beside nothing but a label from data/metadata_patterns.tsv, a clock
+time, a time zone or short capitalised pieces (an outlet, a byline, a section): outlets
+write them in many shapes, and a headline that mentions a date has ordinary words beside
+it; at the foot of a page only a labelled date counts (bare dates there are related links).
+A scraper's date prefix on the first line is a date, never part
 of the title, also when the headline follows on the same line; a page's address on
 a line of its own is the article's URL, never its title; a short line (three words or
 fewer) before another headline-like line is the site's name, not the headline.
@@ -22,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .dates import MONTHS, find_dates, weekday_conflict
+from .dates import MONTHS, ambiguous, find_dates, find_monthdays, weekday_conflict
 from .resources import read_lines, read_table
 
 HEADER_LINES = 10      # metadata is looked for in the first lines only
@@ -31,11 +36,10 @@ _DOMAIN = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:news|com|net|org|co\.kr|kr|ua|ru
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,}(?:,\s*(?!(?i:" + _MON + r")\s+\d)[A-Z][\w.'\- ]+?)?)"
-                       r"(?:,\s*(?P<date>(?i:" + _MON + r")\s+\d{1,2}(?:,\s*\d{4})?))?"
+                       r"(?:,\s*(?P<date>(?i:" + _MON + r")\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?i:" + _MON + r")(?:\s+\d{4})?))?"
                        r"(?:\s*(?:\((?P<credit>[^)]{1,30})\))?\s*[—–-]{1,2}\s|\.\s*/(?P<credit2>[^/]{2,20})/\.?\s)")
 _CREDIT_END = re.compile(r"\((?P<credit>[^()]{2,30})\)\s*$")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
-_LABEL_END = re.compile(r"\s[—–|•·]\s*,?$")
 _NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _STAMP = re.compile(r"\s*(?:published|posted|first published|updated|last updated)\b", re.I)
@@ -84,13 +88,35 @@ class Meta:
     urls: list[str] = field(default_factory=list)     # addresses printed on the page's first or last lines
 
 
+_LINE_FIELDS = ("author", "published", "navigation")
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    out = []
+def _all_patterns() -> dict[str, list[re.Pattern]]:
+    out: dict[str, list[re.Pattern]] = {}
     for r in read_table("metadata_patterns.tsv"):
         flags = re.I if "i" in (r.get("flags") or "") else 0
-        out.append((r["field"], re.compile(r["pattern"], flags)))
+        out.setdefault(r["field"], []).append(re.compile(r["pattern"], flags))
     return out
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """The whole-line patterns (author, published, navigation), in the file's order."""
+    out = []
+    for r in read_table("metadata_patterns.tsv"):
+        if r["field"] in _LINE_FIELDS:
+            flags = re.I if "i" in (r.get("flags") or "") else 0
+            out.append((r["field"], re.compile(r["pattern"], flags)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stamp_labels() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(published label, updated label, relative stamp): one regex each, from the data file."""
+    pats = _all_patterns()
+    return tuple(re.compile("|".join(f"(?:{p.pattern})" for p in pats[k]), re.I)
+                 for k in ("stamp_published", "stamp_updated", "relative"))
 
 
 @lru_cache(maxsize=1)
@@ -136,31 +162,108 @@ def _undated_line(ln: str) -> DateLine | None:
 
 
 _WEEKDAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+# what sets a date apart on a date line: a bar, a bullet, brackets, a dash between spaces
+_STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—]+(?!\S))\s*")
+_TZ = re.compile(r"(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?")      # KST, ET, CET, GMT+9
+_LABEL_PUNCT = " ,:;.-–—"
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I)
+_CONNECTORS = {"of", "and", "the", "de", "da", "van", "von", "al", "bin"}
+STAMP_MAX = 130         # a date line is short; a longer one is a sentence
 
 
-def _labelled_date_line(ln: str, meta: Meta) -> DateLine | None:
-    """A date beside a short label on its own line: "Daryna Levchuk — 24 November 2024, 10:31",
-    "Issue #42 — Sunday, February 16, 2025". The label (at most three words, set off by a dash or
-    a bar) is the author when it reads as a name. A headline that mentions a date has no separator
-    before it and more words, so it is not taken."""
-    if len(ln) > 90:
-        return None
+def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine]:
+    """The dates of a date line of the page's own: every date on it is set off by separators and
+    stands beside nothing but a label (data/metadata_patterns.tsv: "Published", "Update :",
+    "This page was last edited on"), a weekday, a clock time or a time zone; the other pieces are short
+    (three words at most each, capitalised: an outlet, a byline, "Source: Xinhua", "World, All").
+      "KYODO NEWS - Nov 20, 2024 - 18:42 | World, All"
+      "Yusuf Demir |23.12.2024 - Update : 23.12.2024"
+      "Published January 13, 2025 at 4:10PM (Updated January 13, 2025 at 7:35PM)"
+      "Daryna Levchuk — 24 November 2024, 10:31"
+    A headline that mentions a date has lower-case words beside it, or more of them, so it is not
+    taken; nor is a "Read also" link. A short name before the first date is the author and an outlet
+    the outlet, when the page gave neither. ``labelled``: every date must have its label (the foot of
+    a page, where bare dates are related links). Returns [] when the line is not a date line."""
+    if len(ln) > STAMP_MAX:
+        return []
+    ln = ln.replace("\0", " ")      # "\0" marks where the dates were
     found = find_dates(ln)
-    if len(found) != 1:
+    if not found:
+        return []
+    marked, pos = [], 0
+    for f in found:
+        marked += [ln[pos:f.start], "\0"]
+        pos = f.end
+    marked.append(ln[pos:])
+    pub, upd, _ = _stamp_labels()
+    kinds: list[str] = []
+    raw: list[str] = []         # the words before each date (a weekday there must be the date's)
+    others: list[str] = []
+    for seg in _STAMP_SPLIT.split("".join(marked)):
+        seg = seg.strip(_LABEL_PUNCT)
+        if not seg:
+            continue
+        if "\0" not in seg:
+            if not _TZ.fullmatch(seg):
+                others.append(seg)
+            continue
+        *labels, tail = seg.split("\0")
+        if _TZ.sub("", tail).strip(_LABEL_PUNCT):
+            return []           # words after a date: a sentence or a headline
+        for label in labels:
+            raw.append(label)
+            label = _WEEKDAY_NAMES.sub("", label).strip(_LABEL_PUNCT)
+            label = re.sub(r"\s+", " ", label)
+            if not label:
+                if labelled:
+                    return []
+                kinds.append("published")
+            elif upd.fullmatch(label):
+                kinds.append("updated")
+            elif pub.fullmatch(label):
+                kinds.append("published")
+            else:
+                return []
+    rel = _stamp_labels()[2]
+    others = [o for o in (_CLOCK.sub("", o).strip(_LABEL_PUNCT) for o in others if not rel.fullmatch(o)) if o]
+    if len(others) > 3:
+        return []
+    for piece in others:
+        for item in piece.split(","):
+            words = _WORDS.findall(item.split(":", 1)[-1])
+            if len(words) > 3 or any(w[0].islower() and w not in _CONNECTORS for w in words):
+                return []
+    lead = _STAMP_SPLIT.split(ln[:found[0].start].strip())[0].strip(_LABEL_PUNCT)
+    if lead and lead in others:
+        name = outlet_name(lead.split(":", 1)[-1].strip())
+        if name and not meta.outlet:
+            meta.outlet, meta.outlet_evidence = name, f"date line: {ln}"
+        elif not name and not meta.author and ":" not in lead and not lead.isupper() and _NAME.fullmatch(lead) \
+                and not any(w.lower() in _menu_words() for w in lead.split()):      # "World News": a section
+            meta.author = lead
+    out = []
+    for f, kind, label in zip(found, kinds, raw):
+        clash = weekday_conflict(label + " " + f.phrase, f.date)
+        problem = f"'{clash}' is not {f.date.strftime('%A')} {f.date.isoformat()}" if clash else ""
+        out.append(DateLine(kind, f.date, ln, f.time, problem=problem))
+    return out
+
+
+def _relative_stamp(ln: str) -> DateLine | None:
+    """"Updated: 4 hrs ago", "Published 6 days ago": furniture that dates nothing we can know."""
+    if len(ln) <= 60 and _stamp_labels()[2].fullmatch(ln.strip()):
+        return DateLine("relative", None, ln)
+    return None
+
+
+def _ambiguous_line(ln: str) -> DateLine | None:
+    """A date line whose only date is a slashed one that reads both ways ("Published: 03/04/2025")."""
+    if len(ln) > 60 or find_dates(ln):
         return None
-    f = found[0]
-    label = _WEEKDAY_NAMES.sub("", ln[:f.start]).strip()
-    after = ln[f.end:].strip(" ,.")
-    if after or not label:
-        return None
-    if not _LABEL_END.search(label):
-        return None
-    name = label.rstrip(" ,—–|•·")
-    if len(name.split()) > 3:
-        return None
-    if not meta.author and _NAME.fullmatch(name):
-        meta.author = name
-    return _date_line("published", ln, ln)
+    amb = ambiguous(ln)
+    if len(amb) == 1 and (_STAMP.match(ln) or ln.strip().startswith(amb[0])):
+        return DateLine("published", None, ln, problem=f"'{amb[0]}' reads as two days (day and month order unknown)")
+    return None
 
 
 def _host_words(urls: list[str]) -> set[str]:
@@ -237,22 +340,28 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                     consumed.add(i)
                     break
         else:
-            d = (_undated_line(ln) if len(ln) <= 60 else None) or _labelled_date_line(ln, meta)
-            if d:
-                meta.dates.append(d)
+            d = (_undated_line(ln) if len(ln) <= 60 else None) or _relative_stamp(ln) or _ambiguous_line(ln)
+            got = [d] if d else _stamp_line(ln, meta)
+            if got:
+                meta.dates += got
                 consumed.add(i)
     for i in footer:
         # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
-        if i in consumed or not _STAMP.match(lines[i]):
+        if i in consumed:
             continue
-        for fld, pat in _patterns():
-            m = pat.fullmatch(lines[i])
-            if fld == "published" and m:
-                d = _date_line("published", lines[i], m.group("value"))
-                if d:
-                    meta.dates.append(d)
-                    consumed.add(i)
-                    break
+        got = []
+        if _STAMP.match(lines[i]):
+            for fld, pat in _patterns():
+                m = pat.fullmatch(lines[i])
+                if fld == "published" and m:
+                    d = _date_line("published", lines[i], m.group("value"))
+                    if d:
+                        got = [d]
+                        break
+        got = got or _stamp_line(lines[i], meta, labelled=True)
+        if got:
+            meta.dates += got
+            consumed.add(i)
     # Headline (and sub-headline): among the header lines before the first paragraph, the first that
     # reads as a title (short, no closing full stop) and is not navigation.
     hosts = _host_words(meta.urls)
@@ -328,8 +437,10 @@ def _dateline_date(value: str, phrase: str) -> DateLine:
     found = find_dates(value)
     if found:
         return DateLine("dateline", found[0].date, phrase)
-    mon, day = value.replace(",", " ").split()[:2]
-    return DateLine("dateline", None, phrase, month=MONTHS[mon.lower().rstrip(".")], day=int(day))
+    [(month, day, _, _)] = find_monthdays(value)[:1] or [(0, 0, 0, "")]
+    if not month:
+        return DateLine("dateline", None, phrase, problem=f"'{value}' is not a day")
+    return DateLine("dateline", None, phrase, month=month, day=day)
 
 
 _BYLINE_SEP = re.compile(r"\s*(?:[|•·/,—–]|\s-\s)\s*")

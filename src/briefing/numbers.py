@@ -25,7 +25,8 @@ def _alt(words) -> str:
 
 
 _U, _S, _V = _alt(_UNITWORDS), _alt(_SCALES), _alt(_VAGUE)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands written with commas ("4,700") or, in KCNA and European style, spaces ("4 700")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.\-–\w])|\d+(?:\.\d+)?"
 # a word number: "three", "twenty-five", "three thousand", "four-thousand-100", "a dozen", "half a million"
 _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|dozen|{_U}|\d+))*"
             rf"(?<!\ba)(?<!\ban)")
@@ -35,7 +36,7 @@ _VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|(?:several|a few|many) (?:{_S}|d
            rf"(?:low|mid|high) (?:hundreds|thousands|tens of thousands)|(?:{_V}))")
 NUMBER_RE = re.compile(
     rf"(?:between (?P<b1>{ATOM}) and (?P<b2>{ATOM})"
-    rf"|(?P<r1>{ATOM}) ?(?:-|–|—|to) ?(?P<r2>{ATOM})"
+    rf"|(?P<r1>{ATOM}) ?(?:-|–|—|to|or) ?(?P<r2>{ATOM})"
     rf"|(?P<vague>\b{_VAGUEP}\b)"
     rf"|(?P<one>{ATOM}))(?P<pct> ?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE)
@@ -72,13 +73,14 @@ _BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of|\blow|\b
 
 
 _SPLIT = re.compile(r"[\s-]+")
+_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEC = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_number(s: str) -> float:
     """Value of one number as written ("1,500", "1.5 million", "four-thousand-100", "a dozen"); NaN if unreadable."""
-    s = s.strip().lower().replace(",", "")
+    s = _GROUP_SPACE.sub("", s.strip().lower()).replace(",", "")
     tokens = [t for t in _SPLIT.split(s) if t and t != "and"]
     total, current, seen = 0.0, 0.0, False
     for t in tokens:

@@ -34,13 +34,14 @@ import pandas as pd
 
 from . import manifest as manifest_mod
 from .actors import Registry, default_registry, unregistered
+from . import claimdate
 from .errors import OutputError, UserError
 from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
 ARTICLE_COLUMNS = ["article", "title", "subtitle", "outlet", "author", "published", "published_time",
                    "published_source", "published_precision", "published_earliest", "published_latest",
-                   "published_evidence", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
+                   "published_evidence", "written", "dateline", "url", "format", "encoding", "n_words", "sha256", "path"]
 
 
 @dataclass
@@ -92,7 +93,7 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
 def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict], list[str]]:
     """One article's quote rows, figure rows and warnings: the unit of work that incremental.py
     caches and runs in worker processes or on Dask. Its inputs (incremental.extraction_key
-    hashes them): the text, name, title, subtitle and publication date of the article."""
+    hashes them): the text, name, title, subtitle, publication and writing dates of the article."""
     from .extract import article_rows as rows
 
     # An extractor bug on one odd article must not cost the user the whole run: the
@@ -101,6 +102,10 @@ def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict]
         window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
         q, f = rows(a.text, article=a.article, published=a.published, published_source=a.published_source,
                     published_window=window, registry=registry, title=a.title, subtitle=a.subtitle)
+        if a.written:
+            claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
+        claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)
+        claimdate.headline_dates(f)
     except Exception as exc:  # noqa: BLE001
         return [], [], [f"warning: {a.path}: quotes and figures left out, extractor failed "
                         f"({type(exc).__name__}: {exc})"]

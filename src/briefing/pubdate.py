@@ -31,6 +31,11 @@ Otherwise ``unknown``. Editorial choices (a wrong date is worse than none):
 ``precision`` is day (``published`` set, earliest == latest), window (``published`` empty, the
 article appeared between ``earliest`` and ``latest``) or unknown (``earliest`` may still hold the
 lower bound the body gives; ``latest`` is empty).
+
+``written`` is the day the article's own text was written, when the article says so and it is earlier
+than the page ("This article was originally published on X", "Recorded on Jan. 30"): the page keeps
+its own publication date, and its claims date from the day they were written (claimdate.from_written).
+A stamp counted back from the save ("Updated: 4 hrs ago") dates nothing and is only noted.
 """
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ from functools import lru_cache
 
 from .dates import Found, find_dates, month_window, parse_iso, url_date
 from .metadata import DateLine
+from .timeexpr import find_all
 from .resources import read_table
 
 # A dateline's month-day is dated from a body date at most this long before it.
@@ -65,6 +71,8 @@ class PubDate:
     source: str = "unknown"   # manifest / jsonl / html / url / text / inferred / unknown
     evidence: str = ""
     time: str = ""
+    written: str = ""         # ISO day the article's own text was written, when it says so and it is earlier
+    recorded: bool = False    # ... and it is a recording's day: only what its speakers say dates from it
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +81,54 @@ def _rules() -> dict[str, re.Pattern]:
     for r in read_table("date_evidence.tsv"):
         by_kind.setdefault(r["kind"], []).append(f"(?:{r['pattern']})")
     return {k: re.compile("|".join(v), re.I) for k, v in by_kind.items()}
+
+
+# the day a piece's own text was written is read this far after its cue ("This article was first
+# published by the Example Forum in Washington on Nov. 2, 2024")
+WRITTEN_REACH = 100
+_SENTENCE_STOP = re.compile(r"[.!?;]\s+(?=[A-Z\"“])")
+_RECORDED = re.compile(r"\b(?:recorded|taped)\b", re.I)
+_ON = re.compile(r"^[\s,]*(?:on|at|in)?\s*$", re.I)
+
+
+def written_date(body: str, published: dt.date | None, today: dt.date) -> tuple[dt.date | None, str]:
+    """The day this article's own text was written or recorded, when the article says so and it is
+    not its publication day: a republished piece ("This article was originally published on Dec. 3,
+    2024"), a recorded episode ("Recorded on Jan. 30", "this week's episode, recorded on Tuesday").
+    Its claims were made by that day, and "said Monday" in it counts from that day.
+
+    A full date counts alone; a weekday or a month-day without a year only against the article's
+    own publication day. The day must not be after the publication (nor more than a year before it)
+    or after today; two cues giving different days give none. Returns (day, evidence) or (None, why).
+    """
+    pat = _rules().get("written")
+    if pat is None:
+        return None, ""
+    got: dict[dt.date, str] = {}
+    for para in body.split("\n"):
+        m = pat.search(para)
+        if not m:
+            continue
+        after = _SENTENCE_STOP.split(para[m.end():m.end() + WRITTEN_REACH], maxsplit=1)[0]
+        found = find_dates(after)
+        if found:
+            got.setdefault(found[0].date, para[m.start():m.end() + found[0].end].strip())
+            continue
+        if published is None:
+            continue
+        ref = next(iter(find_all(after, published)), None)
+        if ref is not None and ref.precision == "day" and _ON.match(after[:ref.offset]):
+            got.setdefault(ref.start, para[m.start():m.end() + ref.stop].strip())
+    if len(got) != 1:
+        return None, ("cues for when the text was written disagree: " + "; ".join(got.values())) if got else ""
+    day, phrase = next(iter(got.items()))
+    if day > today or (published is not None and day > published):
+        return None, f"'{phrase}' is after the article: not used"
+    if published is not None and day < published - dt.timedelta(days=366):
+        return None, f"'{phrase}' is more than a year before the article: not used"
+    if published is not None and day == published:
+        return None, ""
+    return day, phrase
 
 
 def not_evidence(paragraph: str) -> str:
@@ -159,13 +215,34 @@ def _parse_value(value) -> dt.date | None:
 def decide(*, manifest_published: str = "", record_published: str = "", record_kind: str = "",
            urls: list[tuple[str, str]] = (), lines: list[DateLine] = (), body: str = "",
            today: dt.date | None = None) -> PubDate:
-    """The publication date of one article from its own evidence.
+    """The publication date of one article from its own evidence, and the day its text was written
+    when the article says so (``written``: a republished piece, a recorded episode).
 
     ``record_kind`` is "jsonl" or "html" (where ``record_published`` came from); ``urls`` are
     (address, where it was found); ``lines`` the text's date lines (metadata.extract); ``body``
     the cleaned text.
     """
     today = today or dt.date.today()
+    p = _decide(manifest_published=manifest_published, record_published=record_published,
+                record_kind=record_kind, urls=urls, lines=lines, body=body, today=today)
+    day = dt.date.fromisoformat(p.published) if p.published else None
+    written, phrase = written_date(body, day, today)
+    if written is not None and p.latest and written > dt.date.fromisoformat(p.latest):
+        written, phrase = None, f"'{phrase}' is after the article: not used"
+    if written is not None:
+        # a recording's day dates what was said in it; the page's own lines were written for the page
+        recorded = bool(_RECORDED.search(phrase))
+        note = (f"recorded {written.isoformat()} ('{phrase}'): what its speakers claim dates from that day" if recorded
+                else f"text written {written.isoformat()} ('{phrase}'): its claims date from that day")
+        return PubDate(**{**p.__dict__, "written": written.isoformat(), "recorded": recorded,
+                          "evidence": "; ".join(filter(None, [p.evidence, note]))})
+    if phrase:
+        return PubDate(**{**p.__dict__, "evidence": "; ".join(filter(None, [p.evidence, phrase]))})
+    return p
+
+
+def _decide(*, manifest_published: str, record_published: str, record_kind: str,
+            urls: list[tuple[str, str]], lines: list[DateLine], body: str, today: dt.date) -> PubDate:
     notes: list[str] = []
 
     # 1-2. the analyst's manifest, then the record's or page's own metadata
@@ -224,7 +301,9 @@ def decide(*, manifest_published: str = "", record_published: str = "", record_k
     # 4. the text's own date lines
     usable = []
     for ln in lines:
-        if ln.problem:
+        if ln.kind == "relative":
+            notes.append(f"'{ln.phrase}': counted from when the page was saved, which the text does not say")
+        elif ln.problem:
             notes.append(f"'{ln.phrase}': {ln.problem}, not used")
         elif ln.date is not None and ln.date > today:
             notes.append(f"'{ln.phrase}': after today, not used")

@@ -47,6 +47,7 @@ class Article:
     published_earliest: str = ""        # the window the article appeared in (== published for a day)
     published_latest: str = ""
     dateline: str = ""
+    written: str = ""            # ISO day the text itself was written, when earlier and the article says so (pubdate)
     outlet_evidence: str = ""
     removed: list = field(default_factory=list)
     warnings: list = field(default_factory=list)   # reading problems, each a phrase the warning line gives after the file
@@ -55,6 +56,7 @@ class Article:
     text_urls: list = field(default_factory=list, repr=False)
     record_published: str = field(default="", repr=False)
     record_url: str = field(default="", repr=False)
+    written_recorded: bool = field(default=False, repr=False)   # ``written`` is a recording's day (pubdate)
 
     @cached_property
     def n_words(self) -> int:
@@ -123,6 +125,7 @@ def date_article(art: Article, manifest_row: dict | None = None, today: dt.date 
     art.published, art.published_time, art.published_source = p.published, p.time, p.source
     art.published_precision, art.published_evidence = p.precision, p.evidence
     art.published_earliest, art.published_latest = p.earliest, p.latest
+    art.written, art.written_recorded = p.written, p.recorded
 
 
 def read_file(path: Path, today: dt.date | None = None) -> list[Article]:

@@ -22,6 +22,7 @@ NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|
 _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
                     r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
                     r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
 
@@ -36,21 +37,38 @@ class EntityIndex:
         self.names = names
         self.lex = lexicon()
         found: list[Speaker] = []
-        for m in NAME_RUN2.finditer(text):
-            run = m.group(0).rstrip(".’'")
-            sp = names.parse_named(run, m.start())
-            if sp is None:
-                continue
-            if sp.kind == "person":
-                self._add_roles(sp, m.start(), m.start() + len(run))
-            found.append(sp)
         single = _single_word_names(registry, names)
-        if single is not None:
-            for m in single.finditer(text):
-                sp = names.parse_named(m.group(0), m.start())
-                if sp is not None:
-                    found.append(sp)
+        # One scan of capitalised runs: a run of two or more words is parsed as a name; each word of any
+        # run is also looked up among the registry's one-word names ("NATO", "Pyongyang").
+        for m in _RUN.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "’'-_"):
+                continue
+            run = m.group(0)
+            if " " in run:
+                core = run.rstrip(".’'")
+                # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
+                parts = [(0, core)] if " and " not in core else \
+                    [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]
+                for off, part in parts:
+                    sp = names.parse_named(part.strip(), s + off)
+                    if sp is not None:
+                        if sp.kind == "person":
+                            self._add_roles(sp, s + off, s + off + len(part))
+                        found.append(sp)
+            if single:
+                for w in _WORD.finditer(run):
+                    tok = w.group(0).rstrip(".")
+                    if tok in single or tok.endswith(("’s", "'s")) and tok[:-2] in single:
+                        sp = names.parse_named(tok, s + w.start())
+                        if sp is not None:
+                            found.append(sp)
         found.sort(key=lambda s: s.pos)
+        self.acronyms: dict[str, Speaker] = {}
+        for m in _ACRONYM.finditer(text):
+            k = bisect_right([s.pos for s in found], m.start("acr")) - 1
+            if k >= 0 and found[k].pos + len(found[k].name) + 12 >= m.start("acr") and found[k].kind != "person":
+                self.acronyms.setdefault(m.group("acr"), found[k])
         self.mentions = found
         self.pos = [s.pos for s in found]
         self.by_token: dict[str, list[int]] = {}
@@ -76,9 +94,12 @@ class EntityIndex:
         k = len(toks)
         while k > 0:
             t = toks[k - 1]
-            if t[-1] in ",.;:”\"()" or not (t.islower() or possessive(t) or self.lex.demonym([t])[1]):
+            if t[-1] in ",.;:”\"()":
                 break
-            if t.lower() in ("the", "a", "an", "said", "says", "told", "and", "with", "by", "to", "of", "for"):
+            low = t.lower().strip(".")
+            # office words only: "military intelligence chief Kyrylo Budanov", not "so is lawmaker X"
+            if not (low in self.lex.role_words or low in self.lex.titles or possessive(t) or
+                    self.lex.demonym([t])[1] or t.islower() and k == len(toks) and low in self.lex.person_titles):
                 break
             k -= 1
         words = toks[k:]
@@ -134,8 +155,13 @@ def _bisect_idx(idx: list[int], mentions: list[Speaker], pos: int) -> int:
     return lo
 
 
-def _single_word_names(registry: Registry, names: Names) -> re.Pattern | None:
-    """One regex for the registry's one-word names and aliases, as written ("NATO", "Pyongyang")."""
+# a run of capitalised words, joined by spaces and name particles ("Institute for the Study of War")
+_RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")*")
+_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*")
+
+
+def _single_word_names(registry: Registry, names: Names) -> frozenset:
+    """The registry's one-word names and aliases, as written ("NATO", "Pyongyang", "U.S.")."""
     from .names import memo
     m = memo(registry)
     if "single" not in m:
@@ -144,7 +170,7 @@ def _single_word_names(registry: Registry, names: Names) -> re.Pattern | None:
             for n in [row.name, *str(row.aliases).split(";")]:
                 n = n.strip()
                 if n and " " not in n and len(n) > 1 and n[0].isupper():
+                    words.add(n.rstrip(".") if not n.endswith(".") or n.count(".") == 1 else n)
                     words.add(n)
-        m["single"] = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                 + r")(?![\w\-])") if words else None
+        m["single"] = frozenset(words)
     return m["single"]

@@ -33,7 +33,8 @@ MAX_RIGHT = 250
 
 @lru_cache(maxsize=1)
 def _verb_np() -> re.Pattern:
-    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})", re.I)
+    # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
+    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})")
 
 
 def right_context(res: Resolver, text: str, close: int, le: int) -> str:
@@ -92,7 +93,8 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         how, sp = res.parse_np(CLAUSE_END.split(left[m.end():])[0], s0 + m.end())
         if sp is not None:
             return sp, "according to", "before:according:" + how
-    sp, vm, how = res.np_verb(left, s0)
+    # the verb nearest the quote: "Russia has denied ..., and Pyongyang has called the reports “...”"
+    sp, vm, how = res.np_verb(left, s0, nearest=True)
     if sp is not None:
         return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
     return None, "", ""
@@ -152,8 +154,11 @@ class Claim:
     source: Speaker | None = None   # whom a relayed claim cites
     verb: str = ""
     verb_end: int = -1
+    subject_at: int = -1
 
 
+# what may follow a sentence-final attribution: "... , Park told reporters on Monday (Jan 13), citing the NIS."
+_ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b)[^.;:“”\"\d]){0,70}?[.!?”\"’']*\s*$")
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
@@ -169,6 +174,10 @@ DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
 OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
                             r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?)\s+$")
+# "the 3,000 troops cited by the White House", "a figure given by the ministry"
+_BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
+                       r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:()“”\"\n]{1,60}?)"
+                       r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
@@ -198,6 +207,8 @@ _QUOTE_CHARS = "“”\"‘’'"
 
 
 _PASSIVE_AFTER = re.compile(r"[a-z]+ed\s+to\s+(?:have|be)\b")
+_ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
+                    r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
 
@@ -218,7 +229,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         return "", None, -1
     lex = res.lex
     # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
-    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} | {m.end() for m in lex.verb_re.finditer(before)})
+    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} |
+                  {m.end() for m in lex.verb_re.finditer(before) if lex.lemma(m.group(1)) not in ("cite", "quote")})
     found: tuple[str, Speaker | None, int] | None = None
     for n in range(min(3, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
@@ -229,8 +241,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
-        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I):
-            continue      # "TASS, citing the Russian Defence Ministry, reported": the relay is not the subject
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk):
+            continue      # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said"
         if lex.verb_re.search(chunk):
             break
         sub = ws[0].lower() in _SUBORDINATORS
@@ -246,7 +258,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             continue      # an appositive description: a name just before it is the subject
-        if how in _NAMED:
+        if how in _NAMED and (len(ws) <= 5 or len(ws) <= 8 and ws[0][:1].isupper() and
+                              ws[0].lower().strip(".") not in lex.not_names):
+            # "Lee Seong-kweun, a member of ..., said", "Rep. Kim of the Democratic Party, a member ...": a name
             found = (how, sp, base + cs)
         break
     return found if found is not None else ("", None, -1)
@@ -296,7 +310,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in list(lex.verb_re.finditer(window))[:3 * MAX_VERBS_FIG]]
     at = _at_before(text, pos)
     verbs += [(m.start(), m.end(), "put") for m in PUT_WORD.finditer(window) if lo + m.start() < pos and
-              at >= 0 and PUT_AT.match(text, lo + m.start(), at)]
+              (at >= 0 and PUT_AT.match(text, lo + m.start(), at) or
+               re.fullmatch(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to)\s+)?",
+                            text[lo + m.end():pos]))]
     verbs.sort()
     last_subject: Claim | None = None
     for vs_, ve_, lemma in verbs:
@@ -319,6 +335,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             if sp is None:
                 continue
         claim = Claim(sp, "verb:" + how, source, lemma)
+        claim.verb_end, claim.subject_at = ve, np_at
         if vs < pos and last_subject is not None and last_subject.verb_end <= np_at and \
                 _NESTED.match(text, last_subject.verb_end, np_at):
             # "Park said the agency had confirmed ... about 50": Park claims it, citing the agency; "Umerov told
@@ -339,6 +356,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             # "3,000 that Seoul reported": the relative clause owns the figure
             d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
         cands.append((max(d, 0), claim))
+    m = _BY_AGENT.match(text, pos, min(hi, pos + 90))
+    if m:
+        how, sp = res.parse_np(m.group("np"), m.start("np"))
+        if sp is not None:
+            cands.append((0, Claim(sp, "by-agent:" + how, source)))
     m = DATA.search(window)
     if m:
         how, sp = res.parse_np(m.group("np").split(",")[-1], lo + m.start("np"))
@@ -371,6 +393,14 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             return Claim(source, "relay-only")
         return Claim(None, "")
     d, best = min(cands, key=lambda c: c[0])
+    final = [c for dd, c in cands if c.verb_end > pos and c.speaker is not None and
+             _ENDS_SENTENCE.match(text, c.verb_end, se) and c.how.startswith("verb:") and not c.how.startswith("verb:sub")
+             and c.subject_at > pos and text[:c.subject_at].rstrip().endswith((",", "”", "\"", "—"))]
+    if final and best.verb_end <= pos and final[-1].speaker is not best.speaker and best.how.startswith("verb:"):
+        # "The NIS estimates that about 300 ..., Park Sun-won told reporters.": Park says it, citing the NIS
+        outer = final[-1]
+        inner = best.speaker
+        best = Claim(outer.speaker, outer.how + ">final", best.source or inner, outer.verb, outer.verb_end)
     if best.source is not None and (best.source.name == best.speaker.name or
                                     best.source.country and best.source.country == best.speaker.country and
                                     best.source.kind == "government" and best.source.role == "government"):

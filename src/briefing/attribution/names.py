@@ -22,6 +22,8 @@ ORG_WORDS = frozenset("""ministry institute agency council office committee depa
 center centre university command news times post herald bureau commission government parliament assembly
 mission embassy organization organisation foundation association union administration staff navy corps
 court kremlin pentagon nato un directorate guard guards agency's ministry's nations""".split())
+PLACE_WORDS = frozenset("province oblast region county city district village town prefecture peninsula island "
+                        "sea river strait border".split())
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                        "Brig. Cmdr. Rev. Sir Dame".split())
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
@@ -152,6 +154,8 @@ class Names:
         if not toks:
             return None
         lows = [t.lower().strip(".,’'") for t in toks]
+        if set(lows) & PLACE_WORDS:
+            return None   # "South Hamgyong Province", "Kursk Oblast": a place, not a speaker
         country, k = self.lex.demonym(toks)
         # the name: the capitalised tokens at the end that are not office words
         j = len(toks)

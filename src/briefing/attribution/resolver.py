@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import replace
 
 from ..actors import Registry
@@ -44,10 +45,13 @@ ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 # A report introduced with its publisher ("said in a report", "its latest study", "INSS's report"); "the
 # report" is itself a reference back and never introduces one.
 DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
-                      r"(?:report|study|statement|assessment|analysis|paper|document)s?\b")
+                      r"(?:report|study|statement|assessment|analysis|paper|document|commentary|editorial|article|"
+                      r"order|message|letter|decree|post|communique|briefing)s?\b")
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
-DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such)\s*$", re.I)
+# a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
+DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
+                            r"of|for|to|in|on|at|by|from|with)\s*$", re.I)
 _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
@@ -79,6 +83,8 @@ class Resolver:
         self._entities: EntityIndex | None = None
         self._depth = 0
         self._in_pronoun = False
+        self._gender: dict[str, str] = {}    # name -> "m" / "f", once a pronoun or a title has shown it
+        self._titles: dict[tuple, Speaker | None] = {}
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
@@ -218,6 +224,10 @@ class Resolver:
                 return "anonymous", Speaker("unnamed: " + low, "anonymous", "", low, "", "", pos)
             return "", None
         if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
+            acr = words[-1] if words[-1].isupper() and len(words) <= 2 else ""
+            if acr and acr in self.entities.acronyms:   # "the SSO" after "Special Operations Forces (SSO)"
+                self._np_context_free = False
+                return "acronym", self.entities.acronyms[acr].at(pos)
             if len(words) == 1 and CAP.match(words[0]):
                 if first in lex.not_names:
                     return "", None
@@ -227,6 +237,9 @@ class Resolver:
                 if sp.kind == "person" and len(sp.name.split()) == 1:
                     return "surname", self.resolve_surname(sp.name, pos)
                 if sp.kind != "person":
+                    full = self._full_org(sp, pos)
+                    if full is not None:
+                        return "name", full
                     return "name", self._spokesperson_for(sp, pos) or sp
                 return "name", sp
         # a title then a name: "Kremlin spokesman Dmitry Peskov", "Pentagon press secretary Jane Roe"
@@ -234,7 +247,8 @@ class Resolver:
         while k > 0 and CAP.match(words[k - 1]) and lex.titles.get(words[k - 1].lower().strip(".")) != "person" \
                 and words[k - 1].lower().strip(".") not in lex.role_words:
             k -= 1
-        if len(words) - k >= 2 and k > 0:
+        before = words[k - 1].lower().strip(".,") if k > 0 else ""
+        if len(words) - k >= 2 and k > 0 and (lex.titles.get(before) == "person" or before in lex.role_words):
             sp = self.parse_named(" ".join(words[k:]), pos)
             if sp is not None and sp.kind == "person":
                 if sp.actor_id:
@@ -283,12 +297,21 @@ class Resolver:
             desc = " ".join(rest)
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         if kind == "document":
+            by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
+            if by:   # "the report submitted by the Central Military Commission"
+                how, sp = self.parse_np(by.group(1), pos)
+                if sp is not None:
+                    return how, sp
             owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
                                                                     "own", "official", "daily", "updated")]
             if owner:
                 how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
                 if sp is not None:
                     return how, sp
+            if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
+                    len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
+                desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
+                return "anonymous", Speaker("unnamed: " + desc[0].lower() + desc[1:], "anonymous", "", desc, "", "", pos)
             return "report", self.resolve_document(pos)
         if kind == "organization":
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
@@ -297,7 +320,8 @@ class Resolver:
                     a = self.lookup(w) if CAP.match(w) else None
                     if a is not None and a.kind in ("organization", "government"):
                         return "registry", from_actor(a, pos)
-                if possessive(words[0]) and first not in lex.anon:
+                if possessive(words[0]) and first not in lex.anon and len(words) <= 5 and \
+                        not any(ch.isdigit() for ch in np) and head_i == len(words) - 1:
                     # "Ukraine's military intelligence agency", "Seoul's military": one definite institution,
                     # named as the article names it
                     country = self.names.premods(words)[1]
@@ -315,11 +339,15 @@ class Resolver:
             if not country and desc_words and possessive(desc_words[0]):
                 a = self.lookup(desc_words[0])
                 country = a.country if a is not None else ""
+            sp = self._only_named(words[head_i].lower().strip(".,’'"), country, pos)
+            if sp is not None:
+                return "title", sp
             return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
         return "", None
 
     # -- the speaker a speech verb gives
-    def np_verb(self, context: str, offset: int, max_words: int = 14, skip_pronouns: bool = False):
+    def np_verb(self, context: str, offset: int, max_words: int = 14, skip_pronouns: bool = False,
+                nearest: bool = False):
         """First speech verb in context whose preceding words parse as a speaker -> (speaker, verb match, how).
 
         The context is cut to its last MAX_CONTEXT characters and at most MAX_VERBS verbs are tried, so
@@ -329,7 +357,8 @@ class Resolver:
             cut = len(context) - MAX_CONTEXT
             context, offset = context[cut:], offset + cut
         tried = 0
-        for vm in self.lex.verb_re.finditer(context):
+        verbs = list(self.lex.verb_re.finditer(context))
+        for vm in (reversed(verbs) if nearest else verbs):
             tried += 1
             if tried > MAX_VERBS:
                 break
@@ -339,6 +368,9 @@ class Resolver:
                 np = np[cut + 1:]
             if not np.strip() or DETERMINER_END.search(np) or np.rstrip().endswith(("’s", "'s")):
                 continue
+            last = next((c for c in reversed(np.split(",")) if c.strip()), "")
+            if self._has_verb(last[-80:]):
+                continue   # "X has called reports ...": a clause with a verb of saying is not a subject
             if len(np.split()) > max_words + 6:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
                 # subject is the last comma-separated chunk
@@ -354,6 +386,42 @@ class Resolver:
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
+
+    def _only_named(self, head: str, country: str, pos: int) -> Speaker | None:
+        """"a lawmaker said" in an article that names exactly one lawmaker (Korean wire copy introduces "a
+        lawmaker" who briefed reporters on the spy agency's behalf, then names him): that lawmaker. Only for
+        titles of the _LINKED_INDEFINITE classes: "a senior official" is usually someone else."""
+        self._np_context_free = False
+        heads = _head_class(head)
+        if heads[0] not in _LINKED_INDEFINITE:
+            return None
+        found = {}
+        for w in {x for h in heads for x in h.split()}:
+            for m in self.entities.with_role(w):
+                role = _norm_role(m.role)
+                if m.kind == "person" and any(h in role for h in heads) and (not country or not m.country or
+                                                                            m.country == country):
+                    found.setdefault(m.name, m)
+        return next(iter(found.values())).at(pos) if len(found) == 1 else None
+
+    def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
+        """"the General Staff" -> the organisation the article names in full with those words
+        ("the General Staff of the Armed Forces of Ukraine"), the latest before, else the first after."""
+        self._np_context_free = False
+        key = sp.name.lower()
+        best = None
+        for m in self.entities.mentions:
+            if m.kind != "person" and m.name != sp.name and key in m.name.lower():
+                if m.pos < pos or best is None:
+                    best = m
+                if m.pos >= pos:
+                    break
+        return best.at(pos) if best is not None else None
+
+    def _has_verb(self, phrase: str) -> bool:
+        """A verb of saying used as a verb (not "the reports", "head of state") in the phrase."""
+        return any(not DETERMINER_END.search(phrase[:m.start()]) and not phrase[:m.start()].rstrip().endswith(("’s", "'s"))
+                   for m in self.lex.verb_re.finditer(phrase))
 
     # -- resolution of references
     def subject_of(self, si: int) -> Speaker | None:
@@ -385,6 +453,14 @@ class Resolver:
         if m:
             np = CLAUSE_END_RE.split(sent[m.end():], 1)[0]
             how, sp = self.parse_np(np, s + m.end())
+            if sp is not None:
+                sp = sp.at(s, subject=True)
+                self._subjects[si] = sp
+                return sp
+        m = _lower_subject().match(sent)
+        if m and m.start() == 0:
+            # "The commentary also ridiculed ...", "A source in the province said ...": a titled noun phrase
+            how, sp = self.parse_np(sent[:m.end()], s)
             if sp is not None:
                 sp = sp.at(s, subject=True)
                 self._subjects[si] = sp
@@ -436,11 +512,31 @@ class Resolver:
                 return sub
         return None
 
+    def _gender_of(self, sp: Speaker) -> str:
+        g = self._gender.get(sp.name)
+        if g:
+            return g
+        words = set(re.findall(r"[a-z]+", (sp.role + " " + sp.name[8:] if sp.name.startswith("unnamed:")
+                                           else sp.role).lower()))
+        return "f" if words & _FEMININE else "m" if words & _MASCULINE else ""
+
+    def _gender_conflict(self, sp: Speaker, want: str = "") -> bool:
+        g = self._gender_of(sp)
+        return bool(want and g and g != want)
+
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
+        sp = self._resolve_pronoun(pron, pos)
+        g = _PRONOUN_GENDER.get(pron)
+        if sp is not None and g and sp.kind == "person":
+            self._gender.setdefault(sp.name, g)   # "Castellanos ... she said": later "he" is someone else
+        return sp
+
+    def _resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
         self._np_context_free = False
         want = self.lex.pronouns.get(pron, "person")
+        g = _PRONOUN_GENDER.get(pron, "")
         if want == "person":
-            ok = lambda s: s.personlike  # noqa: E731
+            ok = lambda s: s.personlike and not self._gender_conflict(s, g)  # noqa: E731
         elif want == "organization":
             ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
         else:
@@ -501,24 +597,42 @@ class Resolver:
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
+        # the same title in the same sentence means the same person: resolved once
+        key = (head, country, desc.lower(), self.sent_index(pos))
+        if key not in self._titles:
+            self._titles[key] = self._resolve_title(head, country, pos, desc)
+        sp = self._titles[key]
+        return None if sp is None else sp.at(pos, subject=sp.subject)
+
+    def _resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
         """'the minister said' -> the person the article introduced with that title: one who spoke or led
         a sentence lately, else one named before, else one named after. The other words of the title must
         fit too ("the vice minister" is not the defence minister who spoke last); titles of one class
         stand for each other (chief, head, director; spokesman, spokesperson)."""
         self._np_context_free = False
+        low = desc.lower()
+        phrase = next((p for p in _TITLE_PHRASES if p in low), "")
+        if phrase:   # "the head of state": the president
+            head, desc = _TITLE_PHRASES[phrase], low.replace(phrase, _TITLE_PHRASES[phrase])
         heads = _head_class(head)
-        quals = _qualifiers(desc, heads, self.lex)
+        # the words before the title must fit ("the vice minister"); those after it only guide the choice
+        # ("the lawmaker of the main opposition Democratic Party")
+        m = re.search(r"\b" + re.escape(head) + r"\b", desc.lower())
+        pre, post = (desc[:m.start()], desc[m.end():]) if m else (desc, "")
+        quals = _qualifiers(pre, heads, self.lex)
+        hints = _qualifiers(post, heads, self.lex)
 
         def fits(sp: Speaker) -> bool:
-            if not sp.personlike:
+            if not sp.personlike or self._gender_conflict(sp):
                 return False
             role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
-            if not any(h in role for h in heads):
+            if not role.strip() or not any(h in role for h in heads):
                 return False
             return not country or not sp.country or sp.country == country
 
         def qualified(sp: Speaker) -> bool:
-            return not quals or quals <= set(re.findall(r"[a-z]+", _norm_role(sp.role)))
+            words = set(re.findall(r"[a-z]+", _norm_role(sp.role + " " + sp.organisation)))
+            return not quals or quals <= words
         ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
         for sp in self._recent_events(pos):
             if ok(sp):
@@ -527,7 +641,11 @@ class Resolver:
         if sp is not None:
             return sp
         ents = self.entities
-        cand = sorted({id(m): m for h in heads for m in ents.with_role(h) if ok(m)}.values(), key=lambda m: m.pos)
+        words = {h.split()[0] for h in heads}   # "secretary general" is indexed under "secretary"
+        cand = sorted({id(m): m for w in words for m in ents.with_role(w) if ok(m)}.values(), key=lambda m: m.pos)
+        if hints:
+            better = [m for m in cand if hints & set(re.findall(r"[a-z]+", _norm_role(m.role + " " + m.organisation)))]
+            cand = better or cand
         before = [m for m in cand if m.pos < pos]
         if before:
             return before[-1]
@@ -617,8 +735,19 @@ _LOWER_SUBJECT: re.Pattern | None = None
 
 
 # Titles of one class stand for each other; "head of state" is a president.
-_HEAD_CLASSES = [("head", "chief", "director", "leader", "commander"), ("spokesman", "spokeswoman", "spokesperson", "spokes"),
-                 ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative")]
+_HEAD_CLASSES = [("head", "chief", "director", "leader", "commander", "secretary general", "secretary-general",
+                  "chairman", "chairwoman", "chair"),
+                 ("spokesman", "spokeswoman", "spokesperson", "spokes", "press secretary"),
+                 ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative"),
+                 ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
+                 ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
+                  "assemblywoman", "intelligence committee", "defence committee", "defense committee")]
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs miss madam mother wife woman "
+                      "sister daughter queen".split())
+_MASCULINE = frozenset("spokesman chairman congressman businessman mr sir father husband man brother son king".split())
+_LINKED_INDEFINITE = frozenset(("lawmaker",))
+_TITLE_PHRASES = {"head of state": "president", "head of government": "prime minister"}
 _SPELLING = (("defence", "defense"), ("programme", "program"), ("organisation", "organization"))
 
 
@@ -629,6 +758,7 @@ def _head_class(head: str) -> tuple[str, ...]:
     return (head,)
 
 
+@lru_cache(maxsize=20000)
 def _norm_role(role: str) -> str:
     r = role.lower()
     for a, b in _SPELLING:
@@ -666,10 +796,13 @@ def _title_tail() -> re.Pattern:
 
 
 def _lower_subject() -> re.Pattern:
+    """A noun phrase led by a determiner and headed by a title: "the deputy envoy", "a senior official",
+    "the commentary", "its latest report"."""
     global _LOWER_SUBJECT
     if _LOWER_SUBJECT is None:
-        heads = "|".join(sorted((re.escape(t) for t in lexicon().person_titles), key=len, reverse=True))
-        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one)\s+[^,.;“”\"]{0,60}?\b(" + heads + r")\b", re.I)
+        heads = "|".join(sorted((re.escape(t) for t in lexicon().titles), key=len, reverse=True))
+        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b"
+                                    r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
 
 
