@@ -82,13 +82,13 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 claim = _claim(r, text, c, found, starts, sent_claims)
             ss = c.sentence[0]
             prev_span = r.spans[r.sent_index(ss) - 1] if r.sent_index(ss) > 0 else None
-            row = {"article": article, "field": "text", **figs.finish(c, text),
+            row = {"article": article, "field": "text", **figs.finish(c, text, r.scans),
                    **_claim_columns(claim, c, text, r),
                    **figs.claim_date(text, c, published, published_source, published_window, prev_span,
                                      claim.how.startswith("carried")),
                    "published": published}
             _table_date(text, c, row, published)
-            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about)
+            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
             last_about = row["about"]
             figure_out.append(row)
         _headline_like(text, figure_out)
