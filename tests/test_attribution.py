@@ -255,3 +255,15 @@ def test_a_quote_only_paragraph_whose_speaker_is_named_in_the_next_one():
     text = ("“We saw them advance across open ground without cover.”\n"
             "So said Hanna Oks, a drone operator in the area, speaking by phone.")
     assert quotes(text) == {"We saw them advance acros": "Hanna Oks"}
+
+
+def test_a_table_row_takes_its_unit_claimant_and_date_from_the_header_row():
+    text = ("Estimates of losses by side\n\n"
+            "Date\tSource\tWounded\tKilled\n\n"
+            "2 Dec 2024\tDefence Minister Ilona Varga\t~400\t90\n\n"
+            "9 Dec 2024\tFreedonian government\t1,200+\t—")
+    f = rows(text, published="2024-12-20")[1]
+    got = {(r["surface"], r["unit"], r["unit_category"], r["claimant"], r["claim_date"], r["qualifier"]) for r in f}
+    assert got == {("~400", "Wounded", "casualties", "Ilona Varga", "2024-12-02", "approximately"),
+                   ("90", "Killed", "casualties", "Ilona Varga", "2024-12-02", "exact"),
+                   ("1,200+", "Wounded", "casualties", "Freedonia", "2024-12-09", "over")}

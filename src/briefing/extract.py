@@ -18,6 +18,8 @@ from .actors import Registry, default_registry
 from .attribution import Resolver, Speaker
 from .attribution.frames import continues, figure_claim
 from .attribution.lexicon import lexicon
+from . import claimdate
+from .dates import parse_date, parse_iso
 from . import figures as figs
 from . import quotes as qmod
 
@@ -80,12 +82,13 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 claim = _claim(r, text, c, found, starts, sent_claims)
             ss = c.sentence[0]
             prev_span = r.spans[r.sent_index(ss) - 1] if r.sent_index(ss) > 0 else None
-            row = {"article": article, "field": "text", **figs.finish(c, text),
+            row = {"article": article, "field": "text", **figs.finish(c, text, r.scans),
                    **_claim_columns(claim, c, text, r),
                    **figs.claim_date(text, c, published, published_source, published_window, prev_span,
                                      claim.how.startswith("carried")),
                    "published": published}
-            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about)
+            _table_date(text, c, row, published)
+            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
             last_about = row["about"]
             figure_out.append(row)
         _headline_like(text, figure_out)
@@ -106,6 +109,27 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                                         published_window, registry, text)
         figure_out[:0] = extra
     return quote_out, figure_out
+
+
+_DATE_COLUMN = re.compile(r"(?i)(?:date|when|day|as\s+of)")
+
+
+def _table_date(text: str, c, row: dict, published: str) -> None:
+    """A table row with a "Date" column: the claim was made that day (never after the article, never
+    more than a year before it, as for any claim date)."""
+    cell = figs.table_cell(text, c.start)
+    if cell is None:
+        return
+    head, cells, _ = cell
+    col = next((k for k, h in enumerate(head) if _DATE_COLUMN.fullmatch(h.strip())), -1)
+    if not 0 <= col < len(cells):
+        return
+    day, _ = parse_date(cells[col])
+    pub = parse_iso(published) if published else None
+    if day is None or pub is None or day > pub or day < pub - claimdate.MAX_AGE:
+        return
+    row.update(claim_date=day.isoformat(), claim_date_end=day.isoformat(), claim_date_precision="day",
+               claim_date_evidence=f"table date {cells[col].strip()}")
 
 
 def _same_figure(r: dict, o: dict) -> bool:

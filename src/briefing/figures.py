@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import claimdate
 from .numbers import find_numbers
+from .text import SpanScans
 from .resources import read_table
 
 COLUMNS = ["article", "field", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "about",
@@ -149,7 +150,8 @@ def _party_at(s: str) -> str:
     return ""
 
 
-def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous: str = "") -> str:
+def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous: str = "",
+          scans: SpanScans | None = None) -> str:
     """The party a figure counts, from the nearest evidence: its noun phrase ("North Korean troops", "total
     Russian losses"), a party right after it ("troops from North Korea"), the party that sent, shipped or
     lost it ("Russia has lost 1,200", "the North's death toll"), the other side of a killing ("Ukrainian
@@ -167,15 +169,18 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
         p = _party_at(m.group(1))
         if p:
             return p
+    scans = scans or SpanScans(text)
+    span = (lo, hi)
     start = max(lo, claim_end, s - 120)
     before = text[start:s]
     best, best_at = "", -1
     for party, pat, _ in _PARTIES:
-        for m in pat.finditer(before):
-            tail = before[m.end():]
-            owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(tail)
-            if (_PARTY_VERB.match(tail) or owner) and m.start() > best_at:
-                best, best_at = party, m.start()
+        for m in scans.within(pat, span, start, s):
+            if m.end() > s:
+                continue
+            owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(text, m.end(), s)
+            if (_PARTY_VERB.match(text, m.end(), s) or owner) and m.start() - start > best_at:
+                best, best_at = party, m.start() - start
     if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before)):
         return previous
     kill = _KILL_VERB.search(before)
@@ -188,10 +193,10 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
         return best
     if c.category in ("personnel", "shipments") and _DEPLOY_DEST.search(text, max(lo, s - 80), min(hi, uend + 80)):
         return "north_korea"
-    cs, ce = _clause(text, max(lo, claim_end), hi, s)
+    cs, ce = _clause(text, max(lo, claim_end), hi, s, scans, span)
     found = set()
     for party, pat, _ in _PARTIES:
-        for m in pat.finditer(text, cs, ce):
+        for m in scans.within(pat, span, cs, ce):
             if not _PLACE_BEFORE.search(text, max(cs, m.start() - 12), m.start()):
                 found.add(party)
     if len(found) == 1:
@@ -357,11 +362,11 @@ def candidates(text: str, locate) -> list[Candidate]:
     return out
 
 
-def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
-    """(start, end) of the coordinated clause holding pos, within WINDOW characters of it."""
+def _clause(text: str, ss: int, se: int, pos: int, scans: SpanScans, span: tuple[int, int]) -> tuple[int, int]:
+    """(start, end) of the coordinated clause holding pos, within WINDOW characters of it and [ss, se)."""
     lo, hi = max(ss, pos - WINDOW), min(se, pos + WINDOW)
     start, end = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+    for m in scans.within(_CLAUSE_BREAK, span, lo, hi):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -370,31 +375,34 @@ def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def status(text: str, cs: int, ce: int, pos: int, end: int | None = None) -> str:
+def status(text: str, cs: int, ce: int, pos: int, end: int | None = None, scans: SpanScans | None = None,
+           span: tuple[int, int] | None = None) -> str:
     """The figure's status from its clause [cs, ce): denied if the clause denies; else the verb that
     governs the figure (the nearest before it, else after it) by its kind, made a projection by a modal
     or plan between it and the figure, or by a future phrase after it; else hedging words; else reported."""
     from .attribution.lexicon import lexicon
     lex = lexicon()
-    if _CUES["denied"].search(text, cs, ce):
+    scans = scans or SpanScans(text)
+    span = span or (cs, ce)
+    within = scans.within     # matches starting in [a, b), each pattern scanned once per sentence
+    if within(_CUES["denied"], span, cs, ce):
         return "denied"
     end = pos if end is None else end
-    verb, verb_end = None, cs
-    for m in lex.verb_re.finditer(text, cs, pos):
-        verb, verb_end = m, m.end()
+    before = within(lex.verb_re, span, cs, pos)
+    verb, verb_end = (before[-1], before[-1].end()) if before else (None, cs)
     if verb is None:
-        m = lex.verb_re.search(text, end, ce)
-        verb = m
-    if _CUES["projection"].search(text, verb_end, pos) or _CUES["future"].search(text, end, ce):
+        after = within(lex.verb_re, span, end, ce)
+        verb = after[0] if after else None
+    if within(_CUES["projection"], span, verb_end, pos) or within(_CUES["future"], span, end, ce):
         return "projection"
     if verb is not None:
         kind = lex.verb_kind.get(verb.group(1).lower(), "say")
         lemma = lex.lemma(verb.group(1))
-        if lemma in ("expect", "predict") and not _CUES["projection"].search(text, verb_end, pos):
+        if lemma in ("expect", "predict") and not within(_CUES["projection"], span, verb_end, pos):
             return "projection"
         if kind in _VERB_STATUS:
             return _VERB_STATUS[kind]
-    if _CUES["estimate"].search(text, max(cs, pos - 60), min(ce, end + 30)):
+    if within(_CUES["estimate"], span, max(cs, pos - 60), min(ce, end + 30)):
         return "estimate"
     return "reported"
 
@@ -415,7 +423,7 @@ def _subject(words: list[str]) -> str:
     return " ".join(words)
 
 
-def finish(c: Candidate, text: str) -> dict:
+def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
     """The claim-independent columns of a figure row."""
     s, e, uend = c.start, c.end, c.uend
     ss, se = c.sentence
@@ -433,7 +441,8 @@ def finish(c: Candidate, text: str) -> dict:
     else:
         subject = _subject(text[e:min(se, e + 200)].split())
     cat = c.category
-    cs, ce = _clause(text, ss, se, s)
+    scans = scans or SpanScans(text)
+    cs, ce = _clause(text, ss, se, s, scans, c.sentence)
     if c.percent:
         # "30% of the force has been killed", "40% of the artillery shells": the category of what it is a share of
         m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
@@ -459,7 +468,7 @@ def finish(c: Candidate, text: str) -> dict:
     while we > e and text[we - 1].isspace():
         we -= 1
     return {"surface": text[s:e], "value": value, "low": low, "high": high, "unit": c.unit,
-            "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e),
+            "unit_category": cat, "qualifier": c.qualifier, "status": status(text, cs, ce, s, e, scans, c.sentence),
             "subject": subject.strip(), "location": location, "sentence": text[ws:we],
             "sentence_start": ws, "start": s, "end": e}
 

@@ -71,3 +71,27 @@ class SentenceIndex:
     def sentence_at(self, pos: int) -> str:
         s, e = self.span_at(pos)
         return self.text[s:e]
+
+
+class SpanScans:
+    """Matches of a pattern over a sentence, found once and handed out by position.
+
+    A figure looks at its own window of a sentence; in a sentence holding thousands of figures
+    (a scraped table flattened onto one line) scanning each window again would make extraction
+    quadratic. Each (pattern, sentence) is scanned once; `within` bisects the matches that start in
+    [lo, hi).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._found: dict[tuple[int, int, int], tuple[list, list[int]]] = {}
+
+    def within(self, pattern, span: tuple[int, int], lo: int, hi: int) -> list:
+        key = (id(pattern), span[0], span[1])
+        hit = self._found.get(key)
+        if hit is None:
+            ms = list(pattern.finditer(self.text, span[0], span[1]))
+            hit = self._found[key] = (ms, [m.start() for m in ms])
+        ms, starts = hit
+        from bisect import bisect_left
+        return ms[bisect_left(starts, lo):bisect_left(starts, hi)]

@@ -276,47 +276,49 @@ def _inverted_after(res: Resolver, text: str, vend: int, hi: int) -> tuple[str, 
 
 
 def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> Claim:
-    """The claim frame of a figure at `pos` in the sentence `span` (no quotation, no carrying over)."""
+    """The claim frame of a figure at `pos` in the sentence `span` (no quotation, no carrying over).
+
+    Every pattern is matched once per sentence (res.scans) and only the matches in the figure's
+    window are read, so a sentence of thousands of figures costs linear time."""
     ss, se = span
     lo, hi = max(ss, pos - MAX_CONTEXT), min(se, pos + 300)
-    window = text[lo:hi]
-    source = _relay_source(res, text, lo, window)
+    scans = res.scans
+    source = _relay_source(res, text, scans.within(RELAY, span, lo, hi))
     cands: list[tuple[int, Claim]] = []    # (distance, claim)
     # according to X / per X: at the start or the end of its sentence, it governs the whole sentence
-    for m in FIG_ACCORDING.finditer(window):
-        a = lo + m.end()
+    for m in scans.within(FIG_ACCORDING, span, lo, hi):
+        a = m.end()
         np = CLAUSE_END.split(text[a:min(hi, a + 100)])[0]
         np = re.split(r"\s+(?:that|which|who|on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
         whole = text[a:a + len(np)]
         inner = RELAY.search(np)
         relayed = None
         if inner:    # "according to lawmakers briefed by the agency": the lawmakers, citing the agency
-            relayed = _relay_source(res, text, a + inner.start(), np[inner.start():])
+            relayed = _relay_source(res, text, [RELAY.match(text, a + inner.start(), a + len(np))])
         how, sp = res.parse_np(np, a)
         if sp is None and _DOC_PLURAL.search(np):
             desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
             sp, how = Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "documents"
         if sp is not None:
-            governs = m.start() == 0 and lo == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
+            governs = m.start() == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
             d = 0 if governs else abs(pos - a)
             cands.append((d, Claim(sp, "according:" + how, relayed or source)))
-    for m in BY_COUNT.finditer(window):
+    for m in scans.within(BY_COUNT, span, lo, hi):
         np = m.group("np")
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
-        how, sp = res.parse_np(re.sub(r"['’]s$", "", np), lo + m.start("np"))
+        how, sp = res.parse_np(re.sub(r"['’]s$", "", np), m.start("np"))
         if sp is not None:
-            cands.append((abs(pos - (lo + m.end())), Claim(sp, "by-count:" + how, source)))
+            cands.append((abs(pos - m.end()), Claim(sp, "by-count:" + how, source)))
     lex = res.lex
-    verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in list(lex.verb_re.finditer(window))[:3 * MAX_VERBS_FIG]]
+    verbs = [(vm.start(), vm.end(), lex.lemma(vm.group(1))) for vm in scans.within(lex.verb_re, span, lo, hi)[:3 * MAX_VERBS_FIG]]
     at = _at_before(text, pos)
-    verbs += [(m.start(), m.end(), "put") for m in PUT_WORD.finditer(window) if lo + m.start() < pos and
-              (at >= 0 and PUT_AT.match(text, lo + m.start(), at) or
+    verbs += [(m.start(), m.end(), "put") for m in scans.within(PUT_WORD, span, lo, pos) if
+              (at >= 0 and PUT_AT.match(text, m.start(), at) or
                re.fullmatch(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to)\s+)?",
-                            text[lo + m.end():pos]))]
+                            text[m.end():pos]))]
     verbs.sort()
     last_subject: Claim | None = None
-    for vs_, ve_, lemma in verbs:
-        vs, ve = lo + vs_, lo + ve_
+    for vs, ve, lemma in verbs:
         if lemma in ("cite", "quote"):
             continue   # "citing X" is a relay, handled above
         how, sp, np_at = _subject_before(res, text, lo, vs)
@@ -361,11 +363,12 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp = res.parse_np(m.group("np"), m.start("np"))
         if sp is not None:
             cands.append((0, Claim(sp, "by-agent:" + how, source)))
-    m = DATA.search(window)
-    if m:
-        how, sp = res.parse_np(m.group("np").split(",")[-1], lo + m.start("np"))
+    data = scans.within(DATA, span, lo, hi)
+    if data:
+        m = data[0]
+        how, sp = res.parse_np(m.group("np").split(",")[-1], m.start("np"))
         if sp is not None:
-            cands.append((abs(pos - (lo + m.end())), Claim(sp, "data:" + how, source)))
+            cands.append((abs(pos - m.end()), Claim(sp, "data:" + how, source)))
     m = OWNED_ESTIMATE.search(text, max(lo, pos - 80), pos)
     if m:
         np = re.sub(r"['’]s$", "", m.group("np").strip())
@@ -378,10 +381,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                 sp, how = from_actor(a, m.start("np")), "demonym"
         if sp is not None:
             cands.append((0, Claim(sp, "estimate-of:" + how, source)))
-    for m in REPORTS.finditer(window):
-        a = lo + m.start()
-        if a >= pos or CLAUSE_BREAK.search(text, lo + m.end(), pos) and not \
-                re.match(r"\s*(?:that|said|say|says|suggest\w*|claim\w*)\b", text[lo + m.end():pos]):
+    for m in scans.within(REPORTS, span, lo, pos):
+        a = m.start()
+        if CLAUSE_BREAK.search(text, m.end(), pos) and not \
+                re.match(r"\s*(?:that|said|say|says|suggest\w*|claim\w*)\b", text[m.end():pos]):
             continue
         if re.search(lex.verb_re.pattern + r"\s+(?:the\s+|these\s+|those\s+)?$", text[max(lo, a - 30):a]):
             continue   # "denied media reports that ...": the denial is the claim
@@ -418,14 +421,14 @@ def _at_before(text: str, pos: int) -> int:
 MAX_VERBS_FIG = 6
 
 
-def _relay_source(res: Resolver, text: str, lo: int, window: str) -> Speaker | None:
-    m = RELAY.search(window)
-    if not m:
+def _relay_source(res: Resolver, text: str, matches: list) -> Speaker | None:
+    m = matches[0] if matches and matches[0] is not None else None
+    if m is None:
         return None
     np = re.sub(r"^(?:(?:a|an|the|its|their)\s+)?(?:(?:closed-door|recent|new|latest|confidential|private)\s+)?"
                 r"(?:briefing|report|assessment|statement|estimates?|data|information|intelligence|figures)\s+"
                 r"(?:by|from|of)\s+", "", m.group("np"))
-    how, sp = res.parse_np(np, lo + m.end("np") - len(np))
+    how, sp = res.parse_np(np, m.end("np") - len(np))
     return sp
 
 

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from dataclasses import replace
 
 from ..actors import Registry
-from ..text import sentence_spans
+from ..text import SpanScans, sentence_spans
 from .entities import EntityIndex, name_parts
 from .lexicon import lexicon
 from .names import Names, Speaker, from_actor, memo, possessive
@@ -57,6 +58,7 @@ _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
                           r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
                           r"commander|general|lawmaker|analyst|researcher|expert)\s+(?:[A-Z][\w’'\-]+\s*){2,3}")
+_PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
 # How far back an attribution is looked for: a speech verb's subject within this many characters, at most
@@ -76,6 +78,7 @@ class Resolver:
         self._np_memo = memo(registry)["np"]
         self._np_context_free = True
         self.spans = spans if spans is not None else sentence_spans(text)
+        self.scans = SpanScans(text)
         self.starts = [s for s, _ in self.spans]
         self.events: list[Speaker] = []          # speakers and claimants, in text order
         self._event_in: dict[int, Speaker] = {}  # sentence index -> latest event in it
@@ -356,17 +359,16 @@ class Resolver:
         if len(context) > MAX_CONTEXT:
             cut = len(context) - MAX_CONTEXT
             context, offset = context[cut:], offset + cut
-        tried = 0
-        verbs = list(self.lex.verb_re.finditer(context))
-        for vm in (reversed(verbs) if nearest else verbs):
-            tried += 1
-            if tried > MAX_VERBS:
-                break
-            np = context[:vm.start()]
+        found = self.lex.verb_re.finditer(context)
+        verbs = list(found)[::-1][:MAX_VERBS] if nearest else islice(found, MAX_VERBS)
+        for vm in verbs:
+            if skip_pronouns and _PRONOUN_END.search(context, max(0, vm.start() - 12), vm.start()):
+                continue
+            np = context[max(0, vm.start() - 200):vm.start()]   # a subject is never longer than this
             cut = max(np.rfind("”"), np.rfind('"'))
             if cut >= 0:
                 np = np[cut + 1:]
-            if not np.strip() or DETERMINER_END.search(np) or np.rstrip().endswith(("’s", "'s")):
+            if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")):
                 continue
             last = next((c for c in reversed(np.split(",")) if c.strip()), "")
             if self._has_verb(last[-80:]):
