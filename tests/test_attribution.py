@@ -134,6 +134,20 @@ def test_a_continuing_sentence_inherits_the_claimant_and_a_quote_fragment_never_
     assert not f[2]["claimant"].startswith(("a message", "unnamed: a message"))
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“The units moved at night,” a Freedonian defence official who spoke on condition of anonymity said.",
+     "unnamed: Freedonian defence official"),
+    ("“We saw the convoys,” two villagers, speaking to reporters at the crossing, said on Friday.",
+     "unnamed: villagers"),
+    ("“It is a long war,” said a senior diplomat who asked not to be named because the talks are private.",
+     "unnamed: senior diplomat"),
+])
+def test_an_unnamed_source_is_labelled_without_its_relative_clause(text, speaker):
+    q = rows(text)[0]
+    assert [r["speaker"] for r in q] == [speaker]
+    assert q[0]["speaker_kind"] == "anonymous"
+
+
 def test_unconfirmed_reports_are_their_own_claimant():
     text = ("The Freedonian government said 4,000 soldiers had arrived, amid unconfirmed reports that the number "
             "could reach 9,000.")

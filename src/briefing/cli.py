@@ -6,6 +6,7 @@ stays instant.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .errors import Terminated, UserError
@@ -113,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Terminated as exc:  # SIGTERM during a build: its line is already logged, the build unwound
         return exc.exit_code
+    except BrokenPipeError:
+        # `briefing evaluate ... | head`: the reader has what it wanted; no traceback, and stdout is pointed at
+        # /dev/null so Python's own flush at exit does not raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .names import Speaker, from_actor
+from .names import Speaker, from_actor, unnamed
 from .resolver import ACCORDING, MAX_CONTEXT, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
@@ -298,7 +298,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp = res.parse_np(np, a)
         if sp is None and _DOC_PLURAL.search(np):
             desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
-            sp, how = Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "documents"
+            sp, how = Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "documents"
         if sp is not None:
             governs = m.start() == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
             d = 0 if governs else abs(pos - a)
@@ -390,7 +390,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             continue   # "denied media reports that ...": the denial is the claim
         desc = " ".join((m.group("desc") + (m.group("tail") or "")).split())
         desc = desc[0].lower() + desc[1:]
-        cands.append((pos - a, Claim(Speaker("unnamed: " + desc, "anonymous", "", desc, "", "", a), "reports", source)))
+        cands.append((pos - a, Claim(Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "reports", source)))
     if not cands:
         if source is not None:   # "citing the Pentagon, 4,000 ...": whom the text cites
             return Claim(source, "relay-only")

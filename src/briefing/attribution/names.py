@@ -58,6 +58,16 @@ class Speaker:
                        self.organisation, kw.get("subject", self.subject))
 
 
+# An unnamed source is labelled by its description up to a relative clause: "a military official who
+# spoke on condition of anonymity" is "unnamed: military official" (the clause stays in `role`).
+_CLAUSE = re.compile(r"\s*,?\s+\b(?:who|whom|that|which|speaking|asking|requesting)\b.*$", re.I | re.S)
+
+
+def unnamed(desc: str) -> str:
+    short = _CLAUSE.sub("", desc).strip(" ,;:") or desc
+    return "unnamed: " + short
+
+
 def from_actor(a: Actor, pos: int, role: str = "", country: str = "") -> Speaker:
     org = a.affiliation if a.kind == "person" else ""
     return Speaker(a.name, a.kind, a.actor_id, a.role or role, a.country or country, a.side, pos, org)

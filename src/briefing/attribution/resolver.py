@@ -31,7 +31,7 @@ from ..actors import Registry
 from ..text import SpanScans, sentence_spans
 from .entities import EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, from_actor, memo, possessive
+from .names import Names, Speaker, from_actor, memo, possessive, unnamed
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -65,6 +65,9 @@ PREPS = frozenset("of at from for to in with who which on by".split())
 # this many verbs tried, antecedents within this many sentences.
 MAX_CONTEXT = 400
 MAX_VERBS = 8
+# A comma-set aside between a subject and its verb ("two guards, speaking to reporters at the crossing,
+# said"; "an official, who declined to be named, said") is not the subject: the chunk before it is.
+_ASIDE = re.compile(r"^\s*(?:who|whom|speaking|talking|writing|asking|requesting|briefing)\b", re.I)
 MAX_SENTENCES = 12
 MAX_CANDIDATES = 200
 
@@ -224,7 +227,7 @@ class Resolver:
             return "", None
         if len(words) == 1 and low in lex.titles:   # "Officials said", "Experts say"
             if lex.titles[low] == "person":
-                return "anonymous", Speaker("unnamed: " + low, "anonymous", "", low, "", "", pos)
+                return "anonymous", Speaker(unnamed(low), "anonymous", "", low, "", "", pos)
             return "", None
         if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
             acr = words[-1] if words[-1].isupper() and len(words) <= 2 else ""
@@ -298,7 +301,7 @@ class Resolver:
             if sp is not None:
                 return "title", sp
             desc = " ".join(rest)
-            return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
+            return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         if kind == "document":
             by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
             if by:   # "the report submitted by the Central Military Commission"
@@ -314,7 +317,7 @@ class Resolver:
             if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
                     len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
                 desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
-                return "anonymous", Speaker("unnamed: " + desc[0].lower() + desc[1:], "anonymous", "", desc, "", "", pos)
+                return "anonymous", Speaker(unnamed(desc[0].lower() + desc[1:]), "anonymous", "", desc, "", "", pos)
             return "report", self.resolve_document(pos)
         if kind == "organization":
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
@@ -345,7 +348,7 @@ class Resolver:
             sp = self._only_named(words[head_i].lower().strip(".,’'"), country, pos)
             if sp is not None:
                 return "title", sp
-            return "anonymous", Speaker("unnamed: " + desc, "anonymous", "", desc, country, "", pos)
+            return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         return "", None
 
     # -- the speaker a speech verb gives
@@ -370,7 +373,11 @@ class Resolver:
                 np = np[cut + 1:]
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")):
                 continue
-            last = next((c for c in reversed(np.split(",")) if c.strip()), "")
+            chunks = [c for c in np.split(",") if c.strip()]
+            if len(chunks) > 1 and _ASIDE.match(chunks[-1]):
+                np = np[:np.rstrip(" ,").rfind(",")]
+                chunks.pop()
+            last = chunks[-1] if chunks else ""
             if self._has_verb(last[-80:]):
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
             if len(np.split()) > max_words + 6:
@@ -487,7 +494,7 @@ class Resolver:
                     a = self.lookup(toks[0])
                     if a is not None:
                         country = a.country
-                    sp = Speaker("unnamed: " + np, "anonymous", "", np, country, "", s)
+                    sp = Speaker(unnamed(np), "anonymous", "", np, country, "", s)
                 if sp is not None and how == "anonymous" and sp.role and sp.role.split()[-1] in ("officials",):
                     sp = None
         if sp is None:
@@ -699,7 +706,7 @@ class Resolver:
                 return from_actor(a, pos)
         if definite and country:   # "the Japanese government" names an institution, just not as registered
             return Speaker(desc, "government" if head == "government" else "organization", "", desc, country, "", pos)
-        return Speaker("unnamed: " + desc, "organization", "", desc, country, "", pos)
+        return Speaker(unnamed(desc), "organization", "", desc, country, "", pos)
 
     def resolve_document(self, pos: int) -> Speaker | None:
         """'the report said' -> the organisation that published the report, else the latest organisation.
