@@ -237,3 +237,36 @@ def test_a_quotation_reported_again_in_the_window_is_shown_with_its_first_date()
     shown = b["quotes_by_actor"]
     assert list(shown["quote"]) == ["We will not stop now"] and shown["date"][0] == "2025-01-01"
     assert shown["reports"][0] == 2
+
+
+def test_the_briefing_reads_none_of_the_columns_it_leaves_on_disk(tmp_path):
+    # The notebook loads the tables without report.NOT_READ (an archive's figures are mostly those
+    # columns): the pages must come out the same as from the whole tables.
+    from pathlib import Path
+
+    from briefing.pipeline import load_tables, run_extract
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    run_extract([str(seeds)], tmp_path / "data", quiet=True, workers=1)
+    p = params.validate({}, check_paths=False)
+    whole = report.prepare(load_tables(tmp_path / "data"), p, report.load_previous_figures(tmp_path / "data"))
+    lean_tables = load_tables(tmp_path / "data", text=False, skip=report.NOT_READ)
+    assert "claim_date_evidence" not in lean_tables.figures.columns
+    lean = report.prepare(lean_tables, p, report.load_previous_figures(tmp_path / "data"))
+    frames = [k for k, v in whole.items() if isinstance(v, pd.DataFrame)]
+    assert len(whole["figures_by_claimant"]) and len(whole["quotes_by_actor"])
+    for key in frames:
+        # the appendix's claims keep their first report's sentence only when it was loaded
+        w, l = (whole[key].drop(columns="sentence", errors="ignore"), lean[key].drop(columns="sentence", errors="ignore"))
+        pd.testing.assert_frame_equal(w, l, check_dtype=False, obj=key)
+
+
+def test_table_strings_become_shared_objects_with_missing_values_kept():
+    from briefing.pipeline import object_strings
+
+    df = pd.DataFrame({"claimant": pd.array(["NIS", None, "NIS", "Pentagon"], dtype="string[pyarrow]"),
+                       "value": [1.0, 2.0, None, 4.0]})
+    out = object_strings(df)
+    assert out["claimant"].dtype == object and out["claimant"][0] is out["claimant"][2]
+    assert out["claimant"][1] is pd.NA and out["claimant"][3] == "Pentagon"
+    assert out["value"].equals(df["value"])

@@ -431,7 +431,11 @@ def load_rows(cache: Cache, kind: str, keys: list[str]):
         dup = pc.and_(pc.equal(k.slice(1), k.slice(0, t.num_rows - 1)),
                       pc.equal(r.slice(1), r.slice(0, t.num_rows - 1)))
         t = t.filter(pc.invert(pa.concat_arrays([pa.array([False])] + [c for c in dup.chunks])))
-    return t.drop_columns(["_key", "_row", "_order"])
+    t = t.drop_columns(["_key", "_row", "_order"])
+    # The segments and the sort took about twice the table; Arrow's allocator keeps what was freed
+    # unless asked, and the next table would pile on top (an archive's quotes are hundreds of MB).
+    pa.default_memory_pool().release_unused()
+    return t
 
 
 def _plain_strings(t):

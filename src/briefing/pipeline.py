@@ -193,9 +193,9 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     except OSError as exc:
         raise _output_error(cache_dir, exc) from None
     arts = articles_frame(corpus.articles)
-    # Claims need the figures as rows, not their sentences; the tables themselves are written from Arrow.
-    figure_rows = object_strings(figures.drop_columns([c for c in ("sentence",) if c in figures.column_names])
-                                 .to_pandas())
+    # Claims need a few of the figures' columns; the tables themselves are written from Arrow.
+    from .claims import USED
+    figure_rows = object_strings(figures.select([c for c in USED if c in figures.column_names]).to_pandas())
     claims = merge_claims(figure_rows, arts)
     if with_text:
         quotes, figures = object_strings(quotes.to_pandas()), object_strings(figures.to_pandas())
@@ -401,12 +401,13 @@ def _output_error(out: Path, exc: OSError) -> OutputError:
                        f"Choose another --out or fix the folder's permissions")
 
 
-def load_tables(out: str | Path, text: bool = True, sentences: bool = True) -> Tables:
+def load_tables(out: str | Path, text: bool = True, sentences: bool = True,
+                skip: dict[str, tuple[str, ...]] | None = None) -> Tables:
     """The tables a previous `briefing extract` wrote (Parquet keeps types and texts), all from one set.
 
     `text=False` leaves the articles' texts on disk, `sentences=False` the sentence of each quote
-    and figure (Parquet reads columns selectively): the briefing needs neither, and in an archive
-    they are most of the tables' size."""
+    and figure, `skip` any other columns by table (Parquet reads columns selectively): the briefing
+    needs none of them (report.NOT_READ), and in an archive they are most of the tables' size."""
     import pyarrow.parquet as pq
 
     out = Path(out)
@@ -417,19 +418,33 @@ def load_tables(out: str | Path, text: bool = True, sentences: bool = True) -> T
         if not path.exists():
             raise UserError(f"{out / (name + '.parquet')}: not found; run `briefing extract ... --out {out}` first")
         columns = None
-        skip = (("text", "raw_text") if name == "articles" and not text else ()) + \
-               (("sentence",) if name in ("quotes", "figures") and not sentences else ())
-        if skip:
-            columns = [c for c in pq.read_schema(path).names if c not in skip]
+        left = (("text", "raw_text") if name == "articles" and not text else ()) + \
+               (("sentence",) if name in ("quotes", "figures") and not sentences else ()) + \
+               tuple((skip or {}).get(name, ()))
+        if left:
+            columns = [c for c in pq.read_schema(path).names if c not in left]
         frames[name] = object_strings(pd.read_parquet(path, columns=columns))
     return Tables(**frames)
 
 
 def object_strings(df: pd.DataFrame) -> pd.DataFrame:
     """String columns as Python objects, as the extractors build them: Parquet gives Arrow-backed
-    strings, which the row-by-row code (claims, the briefing) iterates several times slower."""
-    conv = {c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)}
-    return df.astype(conv) if conv else df
+    strings, which the row-by-row code (claims, the briefing) iterates several times slower.
+
+    Equal strings become one object: an archive's columns repeat a few hundred claimants, units,
+    outlets and dates over hundreds of thousands of rows, and a string object per cell would
+    cost more memory than the rest of the table."""
+    import numpy as np
+
+    conv = {}
+    for c in df.columns:
+        if isinstance(df[c].dtype, pd.StringDtype):
+            codes, uniques = pd.factorize(df[c], use_na_sentinel=True)
+            values = np.empty(len(uniques) + 1, dtype=object)
+            values[:-1] = np.asarray(uniques, dtype=object)
+            values[-1] = pd.NA  # code -1: a missing value, as astype(object) gives it
+            conv[c] = pd.Series(values[codes], index=df.index, dtype=object)
+    return df.assign(**conv) if conv else df
 
 
 def list_unregistered(out: str | Path) -> pd.DataFrame:

@@ -60,10 +60,17 @@ def merge_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     # Row dicts of only the columns used: an archive has hundreds of thousands of quotations.
     cols = [c for c in ("quote", "speaker", "speaker_kind", "actor_id", "role", "country", "side", "verb",
                         "published", "article", "is_fragment") if c in quotes.columns]
+    keys: dict[str, str] = {}  # syndicated copies repeat a quotation word for word: normalise it once
     for values in zip(*(quotes[c].to_numpy(object) for c in cols)):
         r = dict(zip(cols, values))
         who = _str(r.get("actor_id")) or _str(r.get("speaker")).casefold().strip()
-        groups.setdefault((quote_key(r.get("quote", "")), who), []).append(r)
+        text = r.get("quote", "")
+        key = keys.get(text) if isinstance(text, str) else None
+        if key is None:
+            key = quote_key(text)
+            if isinstance(text, str):
+                keys[text] = key
+        groups.setdefault((key, who), []).append(r)
     rows = []
     for members in groups.values():
         # earliest dated report first; undated reports after the dated ones

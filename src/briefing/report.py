@@ -43,6 +43,12 @@ NORTH_KOREA = "north_korea"
 INFERRED = "~"  # appended to a date we inferred rather than read
 CHANGE_COLUMNS = ["claimant", "unit_category", "change", "before", "now", "claim_date", "ref", "article"]
 
+# Columns of the extracted tables the briefing never reads: the notebook leaves them on disk
+# (an archive's figures table is mostly these), the analyst has them in data/*.csv.
+NOT_READ = {"figures": ("sentence", "field", "claimant_kind", "organisation", "attribution", "claim_date_evidence",
+                        "claim_date_precision", "period_start", "period_end", "sentence_start"),
+            "quotes": ("sentence", "organisation", "attribution")}
+
 # Sides whose statements count as counter-claims to the allegations (Moscow and
 # Pyongyang deny the deployment; everyone else alleges it).
 COUNTER_SIDES = {"Russia", "North Korea"}
@@ -52,8 +58,9 @@ def _s(df: pd.DataFrame, col: str) -> pd.Series:
     """A column as clean strings ('' for missing), whatever the frame's dtype."""
     if col not in df.columns:
         return pd.Series([""] * len(df), index=df.index, dtype=object)
-    return df[col].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
-                       else str(v))
+    values = df[col].to_numpy(object, na_value=None)
+    return pd.Series(["" if v is None else v if type(v) is str else str(v) for v in values],
+                     index=df.index, dtype=object)
 
 
 def sources(articles: pd.DataFrame) -> pd.DataFrame:
@@ -426,7 +433,7 @@ def load_previous_figures(folder: str | Path | None) -> pd.DataFrame | None:
     if (folder / "figures.parquet").exists():
         import pyarrow.parquet as pq
         # "what changed" compares figures, not their sentences: an archive's sentences stay on disk
-        names = [c for c in pq.read_schema(folder / "figures.parquet").names if c != "sentence"]
+        names = [c for c in pq.read_schema(folder / "figures.parquet").names if c not in NOT_READ["figures"]]
         return object_strings(pd.read_parquet(folder / "figures.parquet", columns=names))
     if (folder / "figures.csv").exists():
         return pd.read_csv(folder / "figures.csv")
