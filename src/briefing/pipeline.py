@@ -312,15 +312,15 @@ def _write_set(tables: Tables, out: Path, sets: Path) -> None:
     _prune(sets, {new.name, *keep})
 
 
-def _write_arrow(table, csv_path: Path, parquet_path: Path, chunk: int = 50_000) -> None:
-    """An Arrow table as Parquet, and as the same CSV pandas writes, in chunks (bounded memory)."""
+def _write_arrow(table, csv_path: Path, parquet_path: Path) -> None:
+    """An Arrow table as Parquet and as CSV, both by Arrow's writers (streamed, no Python row
+    objects; an archive's quotes and figures are hundreds of thousands of rows). Arrow's CSV
+    quotes every string and writes booleans as true/false; any CSV reader takes both."""
+    import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
     pq.write_table(table, parquet_path)
-    with open(csv_path, "w", encoding="utf-8", newline="") as fh:
-        for start in range(0, max(table.num_rows, 1), chunk):
-            part = object_strings(table.slice(start, chunk).to_pandas())
-            part.to_csv(fh, index=False, header=start == 0)
+    pcsv.write_csv(table, csv_path, pcsv.WriteOptions(quoting_style="needed"))
 
 
 def _switch(link: Path, target: str) -> None:
