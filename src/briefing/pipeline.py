@@ -401,13 +401,12 @@ def _output_error(out: Path, exc: OSError) -> OutputError:
                        f"Choose another --out or fix the folder's permissions")
 
 
-def load_tables(out: str | Path, text: bool = True, sentences: bool = True,
-                skip: dict[str, tuple[str, ...]] | None = None) -> Tables:
+def load_tables(out: str | Path, text: bool = True, skip: dict[str, tuple[str, ...]] | None = None) -> Tables:
     """The tables a previous `briefing extract` wrote (Parquet keeps types and texts), all from one set.
 
-    `text=False` leaves the articles' texts on disk, `sentences=False` the sentence of each quote
-    and figure, `skip` any other columns by table (Parquet reads columns selectively): the briefing
-    needs none of them (report.NOT_READ), and in an archive they are most of the tables' size."""
+    `text=False` leaves the articles' texts on disk, `skip` other columns by table (Parquet reads
+    columns selectively): the briefing needs neither the texts nor report.NOT_READ (the sentences
+    among them), and in an archive they are most of the tables' size."""
     import pyarrow.parquet as pq
 
     out = Path(out)
@@ -418,9 +417,7 @@ def load_tables(out: str | Path, text: bool = True, sentences: bool = True,
         if not path.exists():
             raise UserError(f"{out / (name + '.parquet')}: not found; run `briefing extract ... --out {out}` first")
         columns = None
-        left = (("text", "raw_text") if name == "articles" and not text else ()) + \
-               (("sentence",) if name in ("quotes", "figures") and not sentences else ()) + \
-               tuple((skip or {}).get(name, ()))
+        left = (("text", "raw_text") if name == "articles" and not text else ()) + tuple((skip or {}).get(name, ()))
         if left:
             columns = [c for c in pq.read_schema(path).names if c not in left]
         frames[name] = object_strings(pd.read_parquet(path, columns=columns))
