@@ -222,6 +222,56 @@ def test_a_headline_figure_is_a_row_attributed_as_the_body_attributes_it_and_rep
     assert all(r["claimant"] == "National Intelligence Service" for r in f)
 
 
+def test_a_headline_subject_that_is_believed_or_said_to_have_done_something_is_not_the_claimant():
+    f = figures("Body text.\n", title="Freedonia believed to have shipped over 16,000 containers of arms: lawmakers")
+    assert f[0]["claimant"] == "unnamed: lawmakers"
+    f = figures("Body text.\n", title="Zoran Petrov said to have ordered 3,000 more troops to the front")
+    assert f[0]["claimant"] == ""
+
+
+# ---------------------------------------------------------------- documents and their publishers
+
+def test_the_report_said_is_the_publisher_the_article_named_with_the_report():
+    text = ("Zoran Petrov spoke on Monday.\n"
+            "A new report from the Baltic Institute for Security, a Riga think tank, tries to measure the flows. "
+            "The report said roughly 40% of the shells fired now come from Freedonia.")
+    assert by_surface(text)["roughly 40%"]["claimant"] == "Baltic Institute for Security"
+    text = ("The Baltic Institute for Security published a report on Monday. "
+            "The report said 3,000 soldiers had been sent.")
+    assert by_surface(text)["3,000"]["claimant"] == "Baltic Institute for Security"
+
+
+def test_an_assessment_in_an_organisations_update_is_that_organisations():
+    text = ("Freedonia's Ministry of Defence also weighed in.\n"
+            "In its daily intelligence update on Sunday, the ministry said Sylvanian troops were used in assaults. "
+            "The assessment said Sylvanian units had suffered several hundred casualties.")
+    assert by_surface(text)["several hundred"]["claimant"] == "Freedonia's Ministry of Defence"
+
+
+def test_a_definite_report_that_names_its_publisher_is_the_publishers():
+    f = by_surface("Sylvania's losses surpassed 85,000 this week, per the Freedonian General Staff's daily tally.")
+    assert f["surpassed 85,000"]["claimant"] == "Freedonian General Staff"
+    text = ("Zoran Petrov received a report on the operation.\n\n"
+            "According to the report submitted by the Baltic Institute for Security, the units wiped out "
+            "more than 8 000 enemy troops.")
+    assert by_surface(text)["more than 8 000"]["claimant"] == "Baltic Institute for Security"
+
+
+def test_an_organisations_own_statement_claims_what_it_states_and_a_news_story_does_not():
+    statement = ("Statement of the Ministry of Foreign Affairs of Freedonia regarding the deployment of troops\n\n"
+                 "Since autumn, Sylvania has sent more than 14,000 military personnel to the front.\n\n"
+                 "Press Service of the Ministry of Foreign Affairs of Freedonia")
+    assert by_surface(statement)["more than 14,000"]["claimant"] == "Ministry of Foreign Affairs of Freedonia"
+    signed = "Sylvania sent 14,000 troops across the border.\n\nPress Service of the Ministry of Defence of Freedonia"
+    assert by_surface(signed)["14,000"]["claimant"] == "Ministry of Defence of Freedonia"
+    issued = ("The following statement was issued by the Freedonian government on 28 April.\n\n"
+              "Sylvania has supplied millions of artillery shells to the aggressor.")
+    assert figures(issued)[0]["claimant"] == "Freedonia"
+    story = ("“We will never forget their feat,” Zoran Petrov said in a statement published by the Freedonian "
+             "government.\n\nTwo Sylvanian soldiers captured in January remain in custody.")
+    assert by_surface(story)["Two"]["claimant"] == ""
+
+
 # ---------------------------------------------------------------- whose figure it is
 
 @pytest.mark.parametrize("text,about,category", [

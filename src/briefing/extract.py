@@ -16,7 +16,7 @@ from bisect import bisect_right
 
 from .actors import Registry, default_registry
 from .attribution import Resolver, Speaker
-from .attribution.frames import continues, figure_claim
+from .attribution.frames import continues, figure_claim, issuer
 from .attribution.lexicon import lexicon
 from . import claimdate
 from .dates import parse_date, parse_iso
@@ -222,6 +222,9 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
         if prev is not None:
             sent_claims[ss] = prev
             return _Claim(prev, "carried:previous-sentence", None, ss)
+    author = issuer(res, text)
+    if author is not None:
+        return _Claim(author, "document:issuer", None, -1)
     return _Claim(None, "", None, -1)
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 from .names import Speaker, from_actor, unnamed
-from .resolver import ACCORDING, MAX_CONTEXT, Resolver
+from .resolver import ACCORDING, MAX_CONTEXT, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -206,11 +206,16 @@ CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office
 _QUOTE_CHARS = "“”\"‘’'"
 
 
-_PASSIVE_AFTER = re.compile(r"[a-z]+ed\s+to\s+(?:have|be)\b")
 _ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
                     r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
+
+
+def _verbs(lex, text: str):
+    """The verbs of saying in text, without the nouns spelled like them: "the report", "a statement"."""
+    return (m for m in lex.verb_re.finditer(text)
+            if (text[:m.start()].split() or [""])[-1].lower() not in NOUN_USE)
 
 
 def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str, Speaker | None, int]:
@@ -222,7 +227,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     is "sub:..." when the subject follows a subordinator ("..., as X said ...")."""
     before = text[max(lo, vstart - 200):vstart]
     base = vstart - len(before)
-    if PASSIVE.search(before) or _PASSIVE_AFTER.match(text, vstart):
+    if PASSIVE.search(before) or PASSIVE_AFTER.match(text, vstart):
         return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"
     words = before.split()
     if words and words[-1].lower() in NOUN_USE:
@@ -230,7 +235,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     lex = res.lex
     # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
     cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} |
-                  {m.end() for m in lex.verb_re.finditer(before) if lex.lemma(m.group(1)) not in ("cite", "quote")})
+                  {m.end() for m in _verbs(lex, before) if lex.lemma(m.group(1)) not in ("cite", "quote")})
     found: tuple[str, Speaker | None, int] | None = None
     for n in range(min(3, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
@@ -243,7 +248,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             return "neg", None, -1
         if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk):
             continue      # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said"
-        if lex.verb_re.search(chunk):
+        if next(_verbs(lex, chunk), None) is not None:
             break
         sub = ws[0].lower() in _SUBORDINATORS
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
@@ -435,3 +440,35 @@ def _relay_source(res: Resolver, text: str, matches: list) -> Speaker | None:
 def continues(sentence: str) -> bool:
     """Does this sentence plainly continue the previous one's claim ("It also said", "is estimated to")?"""
     return CARRY.search(sentence[:200]) is not None
+
+
+# An organisation's own statement published in full (a ministry's press release, a government's
+# communiqué): a figure it states with nobody cited is the organisation's claim, as a figure in a
+# news article's own voice is nobody's. Recognised only from what such pages say of themselves: a
+# heading "Statement of/by X", "the following statement was issued by X", or the sign-off "Press
+# Service of X" on one of the last lines. A news story quoting a statement has none of these ("said in
+# a statement published by the Kremlin" is a quotation's source, not the page's issuer).
+_ISSUER_HEAD = re.compile(r"^(?:Official\s+|Joint\s+)?(?:Statement|Press\s+[Rr]elease|Communiqu[eé]|Declaration)\s+"
+                          r"(?:of|by|from)\s+(?P<np>[^\n]{3,120}?)(?=\s+(?:on|regarding|concerning|about|in\s+"
+                          r"connection\s+with|following)\b|\s*[:\n—–]|\s*$)", re.M)
+_ISSUER_BODY = re.compile(r"\b(?:[Ff]ollowing|[Tt]his)\s+(?:statement|press\s+release|communiqu[eé])\s+(?:was\s+|has\s+been\s+)?"
+                          r"(?:issued|released|published|made)\s+by\s+(?P<np>[^\n,.;]{3,120}?)(?=\s+(?:on|in|at)\b|[,.;\n])")
+_ISSUER_SIGN = re.compile(r"^\s*(?:The\s+)?(?:Press\s+(?:Service|Office|Centre|Center)|Information\s+Department|"
+                          r"(?:Press\s+and\s+)?Information\s+(?:and\s+Press\s+)?Department)\s+of\s+(?P<np>[^\n]{3,120}?)\s*$", re.M)
+
+
+def issuer(res: Resolver, text: str) -> Speaker | None:
+    """The organisation that issued the whole text as its own statement, or None (computed once)."""
+    cached = getattr(res, "_issuer", False)
+    if cached is not False:
+        return cached
+    found = None
+    head = text[:1500]
+    tail_at = max(0, len(text) - 600)
+    for m in (*_ISSUER_HEAD.finditer(head), *_ISSUER_BODY.finditer(head), *_ISSUER_SIGN.finditer(text, tail_at)):
+        how, sp = res.parse_np(m.group("np").strip(), m.start("np"))
+        if sp is not None and sp.kind in ("organization", "government") and not sp.name.startswith("unnamed: "):
+            found = sp
+            break
+    res._issuer = found
+    return found

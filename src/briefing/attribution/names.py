@@ -137,6 +137,8 @@ class Names:
                 break
         if not toks:
             return None
+        if len(toks) > 2 and toks[1] in ("of", "by", "from") and self.lex.titles.get(toks[0].lower()) == "document":
+            toks = toks[2:]   # a heading "Statement of the Ministry of ...": the ministry
         for i in range(len(toks)):
             a = self.lookup(" ".join(toks[i:]))
             if a is not None:

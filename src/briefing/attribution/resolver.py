@@ -47,7 +47,9 @@ ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 # report" is itself a reference back and never introduces one.
 DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
                       r"(?:report|study|statement|assessment|analysis|paper|document|commentary|editorial|article|"
-                      r"order|message|letter|decree|post|communique|briefing)s?\b")
+                      r"order|message|letter|decree|post|communique|briefing|update|bulletin|readout)s?\b")
+# "a new report from the Institute X", "a statement issued by the ministry": the publisher follows the word
+_DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
@@ -58,6 +60,9 @@ _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
                           r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
                           r"commander|general|lawmaker|analyst|researcher|expert)\s+(?:[A-Z][\w’'\-]+\s*){2,3}")
+# "N. Korea believed to have shipped ...", "Kim said to have ordered ...": the subject is what is believed,
+# not who believes it
+PASSIVE_AFTER = re.compile(r"[a-z]+(?:ed|id)\s+to\s+(?:have|be)\b")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
@@ -289,6 +294,17 @@ class Resolver:
             return "", None
         head = words[head_i].lower().strip(".,’'")
         kind = lex.titles[head]
+        if kind == "document" and first in ("the", "this", "that"):
+            # "the report submitted by the Central Military Commission", "the General Staff's daily tally":
+            # a definite report that names its publisher
+            by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
+            owner = next((i for i in range(head_i - 1, 0, -1) if possessive(words[i])), None)
+            np_owner = by.group(1) if by else \
+                " ".join(words[1:owner + 1]).removesuffix("’s").removesuffix("'s") if owner else ""
+            if np_owner:
+                how, sp = self.parse_np(np_owner, pos)
+                if sp is not None:
+                    return how, sp
         if first in ("the", "this", "that") or (possessive(words[0]) and kind == "document") or \
                 (kind == "person" and (possessive(words[0]) or lex.demonym(words)[1]) and first not in lex.anon):
             rest = words[1:] if first in ("the", "this", "that") else words
@@ -367,6 +383,8 @@ class Resolver:
         for vm in verbs:
             if skip_pronouns and _PRONOUN_END.search(context, max(0, vm.start() - 12), vm.start()):
                 continue
+            if PASSIVE_AFTER.match(context, vm.start()):
+                continue
             np = context[max(0, vm.start() - 200):vm.start()]   # a subject is never longer than this
             cut = max(np.rfind("”"), np.rfind('"'))
             if cut >= 0:
@@ -420,7 +438,10 @@ class Resolver:
         key = sp.name.lower()
         best = None
         for m in self.entities.mentions:
-            if m.kind != "person" and m.name != sp.name and key in m.name.lower():
+            at = m.name.lower().find(key)
+            # "Press Service of the Ministry of ..." is a part of the ministry, not its fuller name
+            if m.kind != "person" and m.name != sp.name and at >= 0 and \
+                    not re.search(r"\b(?:of|for|to)(?:\s+the)?\s+$", m.name[:at]):
                 if m.pos < pos or best is None:
                     best = m
                 if m.pos >= pos:
@@ -726,12 +747,16 @@ class Resolver:
             if ev is not None and s <= ev.pos < kw.start():
                 return ev
             sub = self.subject_of(k) if k != si else None
+            inside = [m for m in ents.between(s, kw.end()) if m.pos < pos]
             if sub is not None and sub.pos <= kw.start() and sub.kind != "anonymous" or \
                     sub is not None and sub.kind == "anonymous" and "spokes" in sub.role:
-                return sub
-            inside = [m for m in ents.between(s, kw.end()) if m.pos < pos]
+                if not (inside and sub.name.startswith("unnamed: ")):
+                    return sub   # (a leading phrase the registry does not know loses to a name inside it)
             if inside:
                 return inside[0]
+            after = next((m for m in ents.between(kw.end(), min(e, kw.end() + 40)) if m.pos < pos), None)
+            if after is not None and _DOC_BY.fullmatch(self.text, kw.end(), after.pos):
+                return after
         # no report introduced: the organisation that last spoke, never one merely mentioned
         for sp in self._recent_events(pos):
             if sp.kind in ("organization", "government"):
