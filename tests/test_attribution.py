@@ -331,3 +331,39 @@ def test_a_table_row_takes_its_unit_claimant_and_date_from_the_header_row():
     assert got == {("~400", "Wounded", "casualties", "Ilona Varga", "2024-12-02", "approximately"),
                    ("90", "Killed", "casualties", "Ilona Varga", "2024-12-02", "exact"),
                    ("1,200+", "Wounded", "casualties", "Freedonia", "2024-12-09", "over")}
+
+
+def test_a_parenthesis_after_a_name_does_not_hide_the_speaker():
+    text = ("Rep. Dana Kessler (R-Ohio), who sits on the Armed Services Committee, said in a statement that the "
+            "move was “a direct escalation that demands a response from this administration.”")
+    assert quotes(text) == {"a direct escalation that ": "Dana Kessler"}
+
+
+def test_a_long_appositive_after_an_inverted_speaker():
+    text = ("“They are told that capture is betrayal,” Mira Sohn, a former North Korean army officer who defected with her family to the "
+            "South in 2016, told me this week. “A prisoner who talks can never go home.”")
+    assert quotes(text) == {"They are told that captur": "Mira Sohn", "A prisoner who talks can ": "Mira Sohn"}
+
+
+def test_the_subject_of_a_main_clause_after_a_lead_in_phrase():
+    text = ("Meeting the commanders who returned home, the respected Comrade Zoran Petrov warmly congratulated "
+            "them on their feats.\n\n“You have shown the world the might of our army,” he said.")
+    assert quotes(text) == {"You have shown the world ": "Zoran Petrov"}
+    text = ("The first time Taras Voloshyn saw the North Koreans, on the screen of a thermal camera near the "
+            "village, he assumed the software had failed. “There were dozens of them, walking upright in one "
+            "line,” he told me.")
+    assert quotes(text) == {"There were dozens of them": "Taras Voloshyn"}
+
+
+def test_a_colon_hands_the_quote_to_the_subject_of_its_clause_and_a_label_is_no_subject():
+    text = ("Defence Minister Ilona Varga has seen the opportunity. In a post on X, she offered a swap for "
+            "prisoners held by Sylvania: “If they want their men back, let them bring ours home.”")
+    assert quotes(text) == {"If they want their men ba": "Ilona Varga"}
+    labelled = "Details: nothing was said about losses.\n\nQuote: “We fight on and we will not stop.”"
+    assert quotes(labelled) == {}
+
+
+def test_a_people_named_by_its_demonym_is_not_a_person_and_a_description_is_a_speaker():
+    text = ("The North Koreans advanced across the field. One of them, a 26-year-old rifleman, was captured.\n\n"
+            "“I did not know I was going to fight,” the captured rifleman said in a video.")
+    assert quotes(text) == {"I did not know I was goin": "unnamed: captured rifleman"}

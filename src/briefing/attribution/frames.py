@@ -97,6 +97,12 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     sp, vm, how = res.np_verb(left, s0, nearest=True)
     if sp is not None:
         return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
+    if left.rstrip().endswith(":") and len(left.split()) >= 4 and res.spans:
+        # "In a post on X, he offered a swap: “...”": a colon hands the quote to the sentence's subject (a
+        # label such as "Quote:" is no clause)
+        sp = res.subject_of(si)
+        if sp is not None and sp.kind != "anonymous":
+            return sp, "say", "before:colon-subject"
     return None, "", ""
 
 

@@ -137,6 +137,8 @@ class Names:
                 break
         if not toks:
             return None
+        if self.lex.demonym(toks)[1] == len(toks) or self.lex.demonym(toks[:-1] + [toks[-1][:-1]])[1] == len(toks):
+            return None   # "North Korean" is an adjective and "North Koreans" a people, never a person
         if len(toks) > 2 and toks[1] in ("of", "by", "from") and self.lex.titles.get(toks[0].lower()) == "document":
             toks = toks[2:]   # a heading "Statement of the Ministry of ...": the ministry
         for i in range(len(toks)):

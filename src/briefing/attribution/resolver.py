@@ -63,6 +63,9 @@ _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3
 # "N. Korea believed to have shipped ...", "Kim said to have ordered ...": the subject is what is believed,
 # not who believes it
 PASSIVE_AFTER = re.compile(r"[a-z]+(?:ed|id)\s+to\s+(?:have|be)\b")
+# after the comma of a lead-in: "the respected Comrade X", "he"
+_AFTER_LEAD = re.compile(r"\s+(?:(?P<pron>he|she)\b|(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2})")
+_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
@@ -160,6 +163,8 @@ class Resolver:
 
     def _parse_np(self, np: str, pos: int) -> tuple[str, Speaker | None]:
         lex = self.lex
+        # a parenthesis names no one new: "Rep. Dan Whitfield (R-Ohio)", "the Security Service (SBU)"
+        np = _PAREN.sub("", np) if "(" in np else np
         np = np.strip(" ,;:—–-\t")
         np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
         np = LEAD.sub("", np)
@@ -171,8 +176,8 @@ class Resolver:
         if low in lex.pronouns:
             return "pronoun", self.resolve_pronoun(low, pos)
         words = np.split()
-        if len(words) > 14:
-            return "", None
+        if len(words) > 14 and ("," not in np or len(words) > 30 or self._has_verb(np)):
+            return "", None   # (an appositive may be long: "Kang, a former officer who defected in 2016,")
         if any(ch.isupper() for ch in np) and lex.outlet(np) and not self.lookup(np):
             # "CNN reported": a news outlet speaking on its own authority (whom it cites goes to `source`)
             return "outlet", Speaker(lex.outlet(np), "organization", "", "news outlet", "", "", pos)
@@ -523,10 +528,42 @@ class Resolver:
             m2 = _lower_subject().match(sent)
             if m2:
                 how, sp = self.parse_np(sent[:m2.end()], s)
+        if sp is None:
+            sp = self._after_lead_in(s, sent)
         if sp is not None:
             sp = sp.at(s, subject=True)
         self._subjects[si] = sp
         return sp
+
+    def _after_lead_in(self, s: int, sent: str) -> Speaker | None:
+        """The subject of a main clause after an introductory phrase: "Meeting the commanders ..., the
+        respected Kim Jong Un congratulated them" (the name right after the comma); "The first time Taras
+        Hnatiuk saw them, ..., he assumed ..." ("he" is the one person of the lead-in). Only the first
+        comma of the sentence is tried: a name deeper in the sentence is not its subject."""
+        c = sent.find(",", 0, 200)
+        if c < 0:
+            return None
+        m = _AFTER_LEAD.match(sent, c + 1)
+        if m is None:
+            return None
+        if not m.group("pron"):
+            at = s + m.end()
+            nxt = self.entities.between(at, at + 12)   # (an honorific may open the name's run: "Comrade ...")
+            if nxt and nxt[0].kind == "person":
+                return nxt[0]
+            # "The first time X saw them, on the screen of ..., he assumed": the pronoun after a later comma
+            c = next((k for k in (sent.find(", he ", c, 250), sent.find(", she ", c, 250)) if k > 0), -1)
+            m = _AFTER_LEAD.match(sent, c + 1) if c > 0 else None
+            if m is None or not m.group("pron"):
+                return None
+        pron = m.group("pron").lower()
+        persons = {sp.name: sp for sp in self.entities.between(s, s + c) if sp.kind == "person"}
+        if len(persons) == 1:
+            sp = next(iter(persons.values()))
+            return None if self._gender_conflict(sp, _PRONOUN_GENDER.get(pron, "")) else sp
+        if not persons and not self._in_pronoun:
+            return self.resolve_pronoun(pron, s + m.start("pron"))   # "In a post on X, he offered ..."
+        return None
 
     def _recent(self, pos: int, ok, limit_sentences: int = MAX_SENTENCES) -> Speaker | None:
         """Walk back sentence by sentence: the event recorded there first, then the sentence subject."""
