@@ -367,3 +367,14 @@ def test_a_people_named_by_its_demonym_is_not_a_person_and_a_description_is_a_sp
     text = ("The North Koreans advanced across the field. One of them, a 26-year-old rifleman, was captured.\n\n"
             "“I did not know I was going to fight,” the captured rifleman said in a video.")
     assert quotes(text) == {"I did not know I was goin": "unnamed: captured rifleman"}
+
+
+def test_a_lead_in_place_and_an_asked_aside_are_not_speakers():
+    text = ("In Freedonia, government spokesman Ivo Marek said in a post on X that the army was “watching "
+            "closely”. Asked by reporters later whether Freedonia could confirm the clashes, he replied: “We have "
+            "seen the reports, but we cannot confirm them.”")
+    assert quotes(text) == {"We have seen the reports,": "Ivo Marek"}
+    text = ("Ivo Marek briefed reporters in the capital.\n\n"
+            "Asked whether Freedonia would impose sanctions, Marek replied, “We will respond appropriately "
+            "with our partners.”")
+    assert quotes(text) == {"We will respond appropria": "Ivo Marek"}

@@ -65,6 +65,9 @@ _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3
 PASSIVE_AFTER = re.compile(r"[a-z]+(?:ed|id)\s+to\s+(?:have|be)\b")
 # after the comma of a lead-in: "the respected Comrade X", "he"
 _AFTER_LEAD = re.compile(r"\s+(?:(?P<pron>he|she)\b|(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2})")
+_LEAD_IN = frozenset("in at on from during after before since inside outside across near".split())
+_PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writing|talking|referring|commenting|"
+                         r"answering|reacting|addressing)\b")
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
@@ -183,7 +186,12 @@ class Resolver:
             return "outlet", Speaker(lex.outlet(np), "organization", "", "news outlet", "", "", pos)
         # appositive subject: "Name, the title," / "Name, who ..., "
         if "," in np:
+            # a lead-in place or time ("In Washington, spokesman X") is not the subject
+            # and neither is an aside ("Asked by reporters whether ..., he replied")
             chunks = [c.strip() for c in np.split(",") if c.strip()]
+            if len(chunks) > 1 and chunks[0].split()[0].lower() in _LEAD_IN:
+                chunks = chunks[1:]
+            chunks = [c for c in chunks if not _PARTICIPLE.match(c.lower())]
             for c in chunks:
                 how, sp = self.parse_np(c, pos)
                 if sp is not None and how in ("name", "registry"):
@@ -199,6 +207,8 @@ class Resolver:
                     if sp is not None:
                         return how, sp
             return "", None
+        if _PARTICIPLE.match(low):
+            return "", None   # "Asked by reporters whether ...", "Speaking in Seoul": an aside, not a subject
         first = words[0].lower()
         m = _NAME_OF.search(np)
         if m and m.start("name") < len(np):
