@@ -14,6 +14,8 @@ REG = Registry(pd.DataFrame([
     ["freedonia", "Freedonia", "Freedonian government", "government", "government", "", "Freedonia", "Freedonia"],
     ["nis", "National Intelligence Service", "NIS;South Korea's spy agency", "government", "intelligence agency",
      "Government of South Korea", "South Korea", "South Korea"],
+    ["fid", "Freedonian Intelligence Directorate", "", "government", "intelligence agency", "Government of Freedonia",
+     "Freedonia", "Freedonia"],
     ["white_house", "White House", "", "government", "presidential office", "", "United States", "United States"],
     ["north_korea", "North Korea", "Pyongyang;the North", "government", "government", "", "North Korea", "North Korea"],
     ["russia", "Russia", "Moscow;Kremlin", "government", "government", "", "Russia", "Russia"],
@@ -378,3 +380,14 @@ def test_a_lead_in_place_and_an_asked_aside_are_not_speakers():
             "Asked whether Freedonia would impose sanctions, Marek replied, “We will respond appropriately "
             "with our partners.”")
     assert quotes(text) == {"We will respond appropria": "Ivo Marek"}
+
+
+def test_the_agency_is_the_one_named_in_its_own_sentence_or_the_sentence_before():
+    text = ("According to the Freedonian Intelligence Directorate, 3,500 soldiers have been lost.\n\n"
+            "South Korea's National Intelligence Service (NIS) confirmed the capture on Monday. The agency said "
+            "about 300 soldiers had been killed.")
+    assert by_surface(text)["about 300"]["claimant"] == "National Intelligence Service"
+    text = ("A soldier receives treatment in this image released by the army. Yonhap\n\n"
+            "The NIS confirmed Monday that two soldiers had been captured, as lawmakers briefed by the agency said "
+            "the death toll had reached about 300.")
+    assert by_surface(text)["about 300"]["source"] == "National Intelligence Service"

@@ -757,6 +757,17 @@ class Resolver:
                     (head in sp.name.lower() or head in sp.role.lower()) and
                     (not country or not sp.country or sp.country == country))
         if definite:
+            # "South Korea's NIS confirmed the capture on Monday. The agency said ...": the subject of the
+            # sentence before, over an agency that spoke earlier
+            # (an organisation named earlier in the same sentence comes first: "The NIS confirmed ..., as
+            # lawmakers briefed by the agency said"; a news agency's credit line is never "the agency")
+            si = self.sent_index(pos)
+            here = [m for m in self.entities.between(self.spans[si][0], pos) if ok(m)] if self.spans else []
+            if here:
+                return here[-1].at(pos)
+            sub = self.subject_of(si - 1) if si > 0 else None
+            if sub is not None and ok(sub) and not self.lex.outlet(sub.name):
+                return sub
             for sp in self._recent_events(pos):
                 if ok(sp):
                     return sp
