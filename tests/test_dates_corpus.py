@@ -71,7 +71,9 @@ def test_score_dates_counts_each_kind_of_error():
                          for f in "abcdefg"],
             "figures": [{"file": "a", "surface": "1,500", "value": 1500, "claim_date": "2024-11-01"},
                         {"file": "a", "surface": "300", "value": 300, "claim_date": "2024-11-04"},
-                        {"file": "b", "surface": "700", "value": 700, "claim_date": "2024-11-05"}]}
+                        {"file": "b", "surface": "700", "value": 700, "claim_date": "2024-11-05"},
+                        {"file": "a", "surface": "40", "value": 40, "claim_date": "2024-10-30"},
+                        {"file": "a", "surface": "50", "value": 50, "claim_date": "2024-10-30"}]}
     arts = pd.DataFrame([
         {"article": "a", "published": "2024-11-05", "published_precision": "day", "published_earliest": "2024-11-05",
          "published_latest": "2024-11-05"},                                                     # right
@@ -90,10 +92,14 @@ def test_score_dates_counts_each_kind_of_error():
         {"article": "b", "surface": "700", "value": 700.0, "claim_date": ""},                  # undated
         {"article": "b", "surface": "9", "value": 9.0, "claim_date": "2024-11-09"},            # after the article
         {"article": "c", "surface": "8", "value": 8.0, "claim_date": "2023-10-01"},            # > a year before
+        {"article": "a", "surface": "40", "value": 40.0, "claim_date": "2024-10-28",
+         "claim_date_end": "2024-11-03"},                                                     # its week holds it
+        {"article": "a", "surface": "50", "value": 50.0, "claim_date": "2024-10-01",
+         "claim_date_end": "2024-10-29"},                                                     # window misses it
     ])
     d = score_dates(gold, arts, figs, today=dt.date(2025, 1, 1))
     assert (d["day_right"], len(d["wrong"]), len(d["future"]), d["window_right"], d["unknown"]) == (1, 3, 1, 1, 2)
     assert [w.split(":")[0] for w in d["wrong_bound"]] == ["f"]
-    assert (d["claims"], len(d["claims_outside"])) == (4, 2)
-    assert (d["claim_right"], len(d["claim_wrong"]), len(d["claim_undated"])) == (1, 1, 1)
+    assert (d["claims"], len(d["claims_outside"])) == (6, 2)
+    assert (d["claim_right"], d["claim_window"], len(d["claim_wrong"]), len(d["claim_undated"])) == (1, 1, 2, 1)
     assert "dated to the day 14.3%" in format_dates(d)

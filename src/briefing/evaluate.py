@@ -278,7 +278,7 @@ def score_dates(gold: dict, articles: pd.DataFrame, figures: pd.DataFrame, today
             out["claims_outside"].append(line)
     # gold claim dates on the matched figures
     used: set[int] = set()
-    right, wrong, undated, spurious = 0, [], [], 0
+    right, window, wrong, undated, spurious = 0, 0, [], [], 0
     for g in gold.get("figures", []):
         if g.get("file") not in windows:
             continue
@@ -292,12 +292,14 @@ def score_dates(gold: dict, articles: pd.DataFrame, figures: pd.DataFrame, today
                     undated.append(f"{g['file']}: {g['surface']!r} gold {gc}, undated ({_str(p.get('claim_date_evidence'))})")
                 elif pc == gc:
                     right += 1
+                elif pc < gc <= (_day(p.get("claim_date_end")) or pc):
+                    window += 1   # "last week", "in October": a week or month that holds the day
                 else:
                     wrong.append(f"{g['file']}: {g['surface']!r} gold {gc}, got {pc} "
                                  f"({_str(p.get('claim_date_evidence')) or _str(p.get('claim_date_precision'))})")
                 break
-    out.update(claim_right=right, claim_wrong=wrong, claim_undated=undated, claim_spurious=spurious,
-               claim_matched=right + len(wrong) + len(undated))
+    out.update(claim_right=right, claim_window=window, claim_wrong=wrong, claim_undated=undated,
+               claim_spurious=spurious, claim_matched=right + window + len(wrong) + len(undated))
     return out
 
 
@@ -308,7 +310,8 @@ def format_dates(d: dict) -> str:
         f"future {len(d['future'])}, missing {len(d['missing'])}; dated to the day {d['dated_share']:.1%}",
         f"claims   claim dates {d['claims']}: outside [publication - 1 year, publication] {len(d['claims_outside'])}, "
         f"future {len(d['claims_future'])}; gold claim dates on matched figures {d['claim_matched']}: "
-        f"right {d['claim_right']}, wrong {len(d['claim_wrong'])}, undated {len(d['claim_undated'])}",
+        f"right {d['claim_right']}, week or month holding it {d['claim_window']}, wrong {len(d['claim_wrong'])}, "
+        f"undated {len(d['claim_undated'])}",
     ]
     for title, items in (("date wrong", d["wrong"]), ("date future", d["future"]),
                          ("lower bound wrong", d["wrong_bound"]), ("date missing", d["missing"]),
