@@ -65,6 +65,9 @@ def test_publication_line(header, day):
     ("Posted 03/23/2025 7:05", "2025-03-23"),                # month-first: 23 cannot be a month
     ("Juche114(2025).3.3.", "2025-03-03"),                   # Korean state media: Juche 114 is 2025
     ("Juche114.3.3.", "2025-03-03"),
+    ("March 3, 2025 7:05 PM · 6 min read", "2025-03-03"),      # a reading time beside the stamp
+    ("3 March, 2025 Monday 7:05 pm", "2025-03-03"),            # the weekday and clock after the date
+    ("All Headlines 07:05 March 3, 2025", "2025-03-03"),       # a section name run into the stamp
 ])
 def test_date_line_of_the_pages_own(header, day):
     a = art(f"Convoy of North Korean soldiers reaches Kursk\n{header}\n{BODY}")
@@ -79,6 +82,8 @@ def test_date_line_gives_the_byline_and_the_outlet():
     assert b.outlet == "Kyodo News" and b.author == ""
     c = art(f"Convoy of North Korean soldiers reaches Kursk\nWorld News | Mar 3, 2025\n{BODY}")
     assert c.published == "2025-03-03" and c.author == ""
+    d = art(f"Convoy of North Korean soldiers reaches Kursk\nAll Headlines 07:05 March 3, 2025\nBy Ana Ruiz\n{BODY}")
+    assert d.published == "2025-03-03" and d.author == "Ana Ruiz"
 
 
 @pytest.mark.parametrize("line", [
@@ -96,6 +101,8 @@ def test_lines_that_mention_a_date_are_not_date_lines(line):
 def test_a_weekday_beside_a_date_line_must_be_its_weekday():
     a = art(f"Convoy of North Korean soldiers reaches Kursk\nPosted • Tuesday, March 3, 2025 • 07:05 GMT\n{BODY}")
     assert a.published == "" and "not Monday" in a.published_evidence
+    b = art(f"Convoy of North Korean soldiers reaches Kursk\n3 March, 2025 Tuesday 7:05 pm\n{BODY}")
+    assert b.published == "" and "not Monday" in b.published_evidence
 
 
 @pytest.mark.parametrize("stamp", ["03/04/2025", "03/04/2025 - 10:15"])

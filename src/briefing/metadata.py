@@ -167,6 +167,7 @@ _STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—]+(?!\S))\s*")
 _TZ = re.compile(r"(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?")      # KST, ET, CET, GMT+9
 _LABEL_PUNCT = " ,:;.-–—"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I)
+_READ_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?", re.I)     # "6 min read" beside the stamp
 _CONNECTORS = {"of", "and", "the", "de", "da", "van", "von", "al", "bin"}
 STAMP_MAX = 130         # a date line is short; a longer one is a sentence
 
@@ -199,6 +200,7 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
     kinds: list[str] = []
     raw: list[str] = []         # the words before each date (a weekday there must be the date's)
     others: list[str] = []
+    sections: list[str] = []     # words run into the stamp: a section, never the author
     for seg in _STAMP_SPLIT.split("".join(marked)):
         seg = seg.strip(_LABEL_PUNCT)
         if not seg:
@@ -208,11 +210,11 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
                 others.append(seg)
             continue
         *labels, tail = seg.split("\0")
-        if _TZ.sub("", tail).strip(_LABEL_PUNCT):
-            return []           # words after a date: a sentence or a headline
-        for label in labels:
-            raw.append(label)
-            label = _WEEKDAY_NAMES.sub("", label).strip(_LABEL_PUNCT)
+        if _TZ.sub("", _CLOCK.sub("", _WEEKDAY_NAMES.sub("", tail))).strip(_LABEL_PUNCT):
+            return []           # words after a date: a sentence or a headline ("2:15 pm", "Tuesday" are not)
+        for k, label in enumerate(labels):
+            raw.append(label + (" " + tail if k == len(labels) - 1 else ""))   # a weekday after it is its own too
+            label = _CLOCK.sub("", _WEEKDAY_NAMES.sub("", label)).strip(_LABEL_PUNCT)
             label = re.sub(r"\s+", " ", label)
             if not label:
                 if labelled:
@@ -222,10 +224,17 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
                 kinds.append("updated")
             elif pub.fullmatch(label):
                 kinds.append("published")
+            elif not labelled and len(label.split()) <= 3:
+                # a section name before the stamp ("All Headlines 16:40 December 19, 2024"): judged below
+                # as the other pieces of the line are (short, capitalised)
+                others.append(label)
+                sections.append(label)
+                kinds.append("published")
             else:
                 return []
     rel = _stamp_labels()[2]
-    others = [o for o in (_CLOCK.sub("", o).strip(_LABEL_PUNCT) for o in others if not rel.fullmatch(o)) if o]
+    others = [o for o in (_CLOCK.sub("", o).strip(_LABEL_PUNCT) for o in others
+                          if not rel.fullmatch(o) and not _READ_TIME.fullmatch(o)) if o]
     if len(others) > 3:
         return []
     for piece in others:
@@ -234,7 +243,7 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
             if len(words) > 3 or any(w[0].islower() and w not in _CONNECTORS for w in words):
                 return []
     lead = _STAMP_SPLIT.split(ln[:found[0].start].strip())[0].strip(_LABEL_PUNCT)
-    if lead and lead in others:
+    if lead and lead in others and _CLOCK.sub("", lead).strip(_LABEL_PUNCT) not in sections:
         name = outlet_name(lead.split(":", 1)[-1].strip())
         if name and not meta.outlet:
             meta.outlet, meta.outlet_evidence = name, f"date line: {ln}"
