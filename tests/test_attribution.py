@@ -391,3 +391,17 @@ def test_the_agency_is_the_one_named_in_its_own_sentence_or_the_sentence_before(
             "The NIS confirmed Monday that two soldiers had been captured, as lawmakers briefed by the agency said "
             "the death toll had reached about 300.")
     assert by_surface(text)["about 300"]["source"] == "National Intelligence Service"
+
+
+def test_a_title_before_a_surname_is_the_person_named_in_full():
+    text = ("First Vice Minister of Foreign Affairs Ilona Varga summoned the envoy on Monday.\n\n"
+            "Vice Minister Varga said that Sylvania had sent more than 13,000 containers of shells.")
+    assert by_surface(text)["more than 13,000"]["claimant"] == "Ilona Varga"
+
+
+def test_a_transcripts_capitalised_label_is_the_speaker_and_a_question_claims_nothing():
+    text = ("State Department spokesman Ivo Marek held the daily briefing.\n\n"
+            "MR MAREK: Our number is approximately 10,000 soldiers, and it could be higher.\n\n"
+            "QUESTION: Is your number of 11,000 soldiers wrong?")
+    f = by_surface(text)
+    assert f["approximately 10,000"]["claimant"] == "Ivo Marek" and f["11,000"]["claimant"] == ""

@@ -240,6 +240,12 @@ def _label_speaker(res: Resolver, text: str, pos: int) -> Speaker | None:
     if not m:
         return None
     label = m.group("label")
+    if label.isupper() and len(label) > 2:
+        # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
+        label = " ".join(w.capitalize() for w in label.split())
+        label = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)", "", label)
+        if label.lower() in res.lex.not_names:
+            return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
     how, sp = res.parse_np(label, ls)
     if sp is None and label.lower() in res.lex.titles and res.lex.titles[label.lower()] == "person":
         sp = res.resolve_title(label.lower(), "", ls)
