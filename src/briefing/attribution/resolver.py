@@ -771,7 +771,7 @@ class Resolver:
             if here:
                 return here[-1].at(pos)
             sub = self.subject_of(si - 1) if si > 0 else None
-            if sub is not None and ok(sub) and not self.lex.outlet(sub.name):
+            if sub is not None and ok(sub) and not self.lex.outlet(sub.name) and not sub.name.startswith("unnamed: "):
                 return sub
             for sp in self._recent_events(pos):
                 if ok(sp):
