@@ -279,3 +279,18 @@ def test_short_hangul_line_is_furniture_only_in_a_page_in_another_script():
     assert "소아쌤" not in english.lines
     korean = boilerplate.clean_lines("북한군 파병\n\n국가정보원은 북한이 특수부대 1500명을 러시아에 보냈다고 밝혔다.")
     assert korean.lines[0] == "북한군 파병"
+
+
+def test_the_links_under_a_read_also_heading_are_furniture_and_give_no_figures():
+    from briefing.boilerplate import clean_lines
+    from briefing.extract import article_rows
+    text = ("Sylvania has sent about 3,000 more soldiers, the ministry said on Monday.\n\n"
+            "Read also:\n"
+            "Seoul: 3,000 more troops sent to the front (27.03.2025)\n"
+            "Kyiv says up to 5,000 more soldiers could follow - 12 December, 2024\n\n"
+            "The ministry gave no further details. It said 200 soldiers had been wounded.")
+    c = clean_lines(text)
+    assert [k for k, _ in c.removed] == ["links heading", "related link", "related link"]
+    assert c.lines[-1].startswith("The ministry gave no further details.")
+    surfaces = [r["surface"] for r in article_rows("\n\n".join(c.lines))[1]]
+    assert surfaces == ["about 3,000", "200"]

@@ -64,8 +64,15 @@ def clean_lines(text: str) -> Cleaned:
     hangul = len(_HANGUL.findall(head))
     korean = hangul > 0 and hangul > 0.3 * max(1, len(_LETTERS.findall(head)))
     out = Cleaned([])
+    links = False    # under a "Read also:" / "Related:" heading: the short lines that follow are links
     for ln in raw:
         kind = furniture_kind(ln) if len(ln) <= 120 else ""
+        if kind == "links heading":
+            links = True
+        elif links and not kind and len(ln) <= 160 and not ln.rstrip("”\"'’)").endswith((".", "!", "?")):
+            kind = "related link"   # "Seoul: 3,000 more troops sent to Russia (27.03.2025)"
+        elif not kind:
+            links = False
         if kind == "stray" and korean:
             kind = ""
         if not kind and ln in captions:
