@@ -405,3 +405,14 @@ def test_a_transcripts_capitalised_label_is_the_speaker_and_a_question_claims_no
             "QUESTION: Is your number of 11,000 soldiers wrong?")
     f = by_surface(text)
     assert f["approximately 10,000"]["claimant"] == "Ivo Marek" and f["11,000"]["claimant"] == ""
+
+
+def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
+    from briefing.attribution.resolver import Resolver
+    other = "“We are watching,” the vice defence minister said on Monday."
+    r = Resolver(other, REG)     # the same registry, so the same memo of parsed phrases
+    r.parse_np("the vice defence minister", 20)
+    r.parse_np("the vice defence minister", 21)      # the second answer comes from the title cache
+    text = ("Vice Defence Minister Ilona Varga met reporters on Monday.\n\n"
+            "“We are watching closely,” the vice defence minister said.")
+    assert Resolver(text, REG).parse_np("the vice defence minister", text.rfind("the vice"))[1].name == "Ilona Varga"

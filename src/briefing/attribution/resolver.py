@@ -679,7 +679,9 @@ class Resolver:
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
-        # the same title in the same sentence means the same person: resolved once
+        # the same title in the same sentence means the same person: resolved once. Depends on the
+        # article even when the answer comes from this cache (else another article's parse memo takes it)
+        self._np_context_free = False
         key = (head, country, desc.lower(), self.sent_index(pos))
         if key not in self._titles:
             self._titles[key] = self._resolve_title(head, country, pos, desc)
