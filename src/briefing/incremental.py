@@ -46,6 +46,8 @@ CACHE = "cache"
 # than shipping it to a worker, small enough that two workers stay busy to the end.
 READ_BATCH = 500
 EXTRACT_BATCH = 250
+# Articles whose extraction results are written to the cache as one set of segments.
+FLUSH_ARTICLES = 2500
 SEGMENT_ROWS = 500
 # Below this many files or articles (or bytes of files to read), worker processes cost more to start
 # than they save.
@@ -185,14 +187,19 @@ def segment_texts(segment: Path, wanted: set[tuple[str, int]] | None = None,
     return out
 
 
-def _write(df: pd.DataFrame, path: Path) -> None:
-    """A cache segment, written under a temporary name and renamed (a killed run leaves no half file)."""
+def _arrow(df: pd.DataFrame):
     import pyarrow as pa
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def _write(df, path: Path) -> None:
+    """A cache segment (a frame or an Arrow table), written under a temporary name and renamed (a
+    killed run leaves no half file)."""
     import pyarrow.parquet as pq
 
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+        pq.write_table(_arrow(df) if isinstance(df, pd.DataFrame) else df, tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -207,8 +214,10 @@ def _registry(actors: str | None):
 
 def extract_batch(task: dict) -> dict:
     """Extract the articles of task["articles"] (dicts: key, article, path, published..., and where the
-    text is: segment, unit_key, pos) and write their rows to the task's segment files; returns the
-    number of articles done."""
+    text is: segment, unit_key, pos). Returns the number of articles done and, as Arrow tables
+    (compact to send back from a worker), their quote, figure and key rows, which the caller adds
+    to the cache (`_CacheWriter`); or, when the task names a segment (a Dask task, whose results
+    stay on the cluster's storage), writes them there."""
     from . import figures as figures_mod
     from . import quotes as quotes_mod
     from .pipeline import article_rows
@@ -229,7 +238,9 @@ def extract_batch(task: dict) -> dict:
         warnings += w
     out = {"quotes": _frame(quotes, quotes_mod), "figures": _frame(figures, figures_mod),
            "keys": pd.DataFrame(keys, columns=["_key", "warnings"])}
-    seg = task["segment"]
+    seg = task.get("segment")
+    if not seg:
+        return {"n": len(keys), "tables": {name: _arrow(df) for name, df in out.items()}}
     for name, df in out.items():  # keys last: a segment set is complete once its keys are written
         _write(df, Path(seg.replace("{table}", name)))
     return {"n": len(keys)}  # the rows are read back from the segments, with the cached ones
@@ -254,18 +265,23 @@ def default_workers() -> int:
 
 def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress=None) -> list[dict]:
     """func over tasks: on a Dask client, in `workers` processes, or here; results in task order.
-    `progress(task)` is called as each task finishes (in order)."""
+    `progress(task, result)` is called as each task finishes (in order), while the later ones run."""
     if not tasks:
         return []
     if client is not None:
         futures = client.map(func, tasks, pure=False)
-        return client.gather(futures)
+        out = []
+        for t, f in zip(tasks, futures):
+            out.append(f.result())
+            if progress:
+                progress(t, out[-1])
+        return out
     if workers <= 1 or len(tasks) == 1:
         out = []
         for t in tasks:
             out.append(func(t))
             if progress:
-                progress(t)
+                progress(t, out[-1])
         return out
     import multiprocessing as mp
     import threading
@@ -292,7 +308,7 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
             for t, r in zip(tasks, ex.map(func, tasks)):
                 out.append(r)
                 if progress:
-                    progress(t)
+                    progress(t, r)
             return out
     finally:
         if frozen:
@@ -358,9 +374,12 @@ class Cache:
         parts = [p for p in parts if len(p)]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
-    def compact(self, kind: str, key_col: str, live: set[str]) -> None:
-        """Drop segments with no live rows; rewrite those mostly dead (removed or changed articles)."""
+    def compact(self, kind: str, key_col: str, live: set[str], skip: set[str] = frozenset()) -> None:
+        """Drop segments with no live rows; rewrite those mostly dead (removed or changed articles).
+        Segments named in `skip` (just written, all live) are left alone."""
         for seg in self.segments(kind):
+            if seg.name in skip:
+                continue
             try:
                 keys = pd.read_parquet(seg, columns=[key_col])[key_col]
             except Exception:  # noqa: BLE001
@@ -394,9 +413,10 @@ class Cache:
                     batch, n = [], 0
 
 
-def load_rows(cache: Cache, kind: str, keys: list[str]):
+def load_rows(cache: Cache, kind: str, keys: list[str], fresh=(), skip: set[str] = frozenset()):
     """The `kind` rows (quotes or figures) of the articles with these extraction keys, one copy each,
-    in the keys' order and each article's row order, as an Arrow table.
+    in the keys' order and each article's row order, as an Arrow table: from the cache's segments
+    (but those named in `skip`) and the Arrow tables in `fresh` (this run's rows, already in memory).
 
     Arrow, not pandas: an archive's rows as Python objects would take several times the memory,
     and the tables are written from Arrow (pipeline.write_tables)."""
@@ -408,18 +428,25 @@ def load_rows(cache: Cache, kind: str, keys: list[str]):
 
     wanted = pa.array(keys, pa.string())
     parts = []
+
+    def add(t):
+        if t.num_rows == 0:
+            return
+        pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
+        keep = pc.is_valid(pos)
+        if pc.any(keep).as_py():
+            parts.append(_plain_strings(t.filter(keep)).append_column("_order", pos.filter(keep)))
+
     for seg in cache.segments(kind):
+        if seg.name in skip:
+            continue
         try:
             t = pq.read_table(seg)
         except Exception:  # noqa: BLE001 - a damaged segment is a cache miss, not an error
             continue
-        if t.num_rows == 0:
-            continue
-        pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
-        keep = pc.is_valid(pos)
-        if not pc.any(keep).as_py():
-            continue
-        parts.append(_plain_strings(t.filter(keep)).append_column("_order", pos.filter(keep)))
+        add(t)
+    for t in fresh:
+        add(t)
     if not parts:
         empty = (quotes_mod if kind == "quotes" else figures_mod).to_frame([])
         return pa.Table.from_pandas(empty, preserve_index=False)
@@ -515,7 +542,7 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     tasks = [{"units": b, "segment": cache.new_segment("read"), "today": today.isoformat()}
              for b in _batches(todo, READ_BATCH, n_workers, [sizes[p] for p, _ in todo])]
     results = run_batches(read_batch, tasks, n_workers, client,
-                          (lambda t: progress(len(t["units"]))) if progress else None)
+                          (lambda t, r: progress(len(t["units"]))) if progress else None)
     frames = [f for f in [cached] + [r["rows"] for r in results] if len(f)]
     rows = pd.concat(frames, ignore_index=True).drop_duplicates(["unit_key", "pos"]) if frames else pd.DataFrame()
     del cached, frames, results
@@ -605,6 +632,38 @@ def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chun
             writer.close()
 
 
+class _CacheWriter:
+    """This run's extraction results, kept in memory for the tables and written to the cache as they
+    come in, as few large segments (one set per `FLUSH_ARTICLES` articles): the coordinating process
+    does it while the workers go on, and never reads its own rows back."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.tables: dict[str, list] = {"quotes": [], "figures": [], "keys": []}
+        self.written: set[str] = set()
+        self._pending, self._n = 0, 0
+
+    def add(self, result: dict) -> None:
+        for name, t in result["tables"].items():
+            self.tables[name].append(t)
+        self._pending += 1
+        self._n += result["n"]
+        if self._n >= FLUSH_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if not self._pending:
+            return
+        for name in ("quotes", "figures", "keys"):  # keys last: a segment set is complete once they are written
+            t = pa.concat_tables(self.tables[name][-self._pending:], promote_options="default")
+            seg = Path(self.cache.new_segment(name))
+            _write(t, seg)
+            self.written.add(seg.name)
+        self._pending, self._n = 0, 0
+
+
 def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, actors: str | None, workers: int,
                      client=None, progress=None):
     """(quotes, figures, warnings, number extracted afresh) for the articles, with the extraction cache.
@@ -621,20 +680,37 @@ def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, a
     # tasks in segment order, so a task reads few segments for its texts
     todo.sort(key=lambda r: (r["segment"], r["unit_key"], r["pos"]))
     n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
-    tasks = [{"articles": b, "actors": actors, "segment": cache.new_segment("{table}")}
+    # On Dask each task writes its own segments (its results stay on the cluster's storage); else
+    # the rows come back here and _CacheWriter writes them.
+    tasks = [{"articles": b, "actors": actors, **({"segment": cache.new_segment("{table}")} if client else {})}
              for b in _batches(todo, EXTRACT_BATCH, n_workers)]
-    run_batches(extract_batch, tasks, n_workers, client, (lambda t: progress(len(t["articles"]))) if progress else None)
+    writer = _CacheWriter(cache)
+
+    def finished(task, result):
+        if "tables" in result:
+            writer.add(result)
+        if progress:
+            progress(len(task["articles"]))
+
+    try:
+        run_batches(extract_batch, tasks, n_workers, client, finished)
+    finally:
+        writer.flush()  # what was done is kept, even if a later batch failed
     live = set(keys)
     order = {k: i for i, k in enumerate(keys)}
-    kf = cache.load("keys", live, "_key")
+    if client is not None:
+        kf = cache.load("keys", live, "_key")
+    else:
+        kf = pd.concat([done[["_key", "warnings"]] if len(done) else pd.DataFrame(columns=["_key", "warnings"]),
+                        *(t.to_pandas() for t in writer.tables["keys"])], ignore_index=True)
     warnings = []
     if len(kf):
         kf = kf.drop_duplicates("_key")
         kf = kf.assign(_order=kf["_key"].map(order)).sort_values("_order")
         for w in kf["warnings"]:
             warnings += json.loads(w) if isinstance(w, str) and w else []
-    tables = {name: load_rows(cache, name, keys) for name in ("quotes", "figures")}
+    tables = {name: load_rows(cache, name, keys, writer.tables[name], writer.written) for name in ("quotes", "figures")}
     for name in ("keys", "quotes", "figures"):
-        cache.compact(name, "_key", live)
+        cache.compact(name, "_key", live, writer.written)
     cache.merge_small(("keys", "quotes", "figures"))
     return tables["quotes"], tables["figures"], warnings, len(todo)
