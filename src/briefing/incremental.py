@@ -318,13 +318,25 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
 
 def _batches(items: list, size: int, workers: int, weights: list[int] | None = None) -> list[list]:
     """Consecutive batches of at most `size` items, and, with `weights` (file sizes), of at most an
-    even share of the total weight: a .jsonl file of 10,000 articles is a batch of its own."""
+    even share of the total weight: a .jsonl file of 10,000 articles is a batch of its own.
+
+    With several workers, the last `workers` batches' worth of items go in batches a quarter that
+    size: the batches are handed out in order, so the workers then finish within a small batch of
+    each other instead of one waiting up to a whole batch for the other."""
     if workers > 1:
         # at least ~4 batches per worker, so a slow batch does not leave the other workers idle
         size = max(1, min(size, -(-len(items) // (workers * 4))))
+    cap = max(sum(weights) // max(1, workers * 4), BATCH_BYTES if workers <= 1 else 1) if weights else 0
+    if workers <= 1 or len(items) <= workers * size:
+        return _split(items, size, weights, cap)
+    head = (len(items) - workers * size) // size * size
+    return (_split(items[:head], size, weights and weights[:head], cap)
+            + _split(items[head:], max(1, size // 4), weights and weights[head:], max(1, cap // 4)))
+
+
+def _split(items: list, size: int, weights: list[int] | None, cap: int) -> list[list]:
     if not weights:
         return [items[i:i + size] for i in range(0, len(items), size)]
-    cap = max(sum(weights) // max(1, workers * 4), BATCH_BYTES if workers <= 1 else 1)
     out, cur, w = [], [], 0
     for item, weight in zip(items, weights):
         if cur and (len(cur) >= size or w + weight > cap):
