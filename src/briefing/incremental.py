@@ -553,22 +553,34 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     n_workers = workers if big or client is not None else 1
     tasks = [{"units": b, "segment": cache.new_segment("read"), "today": today.isoformat()}
              for b in _batches(todo, READ_BATCH, n_workers, [sizes[p] for p, _ in todo])]
-    results = run_batches(read_batch, tasks, n_workers, client,
-                          (lambda t, r: progress(len(t["units"]))) if progress else None)
-    frames = [f for f in [cached] + [r["rows"] for r in results] if len(f)]
-    rows = pd.concat(frames, ignore_index=True).drop_duplicates(["unit_key", "pos"]) if frames else pd.DataFrame()
-    del cached, frames, results
-    articles, skipped = [], []
-    if len(rows):
-        order = {k: i for i, k in enumerate(keys)}
-        rows = rows.assign(_order=rows["unit_key"].map(order)).sort_values(["_order", "pos"], kind="stable")
-        for rec in rows.to_dict("records"):
+    # Each batch's rows become articles as the batch comes in, while the workers read the next ones.
+    order = {k: i for i, k in enumerate(keys)}
+    entries, seen = [], set()
+
+    def take(rows: pd.DataFrame) -> None:
+        for rec in rows.to_dict("records") if len(rows) else ():
+            if (rec["unit_key"], rec["pos"]) in seen:  # a file given twice: read once
+                continue
+            seen.add((rec["unit_key"], rec["pos"]))
             if rec["pos"] < 0:
-                skipped.append((rec["unit"], rec["skip"]))
+                entries.append((order[rec["unit_key"]], rec["pos"], (rec["unit"], rec["skip"])))
             else:
                 a = _restore(rec)
                 a.__dict__["_cache"]["segment"] = str(cache.dir / rec["_segment"])
-                articles.append(a)
+                entries.append((order[rec["unit_key"]], rec["pos"], a))
+
+    def finished(task, result):
+        take(result.pop("rows"))
+        if progress:
+            progress(len(task["units"]))
+
+    take(cached)
+    del cached
+    run_batches(read_batch, tasks, n_workers, client, finished)
+    entries.sort(key=lambda e: (e[0], e[1]))  # corpus order (stable: of copies, the cached one first)
+    articles = [x for _, pos, x in entries if pos >= 0]
+    skipped = [x for _, pos, x in entries if pos < 0]
+    del entries, seen
     stale = [a for a in articles if _capped_by(a, today)]
     rows_of = manifest or {}
     dated_by_row = [a for a in articles if (rows_of.get(a.article) or {}).get("published")
