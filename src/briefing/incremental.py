@@ -622,38 +622,62 @@ def load_texts(cache: Cache, articles: list[Article]) -> None:
 
 def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chunk: int = 2000) -> None:
     """articles.parquet: `meta` (one row per article, same order) with each article's text and raw
-    text taken from the cache segments, written in chunks so memory stays bounded by the chunk."""
+    text taken from the cache segments, written in chunks so memory stays bounded by the chunk.
+    The texts go from the segments to the file as Arrow columns, never as Python strings."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     writer = None
-    open_segs: dict[str, dict] = {}
+    open_segs: dict[str, tuple] = {}  # segment -> (its text columns, {(unit_key, pos): row})
     try:
         for start in range(0, max(len(meta), 1), chunk):
             part = meta.iloc[start:start + chunk]
             arts = articles[start:start + chunk]
-            text, raw = [], []
+            table = pa.Table.from_pandas(part.assign(text="", raw_text=""), preserve_index=False)
+            types = [table.schema.field(c).type for c in TEXTS]
+            sources, offsets, where = [], {}, []
+            here = {"text": [], "raw_text": []}  # read in this process (no cache), or already loaded
             for a in arts:
                 info = a.__dict__.get("_cache")
-                if info is None or a.text:  # read in this process (no cache), or already loaded
-                    text.append(a.text)
-                    raw.append(a.raw_text)
+                if info is None or a.text:
+                    where.append((None, len(here["text"])))
+                    here["text"].append(a.text)
+                    here["raw_text"].append(a.raw_text)
                     continue
                 seg = info["segment"]
                 if seg not in open_segs:
                     if len(open_segs) >= 8:
                         open_segs.pop(next(iter(open_segs)))
-                    open_segs[seg] = segment_texts(Path(seg), None, TEXTS)
-                t, r = open_segs[seg][(info["unit_key"], info["pos"])]
-                text.append(t)
-                raw.append(r)
-            table = pa.Table.from_pandas(part.assign(text=text, raw_text=raw), preserve_index=False)
+                    open_segs[seg] = _segment_columns(Path(seg), TEXTS)
+                if seg not in offsets:
+                    offsets[seg] = sum(t.num_rows for t in sources)
+                    sources.append(open_segs[seg][0])
+                where.append((seg, open_segs[seg][1][(info["unit_key"], info["pos"])]))
+            if here["text"]:
+                offsets[None] = sum(t.num_rows for t in sources)
+                sources.append(pa.table({c: pa.array(here[c], pa.string()) for c in TEXTS}))
+            if where:
+                pool = pa.concat_tables([t.select(list(TEXTS)).cast(pa.schema(list(zip(TEXTS, types))))
+                                         for t in sources])
+                idx = pa.array([offsets[seg] + row for seg, row in where], pa.int64())
+                for c, typ in zip(TEXTS, types):
+                    table = table.set_column(table.schema.get_field_index(c), table.schema.field(c),
+                                             pool[c].take(idx).combine_chunks())
             if writer is None:
                 writer = pq.ParquetWriter(path, table.schema)
             writer.write_table(table.cast(writer.schema) if table.schema != writer.schema else table)
     finally:
         if writer is not None:
             writer.close()
+
+
+def _segment_columns(segment: Path, columns: tuple[str, ...]):
+    """(Arrow table of these columns of a read segment, {(unit_key, pos): row number})."""
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(segment, columns=["unit_key", "pos", *columns])
+    rows = {(k, p): i for i, (k, p) in enumerate(zip(t["unit_key"].to_pylist(), t["pos"].to_pylist()))}
+    return t.select(list(columns)), rows
 
 
 class _CacheWriter:
