@@ -428,7 +428,8 @@ class Cache:
 def load_rows(cache: Cache, kind: str, keys: list[str], fresh=(), skip: set[str] = frozenset()):
     """The `kind` rows (quotes or figures) of the articles with these extraction keys, one copy each,
     in the keys' order and each article's row order, as an Arrow table: from the cache's segments
-    (but those named in `skip`) and the Arrow tables in `fresh` (this run's rows, already in memory).
+    (but those named in `skip`) and the Arrow tables in `fresh` (this run's rows, already in memory;
+    the list is emptied, so that memory holds each row once more at most).
 
     Arrow, not pandas: an archive's rows as Python objects would take several times the memory,
     and the tables are written from Arrow (pipeline.write_tables)."""
@@ -457,8 +458,16 @@ def load_rows(cache: Cache, kind: str, keys: list[str], fresh=(), skip: set[str]
         except Exception:  # noqa: BLE001 - a damaged segment is a cache miss, not an error
             continue
         add(t)
-    for t in fresh:
-        add(t)
+    fresh = fresh if isinstance(fresh, list) else list(fresh)
+    while fresh:  # this run's rows, all of live articles: no copy, and each let go once assembled
+        t = fresh.pop(0)
+        if t.num_rows:
+            pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
+            if pos.null_count:
+                add(t)
+            else:
+                parts.append(_plain_strings(t).append_column("_order", pos))
+        del t
     if not parts:
         empty = (quotes_mod if kind == "quotes" else figures_mod).to_frame([])
         return pa.Table.from_pandas(empty, preserve_index=False)
@@ -705,7 +714,8 @@ class _CacheWriter:
         if not self._pending:
             return
         for name in ("quotes", "figures", "keys"):  # keys last: a segment set is complete once they are written
-            t = pa.concat_tables(self.tables[name][-self._pending:], promote_options="default")
+            t = pa.concat_tables([_plain_strings(t) for t in self.tables[name][-self._pending:]],
+                                 promote_options="default")
             seg = Path(self.cache.new_segment(name))
             _write(t, seg)
             self.written.add(seg.name)
