@@ -205,7 +205,9 @@ def test_merged_cache_segments_still_assemble(corpus, tmp_path, monkeypatch, cap
     types) they are read together with new ones."""
     out = tmp_path / "out"
     monkeypatch.setattr(incremental, "EXTRACT_BATCH", 1)  # a segment per article
+    monkeypatch.setattr(incremental, "FLUSH_ARTICLES", 1)
     _run(corpus, out, workers=1)
+    assert len(list((out / "cache").glob("figures-*.parquet"))) == 12
     for i in range(12, 40):
         (corpus / f"story_{i:02d}.txt").write_text(_story(i), encoding="utf-8")
     _run(corpus, out, workers=1)  # 40 segments of each kind: merged at the end of the run
@@ -217,3 +219,14 @@ def test_merged_cache_segments_still_assemble(corpus, tmp_path, monkeypatch, cap
     plain = extract_tables(read_corpus([corpus], {}, progress=False).articles, default_registry())
     for name in ("quotes", "figures"):
         _same(getattr(plain, name), getattr(tables, name))
+
+
+def test_batches_keep_the_order_and_end_small_so_the_workers_finish_together():
+    items = list(range(10_050))
+    for workers in (1, 2, 4):
+        batches = incremental._batches(items, 250, workers)
+        assert [i for b in batches for i in b] == items
+        if workers > 1:
+            assert max(len(b) for b in batches[-workers:]) <= max(len(b) for b in batches) // 4 + 1
+    sized = incremental._batches(items, 500, 2, [5_000] * len(items))
+    assert [i for b in sized for i in b] == items and len(sized[-1]) < len(sized[0])

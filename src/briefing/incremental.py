@@ -46,6 +46,8 @@ CACHE = "cache"
 # than shipping it to a worker, small enough that two workers stay busy to the end.
 READ_BATCH = 500
 EXTRACT_BATCH = 250
+# Articles whose extraction results are written to the cache as one set of segments.
+FLUSH_ARTICLES = 2500
 SEGMENT_ROWS = 500
 # Below this many files or articles (or bytes of files to read), worker processes cost more to start
 # than they save.
@@ -185,14 +187,19 @@ def segment_texts(segment: Path, wanted: set[tuple[str, int]] | None = None,
     return out
 
 
-def _write(df: pd.DataFrame, path: Path) -> None:
-    """A cache segment, written under a temporary name and renamed (a killed run leaves no half file)."""
+def _arrow(df: pd.DataFrame):
     import pyarrow as pa
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def _write(df, path: Path) -> None:
+    """A cache segment (a frame or an Arrow table), written under a temporary name and renamed (a
+    killed run leaves no half file)."""
     import pyarrow.parquet as pq
 
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
+        pq.write_table(_arrow(df) if isinstance(df, pd.DataFrame) else df, tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -207,8 +214,10 @@ def _registry(actors: str | None):
 
 def extract_batch(task: dict) -> dict:
     """Extract the articles of task["articles"] (dicts: key, article, path, published..., and where the
-    text is: segment, unit_key, pos) and write their rows to the task's segment files; returns the
-    number of articles done."""
+    text is: segment, unit_key, pos). Returns the number of articles done and, as Arrow tables
+    (compact to send back from a worker), their quote, figure and key rows, which the caller adds
+    to the cache (`_CacheWriter`); or, when the task names a segment (a Dask task, whose results
+    stay on the cluster's storage), writes them there."""
     from . import figures as figures_mod
     from . import quotes as quotes_mod
     from .pipeline import article_rows
@@ -229,7 +238,9 @@ def extract_batch(task: dict) -> dict:
         warnings += w
     out = {"quotes": _frame(quotes, quotes_mod), "figures": _frame(figures, figures_mod),
            "keys": pd.DataFrame(keys, columns=["_key", "warnings"])}
-    seg = task["segment"]
+    seg = task.get("segment")
+    if not seg:
+        return {"n": len(keys), "tables": {name: _arrow(df) for name, df in out.items()}}
     for name, df in out.items():  # keys last: a segment set is complete once its keys are written
         _write(df, Path(seg.replace("{table}", name)))
     return {"n": len(keys)}  # the rows are read back from the segments, with the cached ones
@@ -254,18 +265,23 @@ def default_workers() -> int:
 
 def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress=None) -> list[dict]:
     """func over tasks: on a Dask client, in `workers` processes, or here; results in task order.
-    `progress(task)` is called as each task finishes (in order)."""
+    `progress(task, result)` is called as each task finishes (in order), while the later ones run."""
     if not tasks:
         return []
     if client is not None:
         futures = client.map(func, tasks, pure=False)
-        return client.gather(futures)
+        out = []
+        for t, f in zip(tasks, futures):
+            out.append(f.result())
+            if progress:
+                progress(t, out[-1])
+        return out
     if workers <= 1 or len(tasks) == 1:
         out = []
         for t in tasks:
             out.append(func(t))
             if progress:
-                progress(t)
+                progress(t, out[-1])
         return out
     import multiprocessing as mp
     import threading
@@ -292,7 +308,7 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
             for t, r in zip(tasks, ex.map(func, tasks)):
                 out.append(r)
                 if progress:
-                    progress(t)
+                    progress(t, r)
             return out
     finally:
         if frozen:
@@ -302,13 +318,25 @@ def run_batches(func, tasks: list[dict], workers: int = 1, client=None, progress
 
 def _batches(items: list, size: int, workers: int, weights: list[int] | None = None) -> list[list]:
     """Consecutive batches of at most `size` items, and, with `weights` (file sizes), of at most an
-    even share of the total weight: a .jsonl file of 10,000 articles is a batch of its own."""
+    even share of the total weight: a .jsonl file of 10,000 articles is a batch of its own.
+
+    With several workers, the last `workers` batches' worth of items go in batches a quarter that
+    size: the batches are handed out in order, so the workers then finish within a small batch of
+    each other instead of one waiting up to a whole batch for the other."""
     if workers > 1:
         # at least ~4 batches per worker, so a slow batch does not leave the other workers idle
         size = max(1, min(size, -(-len(items) // (workers * 4))))
+    cap = max(sum(weights) // max(1, workers * 4), BATCH_BYTES if workers <= 1 else 1) if weights else 0
+    if workers <= 1 or len(items) <= workers * size:
+        return _split(items, size, weights, cap)
+    head = (len(items) - workers * size) // size * size
+    return (_split(items[:head], size, weights and weights[:head], cap)
+            + _split(items[head:], max(1, size // 4), weights and weights[head:], max(1, cap // 4)))
+
+
+def _split(items: list, size: int, weights: list[int] | None, cap: int) -> list[list]:
     if not weights:
         return [items[i:i + size] for i in range(0, len(items), size)]
-    cap = max(sum(weights) // max(1, workers * 4), BATCH_BYTES if workers <= 1 else 1)
     out, cur, w = [], [], 0
     for item, weight in zip(items, weights):
         if cur and (len(cur) >= size or w + weight > cap):
@@ -358,9 +386,12 @@ class Cache:
         parts = [p for p in parts if len(p)]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
-    def compact(self, kind: str, key_col: str, live: set[str]) -> None:
-        """Drop segments with no live rows; rewrite those mostly dead (removed or changed articles)."""
+    def compact(self, kind: str, key_col: str, live: set[str], skip: set[str] = frozenset()) -> None:
+        """Drop segments with no live rows; rewrite those mostly dead (removed or changed articles).
+        Segments named in `skip` (just written, all live) are left alone."""
         for seg in self.segments(kind):
+            if seg.name in skip:
+                continue
             try:
                 keys = pd.read_parquet(seg, columns=[key_col])[key_col]
             except Exception:  # noqa: BLE001
@@ -394,9 +425,11 @@ class Cache:
                     batch, n = [], 0
 
 
-def load_rows(cache: Cache, kind: str, keys: list[str]):
+def load_rows(cache: Cache, kind: str, keys: list[str], fresh=(), skip: set[str] = frozenset()):
     """The `kind` rows (quotes or figures) of the articles with these extraction keys, one copy each,
-    in the keys' order and each article's row order, as an Arrow table.
+    in the keys' order and each article's row order, as an Arrow table: from the cache's segments
+    (but those named in `skip`) and the Arrow tables in `fresh` (this run's rows, already in memory;
+    the list is emptied, so that memory holds each row once more at most).
 
     Arrow, not pandas: an archive's rows as Python objects would take several times the memory,
     and the tables are written from Arrow (pipeline.write_tables)."""
@@ -408,18 +441,33 @@ def load_rows(cache: Cache, kind: str, keys: list[str]):
 
     wanted = pa.array(keys, pa.string())
     parts = []
+
+    def add(t):
+        if t.num_rows == 0:
+            return
+        pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
+        keep = pc.is_valid(pos)
+        if pc.any(keep).as_py():
+            parts.append(_plain_strings(t.filter(keep)).append_column("_order", pos.filter(keep)))
+
     for seg in cache.segments(kind):
+        if seg.name in skip:
+            continue
         try:
             t = pq.read_table(seg)
         except Exception:  # noqa: BLE001 - a damaged segment is a cache miss, not an error
             continue
-        if t.num_rows == 0:
-            continue
-        pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
-        keep = pc.is_valid(pos)
-        if not pc.any(keep).as_py():
-            continue
-        parts.append(_plain_strings(t.filter(keep)).append_column("_order", pos.filter(keep)))
+        add(t)
+    fresh = fresh if isinstance(fresh, list) else list(fresh)
+    while fresh:  # this run's rows, all of live articles: no copy, and each let go once assembled
+        t = fresh.pop(0)
+        if t.num_rows:
+            pos = pc.index_in(t["_key"].cast(pa.string()), value_set=wanted)
+            if pos.null_count:
+                add(t)
+            else:
+                parts.append(_plain_strings(t).append_column("_order", pos))
+        del t
     if not parts:
         empty = (quotes_mod if kind == "quotes" else figures_mod).to_frame([])
         return pa.Table.from_pandas(empty, preserve_index=False)
@@ -514,22 +562,34 @@ def read_units(files: list[Path], cache_dir: Path, workers: int, client=None, pr
     n_workers = workers if big or client is not None else 1
     tasks = [{"units": b, "segment": cache.new_segment("read"), "today": today.isoformat()}
              for b in _batches(todo, READ_BATCH, n_workers, [sizes[p] for p, _ in todo])]
-    results = run_batches(read_batch, tasks, n_workers, client,
-                          (lambda t: progress(len(t["units"]))) if progress else None)
-    frames = [f for f in [cached] + [r["rows"] for r in results] if len(f)]
-    rows = pd.concat(frames, ignore_index=True).drop_duplicates(["unit_key", "pos"]) if frames else pd.DataFrame()
-    del cached, frames, results
-    articles, skipped = [], []
-    if len(rows):
-        order = {k: i for i, k in enumerate(keys)}
-        rows = rows.assign(_order=rows["unit_key"].map(order)).sort_values(["_order", "pos"], kind="stable")
-        for rec in rows.to_dict("records"):
+    # Each batch's rows become articles as the batch comes in, while the workers read the next ones.
+    order = {k: i for i, k in enumerate(keys)}
+    entries, seen = [], set()
+
+    def take(rows: pd.DataFrame) -> None:
+        for rec in rows.to_dict("records") if len(rows) else ():
+            if (rec["unit_key"], rec["pos"]) in seen:  # a file given twice: read once
+                continue
+            seen.add((rec["unit_key"], rec["pos"]))
             if rec["pos"] < 0:
-                skipped.append((rec["unit"], rec["skip"]))
+                entries.append((order[rec["unit_key"]], rec["pos"], (rec["unit"], rec["skip"])))
             else:
                 a = _restore(rec)
                 a.__dict__["_cache"]["segment"] = str(cache.dir / rec["_segment"])
-                articles.append(a)
+                entries.append((order[rec["unit_key"]], rec["pos"], a))
+
+    def finished(task, result):
+        take(result.pop("rows"))
+        if progress:
+            progress(len(task["units"]))
+
+    take(cached)
+    del cached
+    run_batches(read_batch, tasks, n_workers, client, finished)
+    entries.sort(key=lambda e: (e[0], e[1]))  # corpus order (stable: of copies, the cached one first)
+    articles = [x for _, pos, x in entries if pos >= 0]
+    skipped = [x for _, pos, x in entries if pos < 0]
+    del entries, seen
     stale = [a for a in articles if _capped_by(a, today)]
     rows_of = manifest or {}
     dated_by_row = [a for a in articles if (rows_of.get(a.article) or {}).get("published")
@@ -571,38 +631,95 @@ def load_texts(cache: Cache, articles: list[Article]) -> None:
 
 def write_articles(meta: pd.DataFrame, articles: list[Article], path: Path, chunk: int = 2000) -> None:
     """articles.parquet: `meta` (one row per article, same order) with each article's text and raw
-    text taken from the cache segments, written in chunks so memory stays bounded by the chunk."""
+    text taken from the cache segments, written in chunks so memory stays bounded by the chunk.
+    The texts go from the segments to the file as Arrow columns, never as Python strings."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     writer = None
-    open_segs: dict[str, dict] = {}
+    open_segs: dict[str, tuple] = {}  # segment -> (its text columns, {(unit_key, pos): row})
     try:
         for start in range(0, max(len(meta), 1), chunk):
             part = meta.iloc[start:start + chunk]
             arts = articles[start:start + chunk]
-            text, raw = [], []
+            table = pa.Table.from_pandas(part.assign(text="", raw_text=""), preserve_index=False)
+            types = [table.schema.field(c).type for c in TEXTS]
+            sources, offsets, where = [], {}, []
+            here = {"text": [], "raw_text": []}  # read in this process (no cache), or already loaded
             for a in arts:
                 info = a.__dict__.get("_cache")
-                if info is None or a.text:  # read in this process (no cache), or already loaded
-                    text.append(a.text)
-                    raw.append(a.raw_text)
+                if info is None or a.text:
+                    where.append((None, len(here["text"])))
+                    here["text"].append(a.text)
+                    here["raw_text"].append(a.raw_text)
                     continue
                 seg = info["segment"]
                 if seg not in open_segs:
                     if len(open_segs) >= 8:
                         open_segs.pop(next(iter(open_segs)))
-                    open_segs[seg] = segment_texts(Path(seg), None, TEXTS)
-                t, r = open_segs[seg][(info["unit_key"], info["pos"])]
-                text.append(t)
-                raw.append(r)
-            table = pa.Table.from_pandas(part.assign(text=text, raw_text=raw), preserve_index=False)
+                    open_segs[seg] = _segment_columns(Path(seg), TEXTS)
+                if seg not in offsets:
+                    offsets[seg] = sum(t.num_rows for t in sources)
+                    sources.append(open_segs[seg][0])
+                where.append((seg, open_segs[seg][1][(info["unit_key"], info["pos"])]))
+            if here["text"]:
+                offsets[None] = sum(t.num_rows for t in sources)
+                sources.append(pa.table({c: pa.array(here[c], pa.string()) for c in TEXTS}))
+            if where:
+                pool = pa.concat_tables([t.select(list(TEXTS)).cast(pa.schema(list(zip(TEXTS, types))))
+                                         for t in sources])
+                idx = pa.array([offsets[seg] + row for seg, row in where], pa.int64())
+                for c, typ in zip(TEXTS, types):
+                    table = table.set_column(table.schema.get_field_index(c), table.schema.field(c),
+                                             pool[c].take(idx).combine_chunks())
             if writer is None:
                 writer = pq.ParquetWriter(path, table.schema)
             writer.write_table(table.cast(writer.schema) if table.schema != writer.schema else table)
     finally:
         if writer is not None:
             writer.close()
+
+
+def _segment_columns(segment: Path, columns: tuple[str, ...]):
+    """(Arrow table of these columns of a read segment, {(unit_key, pos): row number})."""
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(segment, columns=["unit_key", "pos", *columns])
+    rows = {(k, p): i for i, (k, p) in enumerate(zip(t["unit_key"].to_pylist(), t["pos"].to_pylist()))}
+    return t.select(list(columns)), rows
+
+
+class _CacheWriter:
+    """This run's extraction results, kept in memory for the tables and written to the cache as they
+    come in, as few large segments (one set per `FLUSH_ARTICLES` articles): the coordinating process
+    does it while the workers go on, and never reads its own rows back."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.tables: dict[str, list] = {"quotes": [], "figures": [], "keys": []}
+        self.written: set[str] = set()
+        self._pending, self._n = 0, 0
+
+    def add(self, result: dict) -> None:
+        for name, t in result["tables"].items():
+            self.tables[name].append(t)
+        self._pending += 1
+        self._n += result["n"]
+        if self._n >= FLUSH_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if not self._pending:
+            return
+        for name in ("quotes", "figures", "keys"):  # keys last: a segment set is complete once they are written
+            t = pa.concat_tables([_plain_strings(t) for t in self.tables[name][-self._pending:]],
+                                 promote_options="default")
+            seg = Path(self.cache.new_segment(name))
+            _write(t, seg)
+            self.written.add(seg.name)
+        self._pending, self._n = 0, 0
 
 
 def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, actors: str | None, workers: int,
@@ -621,20 +738,37 @@ def extract_articles(articles: list[Article], manifest: dict, cache_dir: Path, a
     # tasks in segment order, so a task reads few segments for its texts
     todo.sort(key=lambda r: (r["segment"], r["unit_key"], r["pos"]))
     n_workers = workers if len(todo) >= MIN_PARALLEL or client is not None else 1
-    tasks = [{"articles": b, "actors": actors, "segment": cache.new_segment("{table}")}
+    # On Dask each task writes its own segments (its results stay on the cluster's storage); else
+    # the rows come back here and _CacheWriter writes them.
+    tasks = [{"articles": b, "actors": actors, **({"segment": cache.new_segment("{table}")} if client else {})}
              for b in _batches(todo, EXTRACT_BATCH, n_workers)]
-    run_batches(extract_batch, tasks, n_workers, client, (lambda t: progress(len(t["articles"]))) if progress else None)
+    writer = _CacheWriter(cache)
+
+    def finished(task, result):
+        if "tables" in result:
+            writer.add(result)
+        if progress:
+            progress(len(task["articles"]))
+
+    try:
+        run_batches(extract_batch, tasks, n_workers, client, finished)
+    finally:
+        writer.flush()  # what was done is kept, even if a later batch failed
     live = set(keys)
     order = {k: i for i, k in enumerate(keys)}
-    kf = cache.load("keys", live, "_key")
+    if client is not None:
+        kf = cache.load("keys", live, "_key")
+    else:
+        kf = pd.concat([done[["_key", "warnings"]] if len(done) else pd.DataFrame(columns=["_key", "warnings"]),
+                        *(t.to_pandas() for t in writer.tables["keys"])], ignore_index=True)
     warnings = []
     if len(kf):
         kf = kf.drop_duplicates("_key")
         kf = kf.assign(_order=kf["_key"].map(order)).sort_values("_order")
         for w in kf["warnings"]:
             warnings += json.loads(w) if isinstance(w, str) and w else []
-    tables = {name: load_rows(cache, name, keys) for name in ("quotes", "figures")}
+    tables = {name: load_rows(cache, name, keys, writer.tables[name], writer.written) for name in ("quotes", "figures")}
     for name in ("keys", "quotes", "figures"):
-        cache.compact(name, "_key", live)
+        cache.compact(name, "_key", live, writer.written)
     cache.merge_small(("keys", "quotes", "figures"))
     return tables["quotes"], tables["figures"], warnings, len(todo)

@@ -162,7 +162,13 @@ def run_extract(paths: list[str], out: str | Path, manifest: str | Path | None =
     bar = None
     if not quiet and len(files) > 100:
         from tqdm import tqdm
-        bar = tqdm(total=len(files), desc="reading", unit="file")
+
+        class Bar(tqdm):
+            # No monitor thread: with a second thread alive the workers would start from a fork
+            # server (incremental.run_batches), half a second and a cold start in every worker.
+            monitor_interval = 0
+
+        bar = Bar(total=len(files), desc="reading", unit="file")
     today = today or dt.date.today()  # no publication date after it (see pubdate)
     try:
         articles, skipped, n_read = incremental.read_units(files, cache_dir, workers, client,
