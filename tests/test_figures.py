@@ -235,6 +235,25 @@ def test_casualty_verbs_before_or_after(text, cat):
     assert one(text).unit_category == cat
 
 
+@pytest.mark.parametrize("text,value,cat", [
+    # a share of a group counted before: the verb after "of them" says what happened to it
+    ("Analysts think 9,000 marines landed and that about 2,100 of them have been wounded.", 2100, "casualties"),
+    ("Of the 6,000 men sent, officials believe 800 of those were taken prisoner.", 800, "other"),
+    # the part of a loss, named with "including"
+    ("The army says Moldavia has lost 310,400 soldiers so far, including 940 over the past day.", 940, "casualties"),
+    # the loss verb right before the number
+    ("Border units eliminated 75 enemy commandos near the bridge, the command said.", 75, "casualties"),
+    ("The rebels lose 120 fighters a week, the envoy said.", 120, "casualties"),
+    # the force a loss is counted against is not a loss
+    ("Casualties reached a quarter of the roughly 7,500 conscripts deployed, the agency said.", 7500, "personnel"),
+    ("They suffered 900 casualties out of an estimated 5,200 soldiers sent to the front.", 5200, "personnel"),
+    ("They suffered 900 casualties out of an estimated 5,200 soldiers sent to the front.", 900, "casualties"),
+])
+def test_losses_among_a_counted_force_and_the_force_itself(text, value, cat):
+    f = figs(text)
+    assert f.loc[f.value == value, "unit_category"].tolist() == [cat]
+
+
 def test_data_showed_and_denials_name_their_claimant():
     r = one("The Pentagon's data showed 3,000 soldiers crossed the border.")
     assert r.claimant == "Pentagon" or r.actor_id == "us_pentagon"

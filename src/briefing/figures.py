@@ -87,12 +87,22 @@ _VERB_STATUS = {"deny": "denied", "confirm": "confirmed", "estimate": "estimate"
 _LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|toward|into|inside|near|at|along|across|from)\s+(?:the\s+)?"
                      r"(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|region|oblast|border|province|front|peninsula))*)",
                      re.UNICODE)
-_CASUALTY_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either)\s+)*"
+# "1,000 of them were killed": the share of a group already counted is what the verb is about
+_OF_THEM = r"\s*(?:of\s+(?:them|those|whom|these)\s*,?)?"
+_CASUALTY_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either)\s+)*"
                           r"(?:killed|dead|died|wounded|injured|lost|missing|killed\s+or\s+wounded)\b", re.IGNORECASE)
-_CAPTURED_RE = re.compile(r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
+_CAPTURED_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
                           r"(?:captured|taken\s+prisoner|taken\s+captive|surrendered)\b", re.IGNORECASE)
-_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|"
-                            r"death toll of|deaths of|lost|losing|losses of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|eliminated|eliminating|"
+                            r"eliminates|wiped\s+out|neutrali[sz]ed|death toll of|deaths of|lost|lose|loses|losing|losses of)"
+                            r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "Russia has lost 948,120 troops ..., including 1,210 over the past day": the part of a loss is a loss
+_LOST_INCLUDING = re.compile(r"\b(?:lost|loses|losing|killed|eliminated|wiped\s+out)\b[^.;]{0,120}?\bincluding\s+"
+                             r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "30% of the roughly 11,000 troops", "4,000 casualties out of the 11,000 soldiers sent": the base a loss is
+# counted against is the force, not a loss
+_BASE_BEFORE = re.compile(r"(?:\bout\s+of|(?:%|\bper\s*cent|\bpercent)\s+of|\bof\s+the)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|captures|capture)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s*$")
@@ -457,7 +467,9 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
         if _CAPTURED_RE.match(tail) or _CAPTURED_BEFORE.search(text, max(ss, s - 30), s):
             cat = "other"       # "two soldiers were captured": neither a deployment nor a loss
         elif _CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s) or \
-                _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or \
+                not _BASE_BEFORE.search(text, max(ss, s - 40), s) and (
+                    _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or
+                    _LOST_INCLUDING.search(text, max(ss, s - 160), s)) or \
                 c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
             cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
     location = _location(tail) or _location(text[uend:hi])
