@@ -407,6 +407,16 @@ def test_a_transcripts_capitalised_label_is_the_speaker_and_a_question_claims_no
     assert f["approximately 10,000"]["claimant"] == "Ivo Marek" and f["11,000"]["claimant"] == ""
 
 
+def test_first_person_in_a_labelled_turn_is_the_turns_speaker_and_a_question_opener_is_nobody():
+    text = ("Border Agency spokeswoman Aline Kessler\nRiverton, D.C.\n\n"
+            "MS KESSLER: Good morning. We now assess that about 2,400 guards have moved to the border.\n\n"
+            "QUESTION: Are those numbers final? Is the agency sure?\n\n"
+            "MS KESSLER: What I would say is that the other side has already shipped thousands of shells.")
+    f = by_surface(text)
+    assert f["about 2,400"]["claimant"] == "Aline Kessler"
+    assert f["thousands"]["claimant"] == "Aline Kessler"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

@@ -201,7 +201,7 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
             src = res.parse_np(np[0], 0)[1] if len(np) > 1 else None
             if sp is not None:
                 return _Claim(sp, "table:" + how, src, -1)
-    label = _label_speaker(res, text, c.start)
+    label = res.label_speaker(c.start)
     if label is not None:
         return _Claim(label, "label", None, -1)
     ev = res._event_in.get(si)
@@ -229,29 +229,6 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
 
 
 _CLAIM_COLUMN = re.compile(r"(?i)(?:claimed\s+by|claimant|source|according\s+to|reported\s+by|by|who)")
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
-
-
-def _label_speaker(res: Resolver, text: str, pos: int) -> Speaker | None:
-    """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "Expert: I think ..." (a
-    transcript answer): the label speaks the line."""
-    ls = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.match(text, ls, min(pos + 1, ls + 80))
-    if not m:
-        return None
-    label = m.group("label")
-    if label.isupper() and len(label) > 2:
-        # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
-        label = " ".join(w.capitalize() for w in label.split())
-        label = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)", "", label)
-        if label.lower() in res.lex.not_names:
-            return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
-    how, sp = res.parse_np(label, ls)
-    if sp is None and label.lower() in res.lex.titles and res.lex.titles[label.lower()] == "person":
-        sp = res.resolve_title(label.lower(), "", ls)
-    return sp
-
-
 def _claim_end(text: str, pos: int, ss: int) -> int:
     """Where the claimant's own words end before the figure: after the last speech verb or 'according
     to X,' before it, so 'Ukraine's intelligence said ...' does not make a figure Ukrainian."""

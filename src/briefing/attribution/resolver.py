@@ -52,6 +52,12 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(
 _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
+# a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
+_LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
+LABEL_REACH = 4000
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
+_FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
                             r"of|for|to|in|on|at|by|from|with)\s*$", re.I)
@@ -606,6 +612,29 @@ class Resolver:
         g = self._gender_of(sp)
         return bool(want and g and g != want)
 
+    def label_speaker(self, pos: int) -> Speaker | None:
+        """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "MR MILLER: We now assess ..."
+        (a transcript turn): the label speaks the line. Looked for at most LABEL_REACH characters back, so
+        a huge line costs a bounded look-up per call."""
+        lo = max(0, pos - LABEL_REACH)
+        ls = self.text.rfind("\n", lo, pos) + 1
+        if ls == 0 and lo > 0:
+            return None
+        m = _LABEL.match(self.text, ls, min(pos + 1, ls + 80))
+        if not m:
+            return None
+        label = m.group("label")
+        if label.isupper() and len(label) > 2:
+            # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
+            label = " ".join(w.capitalize() for w in label.split())
+            label = _LABEL_TITLE.sub("", label)
+            if label.lower() in self.lex.not_names:
+                return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
+        how, sp = self.parse_np(label, ls)
+        if sp is None and self.lex.titles.get(label.lower()) == "person":
+            sp = self.resolve_title(label.lower(), "", ls)
+        return sp
+
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
         sp = self._resolve_pronoun(pron, pos)
         g = _PRONOUN_GENDER.get(pron)
@@ -625,6 +654,11 @@ class Resolver:
             ok = lambda s: True  # noqa: E731
         # "The Pentagon said on Monday that it believed ...": the subject of this sentence's earlier verb;
         # never through another pronoun (a line of "He said" would otherwise recurse without end)
+        if pron in _FIRST_PERSON:
+            # "MR MILLER: We now assess that ...": in a labelled turn, "I" and "we" are the turn's speaker
+            sp = self.label_speaker(pos)
+            if sp is not None:
+                return sp
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
         if s < pos and not self._in_pronoun:
             self._in_pronoun = True
@@ -676,6 +710,8 @@ class Resolver:
         later = ents.with_token(tok_n)   # named in full only later (lead paragraphs sometimes do that)
         if later:
             return later[0]
+        if _INITIALS.fullmatch(tok):
+            return None      # "D.C." (of "Washington, D.C."), "U.N.": initials alone name nobody
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
