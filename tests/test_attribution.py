@@ -417,6 +417,30 @@ def test_first_person_in_a_labelled_turn_is_the_turns_speaker_and_a_question_ope
     assert f["thousands"]["claimant"] == "Aline Kessler"
 
 
+@pytest.mark.parametrize("text", [
+    "Senator Ada Quill told reporters after a closed-door briefing by the Coastal Intelligence Bureau that "
+    "about 640 marines had been wounded.",
+    "Senator Ada Quill, speaking after a private briefing from the Coastal Intelligence Bureau, said "
+    "about 640 marines had been wounded.",
+])
+def test_a_briefing_by_an_agency_makes_the_agency_the_source(text):
+    r = by_surface(text)["about 640"]
+    assert r["claimant"] == "Ada Quill" and r["source"] == "Coastal Intelligence Bureau"
+
+
+def test_a_briefing_alone_does_not_make_the_briefer_the_claimant():
+    text = ("In March, Senator Ada Quill emerged from a briefing by the Coastal Intelligence Bureau to tell "
+            "reporters, on the bureau's authority, that about 640 marines had been wounded.")
+    assert by_surface(text)["about 640"]["claimant"] != "Coastal Intelligence Bureau"
+
+
+def test_who_states_a_figure_is_the_source_of_the_ones_who_relay_it():
+    text = ("About 640 marines have been wounded, the Coastal Intelligence Bureau said on Friday, according to "
+            "senators who attended a briefing in the capital.")
+    r = by_surface(text)["About 640"]
+    assert r["claimant"] == "unnamed: senators" and r["source"] == "Coastal Intelligence Bureau"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

@@ -170,11 +170,13 @@ _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
 
 # "citing X", "quoting X", "briefed by X", "based on intelligence from X"
-RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|in\s+a\s+briefing\s+by|after\s+(?:a|being)\s+briefed\s+by|"
+RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|after\s+being\s+briefed\s+by|"
+                   r"(?:in|at|after|following|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?briefing\s+(?:by|from|with)|"
                    r"based\s+on\s+(?:information|intelligence|data|estimates?|figures)\s+(?:from|by|of)|"
                    r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>[^,;:.()“”\"\n]{2,90}?)"
                    r"(?=\s*(?:[,;:.()“”\"\n]|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
                    r"last|this|since)\b))", re.I)
+_CITING = re.compile(r"(?:citing|quoting|based\s+on|relying\s+on|who\s+cited|which\s+cited)\b", re.I)
 DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+|new\s+|updated\s+)?(?:data|figures|"
                   r"estimates?|assessment|report|intelligence|tally|count)\s+(?:showed|shows|suggests?|suggested|"
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
@@ -294,7 +296,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     ss, se = span
     lo, hi = max(ss, pos - MAX_CONTEXT), min(se, pos + 300)
     scans = res.scans
-    source = _relay_source(res, text, scans.within(RELAY, span, lo, hi))
+    relays = scans.within(RELAY, span, lo, hi)
+    source = _relay_source(res, text, relays)
     cands: list[tuple[int, Claim]] = []    # (distance, claim)
     # according to X / per X: at the start or the end of its sentence, it governs the whole sentence
     for m in scans.within(FIG_ACCORDING, span, lo, hi):
@@ -403,7 +406,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         desc = desc[0].lower() + desc[1:]
         cands.append((pos - a, Claim(Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "reports", source)))
     if not cands:
-        if source is not None:   # "citing the Pentagon, 4,000 ...": whom the text cites
+        if source is not None and _CITING.match(relays[0].group(0)):
+            # "citing the Pentagon, 4,000 ...": whom the text cites. Not "after a briefing by the NIS": someone
+            # briefed says it, and whoever that is went unrecognised
             return Claim(source, "relay-only")
         return Claim(None, "")
     d, best = min(cands, key=lambda c: c[0])
@@ -415,6 +420,13 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         outer = final[-1]
         inner = best.speaker
         best = Claim(outer.speaker, outer.how + ">final", best.source or inner, outer.verb, outer.verb_end)
+    if best.how.startswith("according:") and best.source is None:
+        # "About 300 were killed, the NIS said, according to lawmakers who attended": the lawmakers relay it,
+        # and the one whose verb states it is their source
+        said = [c for dd, c in cands if c.how.startswith("verb:") and not c.how.startswith("verb:sub")
+                and c.speaker is not None and c.speaker.name != best.speaker.name and c.how != "verb:pronoun"]
+        if said:
+            best.source = said[0].speaker
     if best.source is not None and (best.source.name == best.speaker.name or
                                     best.source.country and best.source.country == best.speaker.country and
                                     best.source.kind == "government" and best.source.role == "government"):
