@@ -19,6 +19,8 @@ REG = Registry(pd.DataFrame([
     ["white_house", "White House", "", "government", "presidential office", "", "United States", "United States"],
     ["north_korea", "North Korea", "Pyongyang;the North", "government", "government", "", "North Korea", "North Korea"],
     ["russia", "Russia", "Moscow;Kremlin", "government", "government", "", "Russia", "Russia"],
+    ["united_states", "United States", "US;U.S.;Washington", "government", "government", "", "United States",
+     "United States"],
 ], columns=["actor_id", "name", "aliases", "kind", "role", "affiliation", "country", "side"]))
 
 
@@ -222,6 +224,18 @@ def test_a_headline_figure_is_a_row_attributed_as_the_body_attributes_it_and_rep
     f = figures(text, title=title)
     assert [r["field"] for r in f] == ["title", "text", "text"]
     assert all(r["claimant"] == "National Intelligence Service" for r in f)
+
+
+@pytest.mark.parametrize("title,surface,claimant", [
+    ("Freedonia says the drills show 'panic' as US puts 4,200 marines on the border", "4,200", "United States"),
+    ("Freedonia reports 4,200 marines on the border; NIS warns 900 more could follow", "900",
+     "National Intelligence Service"),
+    ("Freedonia reports 4,200 marines on the border; NIS warns 900 more could follow", "4,200", "Freedonia"),
+    ("Marines suffer hundreds of casualties on the border, US says", "hundreds", "United States"),
+])
+def test_each_headline_clause_has_its_own_attribution_and_us_is_no_pronoun(title, surface, claimant):
+    f = {r["surface"]: r for r in figures("Body text.\n", title=title)}
+    assert f[surface]["claimant"] == claimant
 
 
 def test_a_headline_subject_that_is_believed_or_said_to_have_done_something_is_not_the_claimant():

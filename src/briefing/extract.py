@@ -26,6 +26,7 @@ from . import quotes as qmod
 # "Zelenskyy: 11,000 North Korean soldiers in Kursk"; "... to Russia - Budanov"; "...: NIS"
 _HEADLINE_PREFIX = re.compile(r"^(?P<np>[A-Z][^:|—–]{1,40}?)\s*:\s+\S")
 _TITLE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
+_HEADLINE_CLAUSE = re.compile(r";\s+|\s+(?:as|while|whereas)\s+(?=[A-Z])")
 _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
 
 
@@ -255,28 +256,31 @@ class _Headline:
     """Attribution inside a headline: its own source tag ("Zelenskyy: ...", "... - Budanov", "...: NIS") or
     verb ("US puts 8,000 ...", title-case verbs read as verbs), names resolved against the whole article
     ("Budanov" is the body's Kyrylo Budanov, "lawmaker says" the lawmaker the body names). One
-    attribution covers every figure of the headline."""
+    attribution covers every figure of a headline clause; a clause after ";" or "as"/"while" + a capital
+    ("S.Korea says ... as US puts 8,000 ...", "Seoul puts 10,000 ...; NIS warns 5,000 more ...") has its own."""
 
     def __init__(self, line: str, registry: Registry, names: Resolver):
         self.line = _TITLE_VERB.sub(lambda m: m.group(0).lower() if m.group(0).lower() in lexicon().verb_lemma
                                     else m.group(0), line)
         self.res = Resolver(self.line, registry, spans=[(0, len(self.line))])
         self.names = names
-        self.shared: tuple[Speaker, str] | None = None
+        self.shared: dict[int, tuple[Speaker, str]] = {}
+        self.clauses = [0] + [m.end() for m in _HEADLINE_CLAUSE.finditer(self.line)]
 
     def _named(self, np: str):
         how, sp = self.names.parse_np(np.strip(), 0)
         return sp, how
 
     def speaker(self, start: int, end: int) -> tuple[Speaker | None, str]:
-        if self.shared is not None:
-            return self.shared
+        cs = self.clauses[bisect_right(self.clauses, start) - 1]
+        if cs in self.shared:
+            return self.shared[cs]
         line, sp, how = self.line, None, ""
-        first = self.res.np_verb(line[:start], 0)
-        if first[0] is not None and first[1].start() < start:
-            # "North denies sending troops ..., calls reports of 10,000 ... 'fake news'": the headline's subject
+        first = self.res.np_verb(line[cs:start], cs)
+        if first[0] is not None and first[1].start() < start - cs:
+            # "North denies sending troops ..., calls reports of 10,000 ... 'fake news'": the clause's subject
             sp, how = first[0], "first-verb:" + first[2]
-            self.shared = (sp, how)
+            self.shared[cs] = (sp, how)
             return sp, how
         m = _HEADLINE_PREFIX.match(line)
         if m and m.end("np") < start:
@@ -286,14 +290,15 @@ class _Headline:
             if m and m.start("np") > end:
                 sp, how = self._named(m.group("np"))
         if sp is None:
-            fc = figure_claim(self.res, line, start, (0, len(line)))
+            i = bisect_right(self.clauses, start)
+            fc = figure_claim(self.res, line, start, (cs, self.clauses[i] if i < len(self.clauses) else len(line)))
             if fc.speaker is not None:
                 sp, how = fc.speaker, fc.how
                 if sp.kind == "person" and len(sp.name.split()) == 1 or sp.kind == "anonymous":
                     better, _ = self._named(sp.role or sp.name)
                     sp = better if better is not None and better.kind == "person" else sp
         if sp is not None:
-            self.shared = (sp, how)
+            self.shared[cs] = (sp, how)
         return sp, how
 
 

@@ -182,7 +182,7 @@ class Resolver:
         if not np or len(np) > 160:
             return "", None
         low = np.lower()
-        if low in lex.pronouns:
+        if low in lex.pronouns and not (np.isupper() and len(np) > 1):   # "US puts 8,000 ...": not "us"
             return "pronoun", self.resolve_pronoun(low, pos)
         words = np.split()
         if len(words) > 14 and ("," not in np or len(words) > 30 or self._has_verb(np)):
