@@ -455,6 +455,31 @@ def test_who_states_a_figure_is_the_source_of_the_ones_who_relay_it():
     assert r["claimant"] == "unnamed: senators" and r["source"] == "Coastal Intelligence Bureau"
 
 
+INTERVIEW = ("Harbour Talks | Episode 12\n\n"
+             "This week host Ana Ruiz speaks with Dr. Petra Lind, a fellow at the Norden Institute.\n\n"
+             "{host}: Petra, how many marines are on the border? The NIS told senators about 2,100 marines had arrived.\n\n"
+             "{guest}: The Freedonian Intelligence Directorate puts it at about 4,300. I think 5,000 or so marines have "
+             "rotated through.\n\n"
+             "{host}: Thank you.\n\n{guest}: Thanks for having me.")
+
+
+@pytest.mark.parametrize("host,guest", [("Editor", "Expert"), ("Q", "A"), ("HOST", "PETRA LIND"),
+                                        ("KOREA HERALD", "Lind")])
+def test_a_transcripts_guest_claims_what_they_relay_and_the_host_claims_nothing(host, guest):
+    f = by_surface(INTERVIEW.format(host=host, guest=guest))
+    assert f["about 4,300"]["claimant"] == "Petra Lind"
+    assert f["about 4,300"]["source"] == "Freedonian Intelligence Directorate"
+    assert f["5,000 or so"]["claimant"] == "Petra Lind"
+    assert f["about 2,100"]["claimant"] == "National Intelligence Service"
+
+
+def test_a_correspondents_turn_leaves_the_claim_with_whom_it_names():
+    text = ("Transcript\n\nANA RUIZ: Freedonia has moved marines. Correspondent Tom Vale reports.\n\n"
+            "TOM VALE: The Freedonian Intelligence Directorate says about 4,300 marines are on the border.\n\n"
+            "ANA RUIZ: Thanks, Tom.\n\nTOM VALE: Thanks, Ana.")
+    assert by_surface(text)["about 4,300"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

@@ -12,6 +12,7 @@ in the body.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_right
 
 from .actors import Registry, default_registry
@@ -187,6 +188,11 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
     ss, se = c.sentence
     fc = figure_claim(res, text, c.start, c.sentence)
     if fc.speaker is not None:
+        turn = res.guest_turn(c.start)
+        if turn is not None and turn.name != fc.speaker.name:
+            # "Expert: Seoul's intelligence service puts it at about 11,000": in a transcript the one whose turn
+            # it is says it, citing whom the sentence names
+            fc = replace(fc, speaker=turn, how="turn>" + fc.how, source=fc.source or fc.speaker)
         sp = res.add_event(fc.speaker, c.start)
         sent_claims[ss] = sp
         return _Claim(sp, fc.how, fc.source, _claim_end(text, c.start, ss))

@@ -28,6 +28,7 @@ from itertools import islice
 from dataclasses import replace
 
 from ..actors import Registry
+from ..resources import read_table
 from ..text import SpanScans, sentence_spans
 from .entities import EntityIndex, name_parts
 from .lexicon import lexicon
@@ -56,6 +57,12 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+_LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}):[ \t]+\S", re.M)
+# "host Min-ji Seo speaks with Dr. Lukas Brandt, senior fellow ...", "we are joined by ...", "our guest is ..."
+_GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|sits\s+down|sat\s+down)\s+(?:with|to)|"
+                          r"joined\s+by|interviews|interviewed|(?:our|my)\s+guest(?:\s+is|,)?)\s+"
+                          r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen)\.\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})")
+GUEST_REACH = 4000
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
@@ -108,6 +115,8 @@ class Resolver:
         self._in_pronoun = False
         self._gender: dict[str, str] = {}    # name -> "m" / "f", once a pronoun or a title has shown it
         self._titles: dict[tuple, Speaker | None] = {}
+        self._transcript: bool | None = None
+        self._guest: list[Speaker | None] = []
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
@@ -253,7 +262,8 @@ class Resolver:
             return "", None
         if len(words) == 1 and low in lex.titles:   # "Officials said", "Experts say"
             if lex.titles[low] == "person":
-                return "anonymous", Speaker(unnamed(low), "anonymous", "", low, "", "", pos)
+                desc = np if any(ch.isupper() for ch in np[1:]) else low    # "MPs", not "mps"
+                return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, "", "", pos)
             return "", None
         if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
             acr = words[-1] if words[-1].isupper() and len(words) <= 2 else ""
@@ -624,16 +634,59 @@ class Resolver:
         if not m:
             return None
         label = m.group("label")
+        part = _transcript_parts().get(label.lower())
+        if part == "host":
+            return None      # "Editor: On Jan. 13 the NIS told lawmakers ...": the question's own frame speaks
+        if part == "guest":
+            return self.guest()
         if label.isupper() and len(label) > 2:
             # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
             label = " ".join(w.capitalize() for w in label.split())
             label = _LABEL_TITLE.sub("", label)
             if label.lower() in self.lex.not_names:
                 return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
+        if self.lex.outlet(label):
+            return None      # "DER SPIEGEL: How many soldiers ...?": the outlet's interviewer asks
         how, sp = self.parse_np(label, ls)
         if sp is None and self.lex.titles.get(label.lower()) == "person":
             sp = self.resolve_title(label.lower(), "", ls)
         return sp
+
+    def is_transcript(self) -> bool:
+        """Whether the article is a transcript: some speaker label opens two lines or more."""
+        if self._transcript is None:
+            seen: set[str] = set()
+            self._transcript = False
+            for m in _LABEL_LINE.finditer(self.text):
+                label = m.group("label").lower()
+                if label in seen:
+                    self._transcript = True
+                    break
+                seen.add(label)
+        return self._transcript
+
+    def guest_turn(self, pos: int) -> Speaker | None:
+        """In an interview transcript, the guest when the turn holding pos is theirs ("Expert:", "A:", or the
+        label of the person the introduction presents). A correspondent's or a host's turn reports the news
+        in the words of those it names, so it gives None."""
+        if not self.is_transcript():
+            return None
+        sp = self.label_speaker(pos)
+        guest = self.guest()
+        return sp if sp is not None and guest is not None and sp.name == guest.name else None
+
+    def guest(self) -> Speaker | None:
+        """The person an interview's introduction presents ("host X speaks with Dr. Lukas Brandt, ...",
+        "joined by", "our guest is"), for a transcript's "Expert:" or "A:" labels."""
+        if not self._guest:
+            m = _GUEST_INTRO.search(self.text, 0, GUEST_REACH)
+            sp = None
+            if m:
+                how, sp = self.parse_np(m.group("name"), m.start("name"))
+                if sp is not None and sp.kind != "person":
+                    sp = None
+            self._guest.append(sp)
+        return self._guest[0]
 
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
         sp = self._resolve_pronoun(pron, pos)
@@ -928,6 +981,11 @@ def _title_tail() -> re.Pattern:
                                 key=len, reverse=True))
         _TITLE_TAIL = re.compile(r"(?:\s+(?!" + lex.verb_re.pattern + r")[a-z][\w\-.]*){0,3}\s+(?:" + heads + r")\b")
     return _TITLE_TAIL
+
+
+@lru_cache(maxsize=1)
+def _transcript_parts() -> dict[str, str]:
+    return {r["label"].strip().lower(): r["part"].strip() for r in read_table("transcript_labels.csv")}
 
 
 def _lower_subject() -> re.Pattern:
