@@ -280,3 +280,28 @@ def test_status_belongs_to_the_clause_of_the_figure():
     rows = extract_figures(text, article="t.txt", published="2025-01-10").set_index("surface")
     assert rows.loc["about 6,000", "status"] != "projection"
     assert rows.loc["as many as 2,000", "status"] == "projection"
+
+
+@pytest.mark.parametrize("text,surface,unit", [
+    # model designators listed between the number and its noun
+    ("The agency said Sylvania had supplied about 60 RK-7 and RK-9 cruise missiles.", "about 60", "missiles"),
+    ("Officials say the navy has fired more than 40 Sylvanian ZT-4, ZT-5 and ZT-6 anti-ship missiles.",
+     "more than 40", "missiles"),
+    # new counted nouns
+    ("The ministry said 14 Moldavian nationals had been killed.", "14", "nationals"),
+    ("Sylvania sent around 2,500 reinforcements in March, the staff said.", "around 2,500", "reinforcements"),
+])
+def test_counted_nouns_after_designators_and_new_nouns(text, surface, unit):
+    assert figs(text).set_index("surface").loc[surface, "unit"] == unit
+
+
+@pytest.mark.parametrize("text,surface,unit", [
+    # the noun asked or said before, taken by an answer that only gives the number
+    ("Q: How many marines are on the island?\nA: Our estimate is about 7,200 in total.", "about 7,200", "marines"),
+    ("The general put the number of marines on the island at 7,200. Of those, an estimated 900 have moved "
+     "inland.", "an estimated 900", "marines"),
+    ("How many marines have been lost? The navy says around 400 have died.", "around 400", "marines"),
+])
+def test_a_bare_number_takes_the_noun_said_before(text, surface, unit):
+    f = figs(text).set_index("surface")
+    assert f.loc[surface, "unit"] == unit

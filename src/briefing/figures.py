@@ -39,9 +39,11 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=Tru
 _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|has|had|that|which|who|"
          r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
 # words stay on the number's line: "4 minute read\n\nNorth Korean troops" counts no troops
-_MOD = rf"(?:(?!{_STOP}\b)(?:[A-Z]\.(?:[A-Z][\w’'-]*)?|[A-Za-z][\w’'-]*|\d+-?mm)[ \t\u00a0]+)"
+# model designators may be listed: "100 KN-23 and KN-24 ballistic missiles"
+_MOD = rf"(?:[A-Z][A-Za-z]{{0,4}}-\d+[A-Za-z]?,?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|" \
+       rf"(?!{_STOP}\b)(?:[A-Z]\.(?:[A-Z][\w’'-]*)?|[A-Za-z][\w’'-]*|\d+-?mm)[ \t\u00a0]+)"
 UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?)?"
-                     rf"({_MOD}{{0,4}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"
+                     rf"({_MOD}{{0,5}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"
                      rf"levels?|rotations?|movements?|strength|totals?|deployment|withdrawal)\b)", re.IGNORECASE)
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
@@ -59,10 +61,15 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
 # "around 100 were killed" counts the dead
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
                      r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b|"
-                     r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed)\b", re.IGNORECASE)
+                     r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed|moved|died)\b|"
+                     r"\s+died\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
                    r"total|toll))\s+at\s+(?:\w+\s+){0,2}$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
-                   r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$", re.IGNORECASE)
+                   r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
+                   # "Our estimate is about 12,000", "Of those, an estimated 8,000 ...": the noun asked or said before
+                   r"\b(?:our|their|its|his|her|my)\s+(?:own\s+|latest\s+|current\s+)?(?:estimate|figure|number|count|"
+                   r"tally)\s+(?:is|was|stands\s+at)\s+(?:\w+\s+){0,2}$|"
+                   r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
                             r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
