@@ -38,6 +38,15 @@ def test_registry_matches_spelling_variants_and_aliases():
     assert r.lookup("The spy agency").actor_id == "dia" and r.lookup("Bob") is None
 
 
+def test_the_shipped_registry_names_one_actor_however_an_article_spells_its_full_title():
+    from briefing.actors import default_registry
+    r = default_registry()
+    ids = {r.lookup(n).actor_id for n in ("Central Military Commission",
+                                           "Central Military Commission of the ruling Workers’ Party",
+                                           "WPK Central Military Commission")}
+    assert len(ids) == 1 and r.lookup("China's Central Military Commission") is None
+
+
 def test_unregistered_lists_named_speakers_without_actor_id():
     q = pd.DataFrame({"article": ["a", "b", "a", "a"], "speaker": ["Bo Ra", "Bo Ra", "unnamed: official", "Ann Lee-sun"],
                       "speaker_kind": ["person"] * 4, "actor_id": ["", "", "", "ann"],
