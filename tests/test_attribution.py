@@ -480,6 +480,19 @@ def test_a_correspondents_turn_leaves_the_claim_with_whom_it_names():
     assert by_surface(text)["about 4,300"]["claimant"] == "Freedonian Intelligence Directorate"
 
 
+def test_a_long_office_before_a_name_leaves_the_name_and_the_surname_finds_it():
+    text = ("Deputy Minister Ilona Varga summoned Ambassador of the Republic of Sylvania to Freedonia Marek "
+            "Dubrov on Monday.\n\n"
+            "Ambassador Dubrov replied that the drills were \u201cnot directed against any neighbour at all.\u201d")
+    assert quotes(text)["not directed against any "] == "Marek Dubrov"
+
+
+def test_an_office_and_a_surname_named_only_later_answer_for_the_office():
+    text = ("As the secretary said on Thursday, \u201cthe marines are being sent to die for nothing.\u201d\n\n"
+            "Secretary Halvorsen will discuss this with his counterparts later this month.")
+    assert quotes(text)["the marines are being sen"] == "Halvorsen"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

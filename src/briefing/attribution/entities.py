@@ -52,6 +52,8 @@ class EntityIndex:
                     [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]
                 for off, part in parts:
                     sp = names.parse_named(part.strip(), s + off)
+                    if sp is None or sp.kind != "person":
+                        sp = self._titled_person(part, s + off) or sp
                     if sp is not None:
                         if sp.kind == "person":
                             self._add_roles(sp, s + off, s + off + len(part))
@@ -64,6 +66,17 @@ class EntityIndex:
                         if sp is not None:
                             found.append(sp)
         found.sort(key=lambda s: s.pos)
+        # "Secretary Blinken" when the article also writes "Antony Blinken": one person, the fullest name
+        full: dict[str, Speaker] = {}
+        for sp in found:
+            if sp.kind == "person" and " " in sp.name:
+                for t in name_parts(sp.name)[-1:]:
+                    full.setdefault(t, sp)
+        for i, sp in enumerate(found):
+            if sp.kind == "person" and " " not in sp.name and sp.name in full:
+                f = full[sp.name]
+                found[i] = Speaker(f.name, "person", f.actor_id, sp.role or f.role, f.country, f.side, sp.pos,
+                                   f.organisation)
         self.acronyms: dict[str, Speaker] = {}
         for m in _ACRONYM.finditer(text):
             k = bisect_right([s.pos for s in found], m.start("acr")) - 1
@@ -84,6 +97,31 @@ class EntityIndex:
                     self.by_role.setdefault(w, []).append(i)
             else:
                 self.orgs.append(i)
+
+    def _titled_person(self, run: str, pos: int) -> Speaker | None:
+        """A person at the end of a run that opens with an office: "Ambassador of the Russian Federation to the
+        Republic of Korea Georgy Zinoviev", "Chief of Staff Valery Gerasimov" (the name after the words the
+        office's "of"/"to" governs), or "Secretary Blinken" (an office and a surname only)."""
+        words = run.split()
+        if len(words) < 2 or self.lex.titles.get(words[0].lower().strip(".")) != "person":
+            return None
+        if len(words) == 2:
+            tok = words[1].strip(".,’'")
+            low = tok.lower()
+            if low in self.lex.titles or low in self.lex.role_words or low in self.lex.not_names or \
+                    self.names.lookup(tok) is not None or not tok[:1].isupper() or tok.isupper():
+                return None
+            return Speaker(tok, "person", "", words[0], "", "", pos + len(run) - len(words[1]))
+        last = max((i for i, w in enumerate(words) if w in ("of", "to", "for", "the")), default=-1)
+        tail = words[last + 2:] if last >= 0 else []
+        if len(tail) < 2 or any(not w[:1].isupper() or w.lower() in self.lex.titles for w in tail):
+            return None
+        name = " ".join(tail)
+        sp = self.names.parse_named(name, pos + run.rfind(name))
+        if sp is None or sp.kind != "person":
+            return None
+        sp.role = sp.role or " ".join(words[:len(words) - len(tail)])
+        return sp
 
     def _add_roles(self, sp: Speaker, start: int, end: int) -> None:
         """Role words written before the name (lower case) or in an appositive after it."""
