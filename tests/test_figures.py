@@ -301,6 +301,8 @@ def test_counted_nouns_after_designators_and_new_nouns(text, surface, unit):
     ("The general put the number of marines on the island at 7,200. Of those, an estimated 900 have moved "
      "inland.", "an estimated 900", "marines"),
     ("How many marines have been lost? The navy says around 400 have died.", "around 400", "marines"),
+    ("The staff says 2,000 marines have landed. It also said about 300 more were expected by Friday.",
+     "about 300", "marines"),
 ])
 def test_a_bare_number_takes_the_noun_said_before(text, surface, unit):
     f = figs(text).set_index("surface")

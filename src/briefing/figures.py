@@ -62,7 +62,9 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
                      r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b|"
                      r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed|moved|died)\b|"
-                     r"\s+died\b", re.IGNORECASE)
+                     r"\s+died\b|"
+                     # "It also said about 500 more were expected": more of the noun just counted
+                     r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
                    r"total|toll))\s+at\s+(?:\w+\s+){0,2}$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
