@@ -493,6 +493,23 @@ def test_an_office_and_a_surname_named_only_later_answer_for_the_office():
     assert quotes(text)["the marines are being sen"] == "Halvorsen"
 
 
+def test_a_tv_transcripts_reporter_label_is_neither_subject_nor_claimant():
+    text = ("ANCHOR (ANA RUIZ): What is the Freedonian side saying?\n\n"
+            "REPORTER (TOM VALE): Ana, Freedonia's border command has been specific. On Sunday they said their "
+            "drones had hit 45 Sylvanian marines. The White House's working figure is still about 4,300 marines "
+            "on the island.\n\nANCHOR: Thank you, Tom.\n\nREPORTER: Thanks, Ana.")
+    f = by_surface(text)
+    assert f["45"]["claimant"] == "Freedonia's border command"
+    assert f["about 4,300"]["claimant"] == "White House"
+
+
+@pytest.mark.parametrize("lead", ["On Sunday", "Last week", "Yesterday", "On Monday morning"])
+def test_a_time_phrase_before_the_subject_without_a_comma(lead):
+    text = (f"The Freedonian Intelligence Directorate briefed lawmakers. {lead} it said 2,300 marines had "
+            f"crossed the river.")
+    assert by_surface(text)["2,300"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

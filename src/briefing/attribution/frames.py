@@ -181,7 +181,10 @@ DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+
                   r"estimates?|assessment|report|intelligence|tally|count)\s+(?:showed|shows|suggests?|suggested|"
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
 OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
-                            r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?)\s+$")
+                            r"(?:(?:working|latest|own|official|current|new|updated|revised)\s+)?"
+                            r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?|"
+                            # "The Pentagon's working figure is still about 11,000"
+                            r"(?:is|was|remains|stands\s+at)(?:\s+still)?(?:\s+at)?)\s+$")
 # "the 3,000 troops cited by the White House", "a figure given by the ministry"
 _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
                        r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:()“”\"\n]{1,60}?)"

@@ -40,6 +40,11 @@ AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|o
                  r"initially|first|already|now|still|only|just|even|finally|previously))+$", re.I)
 LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
                   r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
+# a time phrase opening the clause without a comma: "On Sunday they said", "Last week the ministry said"
+LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
+                       r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
+                       r"summer|autumn|fall|winter))\s+(?=\S)", re.I)
 TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
 CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
@@ -57,6 +62,8 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+# a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
+LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}):[ \t]+\S", re.M)
 # "host Min-ji Seo speaks with Dr. Lukas Brandt, senior fellow ...", "we are joined by ...", "our guest is ..."
 _GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|sits\s+down|sat\s+down)\s+(?:with|to)|"
@@ -186,6 +193,7 @@ class Resolver:
         np = np.strip(" ,;:—–-\t")
         np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
         np = LEAD.sub("", np)
+        np = LEAD_TIME.sub("", np)
         np = AUX.sub("", np)
         np = TRAIL_TIME.sub("", np).strip(" ,")
         if not np or len(np) > 160:
@@ -425,6 +433,9 @@ class Resolver:
             cut = max(np.rfind("”"), np.rfind('"'))
             if cut >= 0:
                 np = np[cut + 1:]
+            for lab in LABEL_PREFIX.finditer(np):
+                np = np[lab.end():]     # "REPORTER: The Pentagon says": the label is not the subject
+                break
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")):
                 continue
             chunks = [c for c in np.split(",") if c.strip()]
@@ -443,7 +454,8 @@ class Resolver:
                 np = tail[1]
             if not np.strip():
                 continue
-            if skip_pronouns and AUX.sub("", LEAD.sub("", np.strip(" ,;:—–-\t"))).strip().lower() in self.lex.pronouns:
+            if skip_pronouns and AUX.sub("", LEAD_TIME.sub("", LEAD.sub("", np.strip(" ,;:—–-\t")))).strip().lower() \
+                    in self.lex.pronouns:
                 continue
             how, sp = self.parse_np(np, offset + vm.start())
             if sp is not None:
@@ -504,6 +516,9 @@ class Resolver:
 
     def _compute_subject(self, si: int) -> Speaker | None:
         s, e = self.spans[si]
+        lab = LABEL_PREFIX.match(self.text, s, e)
+        if lab:
+            s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
         e = min(e, s + MAX_CONTEXT)
         sent = self.text[s:e]
         lex = self.lex
@@ -994,7 +1009,7 @@ def _lower_subject() -> re.Pattern:
     global _LOWER_SUBJECT
     if _LOWER_SUBJECT is None:
         heads = "|".join(sorted((re.escape(t) for t in lexicon().titles), key=len, reverse=True))
-        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b"
+        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-Z][a-z]))"
                                     r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
 
