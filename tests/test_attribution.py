@@ -510,6 +510,14 @@ def test_a_time_phrase_before_the_subject_without_a_comma(lead):
     assert by_surface(text)["2,300"]["claimant"] == "Freedonian Intelligence Directorate"
 
 
+@pytest.mark.parametrize("intro", ["Sen. Mara Ostlund of Vermont", "Mara Ostlund of the Baltic Institute",
+                                   "Mara Ostlund of the Freedonian Intelligence Directorate"])
+def test_a_person_of_a_place_or_a_body_is_named_in_full_when_the_surname_speaks(intro):
+    text = (f"{intro} questioned the witness on Tuesday.\n\n"
+            "\u201cThe marines are not coming home any time soon,\u201d Ostlund said.")
+    assert quotes(text)["The marines are not comin"] == "Mara Ostlund"
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

@@ -53,7 +53,7 @@ class EntityIndex:
                 for off, part in parts:
                     sp = names.parse_named(part.strip(), s + off)
                     if sp is None or sp.kind != "person":
-                        sp = self._titled_person(part, s + off) or sp
+                        sp = self._titled_person(part, s + off) or self._person_of(part, s + off) or sp
                     if sp is not None:
                         if sp.kind == "person":
                             self._add_roles(sp, s + off, s + off + len(part))
@@ -97,6 +97,20 @@ class EntityIndex:
                     self.by_role.setdefault(w, []).append(i)
             else:
                 self.orgs.append(i)
+
+    def _person_of(self, run: str, pos: int) -> Speaker | None:
+        """"Rep. Naomi Quintero of California", "Victor Lisowski of the Atlantic Security Forum": the person
+        before the "of" (the place or body after it is theirs, not part of the name)."""
+        head, sep, tail = run.partition(" of ")
+        if not sep or len(head.split()) < 2:
+            return None
+        sp = self.names.parse_named(head, pos)
+        if sp is None or sp.kind != "person" or len(name_parts(sp.name)) < 2:
+            return None
+        a = self.names.lookup(tail.removeprefix("the ").strip())
+        if a is not None and a.kind != "person":
+            sp.organisation = sp.organisation or a.name
+        return sp
 
     def _titled_person(self, run: str, pos: int) -> Speaker | None:
         """A person at the end of a run that opens with an office: "Ambassador of the Russian Federation to the
