@@ -518,6 +518,20 @@ def test_a_person_of_a_place_or_a_body_is_named_in_full_when_the_surname_speaks(
     assert quotes(text)["The marines are not comin"] == "Mara Ostlund"
 
 
+def test_an_abbreviated_rank_answers_for_the_title_even_after_an_unnamed_headline_mention():
+    title = "Freedonian admiral warns marines are learning fast"
+    text = ("That was the assessment on Thursday of Rear Adm. Tomas Ellwin, who told lawmakers about the deployment."
+            "\n\nThe admiral said roughly 4,100 of the marines had been wounded.")
+    assert by_surface(text, title=title)["roughly 4,100"]["claimant"] == "Tomas Ellwin"
+
+
+def test_an_unnamed_spokesperson_of_one_side_is_not_the_named_spokesman_of_the_other():
+    text = ("Kremlin spokesman Dmitry Peskov declined to comment on Monday.\n\n"
+            "A spokesperson for Freedonia's border command, who asked not to be named, said 640 marines had "
+            "crossed. The spokesperson said 120 more were expected.")
+    assert "Peskov" not in by_surface(text)["120"]["claimant"]
+
+
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():
     from briefing.attribution.resolver import Resolver
     other = "“We are watching,” the vice defence minister said on Monday."

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..actors import Registry
+from ..resources import read_table
 from .lexicon import lexicon
 from .names import Names, Speaker, possessive
 
@@ -25,6 +26,7 @@ _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
+_TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
 
 def name_parts(name: str) -> list[str]:
@@ -93,7 +95,8 @@ class EntityIndex:
                 if len(parts) > 1:
                     for t in {parts[0], parts[-1]}:
                         self.by_token.setdefault(t, []).append(i)
-                for w in set(re.findall(r"[a-z]+", sp.role.lower())):
+                words = set(re.findall(r"[a-z]+", sp.role.lower()))
+                for w in words | {_TITLE_ABBR[w] for w in words if w in _TITLE_ABBR}:
                     self.by_role.setdefault(w, []).append(i)
             else:
                 self.orgs.append(i)

@@ -822,14 +822,19 @@ class Resolver:
             words = set(re.findall(r"[a-z]+", _norm_role(sp.role + " " + sp.organisation)))
             return not quals or quals <= words
         ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
-        for sp in self._recent_events(pos):
-            if ok(sp):
-                return sp
-        sp = self._recent(pos, ok)
-        if sp is not None:
-            return sp
         ents = self.entities
         words = {h.split()[0] for h in heads}   # "secretary general" is indexed under "secretary"
+        found = next((sp for sp in self._recent_events(pos) if ok(sp)), None) or self._recent(pos, ok)
+        if found is not None:
+            if found.name.startswith("unnamed:"):
+                # "US admiral warns ..." in the headline, "Rear Adm. Thomas Ellery" in the body: the article
+                # names the admiral, so "the admiral said" is him
+                where = found.country or self._country_in(found.name[8:])
+                named = [m for w in words for m in ents.with_role(w) if ok(m) and m.kind == "person"
+                         and not (where and m.country and m.country != where)]
+                if named:
+                    return min(named, key=lambda m: abs(m.pos - pos))
+            return found
         cand = sorted({id(m): m for w in words for m in ents.with_role(w) if ok(m)}.values(), key=lambda m: m.pos)
         if hints:
             better = [m for m in cand if hints & set(re.findall(r"[a-z]+", _norm_role(m.role + " " + m.organisation)))]
@@ -843,6 +848,21 @@ class Resolver:
                 return m
         after = [m for m in cand if m.pos > pos]
         return after[0] if after else None
+
+    def _country_in(self, desc: str) -> str:
+        """The country an unnamed speaker's words give ("spokesperson for Ukraine's Special Operations
+        Forces" -> Ukraine, "US admiral" -> United States), or ""."""
+        for w in desc.split():
+            w = re.sub(r"['’]s$", "", w.strip(",.;:()"))
+            if not w[:1].isupper():
+                continue
+            a = self.lookup(w)
+            if a is not None and a.country:
+                return a.country
+            country, k = self.lex.demonym([w])
+            if k and country:
+                return country
+        return ""
 
     def _spokesperson_for(self, org: Speaker, pos: int) -> Speaker | None:
         """The person who just spoke for this organisation ("White House spokesman John Kirby said ...
@@ -966,7 +986,13 @@ def _norm_role(role: str) -> str:
     r = role.lower()
     for a, b in _SPELLING:
         r = r.replace(a, b)
+    if "." in r:     # "rear adm." is an admiral, "sen." a senator
+        r = _ABBR_RE.sub(lambda m: _TITLE_ABBR[m.group(1)], r)
     return r
+
+
+_TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
+_ABBR_RE = re.compile(r"\b(" + "|".join(map(re.escape, _TITLE_ABBR)) + r")\.")
 
 
 def _qualifiers(desc: str, heads: tuple[str, ...], lex) -> set[str]:
