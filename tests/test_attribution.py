@@ -3,6 +3,8 @@
 not data/actors.csv; most names are invented."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -530,6 +532,17 @@ def test_an_unnamed_spokesperson_of_one_side_is_not_the_named_spokesman_of_the_o
             "A spokesperson for Freedonia's border command, who asked not to be named, said 640 marines had "
             "crossed. The spokesperson said 120 more were expected.")
     assert "Peskov" not in by_surface(text)["120"]["claimant"]
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Sylvania is losing men. By the Baltic Defence Ministry's estimates, it lost more than 1,500 soldiers a day.",
+     "more than 1,500"),
+    ("Rep. Gary Holm, R-Tenn., asked about it. Rep. Ada Pine, D-N.J., said 300 marines had landed.", "300"),
+    ("U.S. officials[2] said in February that more than 900 marines had been wounded.", "more than 900"),
+])
+def test_possessive_endings_party_tags_and_footnote_marks_are_not_names(text, surface):
+    claimant = by_surface(text)[surface]["claimant"]
+    assert not re.search(r"['’]s$|\b[RD]-|\[\d", claimant) and claimant
 
 
 def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it():

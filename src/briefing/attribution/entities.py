@@ -48,7 +48,7 @@ class EntityIndex:
                 continue
             run = m.group(0)
             if " " in run:
-                core = run.rstrip(".’'")
+                core = re.sub(r"['’]s$", "", run.rstrip(".’'")) if run.endswith(("'s", "’s")) else run.rstrip(".’'")
                 # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
                 parts = [(0, core)] if " and " not in core else \
                     [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]
