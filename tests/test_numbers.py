@@ -23,3 +23,10 @@ def test_tens_of_thousands_and_percent():
     assert n.kind == "vague" and math.isnan(n.value) and n.low == 10000
     (p,) = find_numbers("12.5 percent")
     assert p.percent and p.value == 12.5
+
+
+def test_indian_english_lakh_and_crore_multiply():
+    got = {n.surface: n.value for n in find_numbers("up to one lakh soldiers, 1.5 lakh shells and 2 crore rounds")}
+    assert got == {"one lakh": 100_000, "1.5 lakh": 150_000, "2 crore": 20_000_000}
+    (vague,) = find_numbers("several lakh artillery shells")
+    assert vague.kind == "vague" and vague.surface == "several lakh"
