@@ -554,3 +554,16 @@ def test_an_articles_speakers_do_not_depend_on_the_articles_extracted_before_it(
     text = ("Vice Defence Minister Ilona Varga met reporters on Monday.\n\n"
             "“We are watching closely,” the vice defence minister said.")
     assert Resolver(text, REG).parse_np("the vice defence minister", text.rfind("the vice"))[1].name == "Ilona Varga"
+
+
+def test_a_tally_list_counts_each_line_and_its_daily_change_for_whoever_introduces_it():
+    text = ("The Freedonian Intelligence Directorate reported the enemy's total combat losses on Monday:\n\n"
+            "personnel – about 41,300 (+620)\n"
+            "tanks – 1,150 (+4)\n"
+            "armoured combat vehicles – 2,210 (+9)\n\n"
+            "Fighting continued near the river.")
+    f = by_surface(text)
+    assert f["about 41,300"]["unit_category"] == "casualties" and f["620"]["unit"] == "personnel"
+    assert f["2,210"]["unit"] == "vehicles" and f["9"]["unit"] == "vehicles"
+    assert {f[k]["claimant"] for k in ("about 41,300", "620", "1,150", "4", "2,210", "9")} == \
+        {"Freedonian Intelligence Directorate"}

@@ -217,6 +217,15 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
         return _Claim(ev, "sentence-speaker", None, _claim_end(text, c.start, ss))
     if sent_claims.get(ss) is not None and continues(text[ss:se]):
         return _Claim(sent_claims[ss], "carried:sentence", None, ss)
+    intro = _list_intro(res, text, si) if se - ss < LIST_LINE else None
+    if intro is not None:
+        # "the General Staff reported the enemy's losses:" then "personnel – about 772,850 (+1,930)": each line
+        # of the list is the introducing sentence's claim
+        ps, pe = res.spans[intro]
+        prev = sent_claims[ps] if ps in sent_claims else figure_claim(res, text, pe - 1, (ps, pe)).speaker
+        sent_claims[ps] = prev
+        if prev is not None:
+            return _Claim(prev, "carried:list", None, ss)
     if si > 0 and continues(text[ss:min(se, ss + 300)]):
         ps, pe = res.spans[si - 1]
         if ps in sent_claims:
@@ -233,6 +242,25 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
     if author is not None:
         return _Claim(author, "document:issuer", None, -1)
     return _Claim(None, "", None, -1)
+
+
+LIST_LINE = 160      # a list line is shorter than this and has no full stop
+LIST_REACH = 30      # list lines walked back to find the sentence that introduces them
+
+
+def _list_intro(res: Resolver, text: str, si: int) -> int | None:
+    """The index of the sentence ending in ":" that introduces the list line si, or None."""
+    s, e = res.spans[si]
+    if text[s:e].rstrip().endswith(".") or "\n" not in text[max(0, s - 2):s + 1]:
+        return None
+    for k in range(si - 1, max(-1, si - 1 - LIST_REACH), -1):
+        ps, pe = res.spans[k]
+        line = text[ps:pe].rstrip()
+        if line.endswith(":"):
+            return k
+        if len(line) >= LIST_LINE or line.endswith((".", "!", "?")):
+            return None
+    return None
 
 
 _CLAIM_COLUMN = re.compile(r"(?i)(?:claimed\s+by|claimant|source|according\s+to|reported\s+by|by|who)")

@@ -75,6 +75,10 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
 _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
                             r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
+# a tally line: "personnel – about 772,850", "• tanks: 9,520"
+_LIST_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?:[A-Za-z-]+[ \t]+){{0,3}}?(?P<unit>{_UNIT_ALT})[ \t]*[–—:-][ \t]*(?:[\w~]+[ \t]+){{0,2}}$", re.IGNORECASE)
+_CHANGE_MARKS = ("(+", "(-", "(−")     # a tally's change since the day before: "9,520 (+11)"
+_LOSSES_ABOVE = re.compile(r"\b(?:losses|casualties|killed|lost)\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
                          r"based|in|near|at|on|along|more|others?|already|now|so far|that|which)\b)", re.IGNORECASE)
@@ -291,6 +295,7 @@ def candidates(text: str, locate) -> list[Candidate]:
     (start, end) of the sentence at pos."""
     out: list[Candidate] = []
     last_unit: dict[int, tuple[str, str, str]] = {}
+    last_line_unit = None
     for n in find_numbers(text):
         s, e = n.start, n.end
         um = None
@@ -312,8 +317,22 @@ def candidates(text: str, locate) -> list[Candidate]:
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
-                if n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s):
+                if n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s) \
+                        and text[max(0, s - 2):s] not in _CHANGE_MARKS:
                     continue   # cheap rejection first: most small numbers in news count nothing ("Captured: 2" does)
+                ls = text.rfind("\n", max(0, s - 120), s) + 1
+                lm = _LIST_LABEL.match(text, ls, s) if ls > 0 or s < 120 else None
+                if lm is None and text[max(0, s - 2):s] in _CHANGE_MARKS and last_line_unit and \
+                        last_line_unit[0] == ls:
+                    lm = last_line_unit[1]      # "personnel – about 772,850 (+1,930)": the day's change
+                if lm is not None:
+                    # a tally line "personnel – about 772,850", "tanks: 9,520": the label is the counted noun
+                    um = lm
+                    unit = lm.group("unit")
+                    cat, uend, noun_phrase, ustart = _UNITS[unit.lower()], e2, unit, lm.start("unit")
+                    if cat == "personnel" and _LOSSES_ABOVE.search(text, max(0, ls - 300), ls):
+                        cat = "casualties"   # the list a "losses of the enemy" line introduces counts losses
+                    last_line_unit = (ls, lm)
         if _excluded(text, s, e):
             continue
         if n.kind == "single" and n.value < 2 and not n.percent and _LETTER.match(n.surface):
