@@ -567,3 +567,9 @@ def test_a_tally_list_counts_each_line_and_its_daily_change_for_whoever_introduc
     assert f["2,210"]["unit"] == "vehicles" and f["9"]["unit"] == "vehicles"
     assert {f[k]["claimant"] for k in ("about 41,300", "620", "1,150", "4", "2,210", "9")} == \
         {"Freedonian Intelligence Directorate"}
+
+
+def test_an_air_force_speaks_and_a_force_of_a_number_does_not():
+    f = by_surface("Freedonia's air force says Sylvania launched 102 drones overnight, of which 61 were shot down.")
+    assert f["102"]["claimant"] == "Freedonia's air force" and f["61"]["claimant"] == "Freedonia's air force"
+    assert by_surface("A force of 3,000 marines said nothing about the drills.")["3,000"]["claimant"] == ""

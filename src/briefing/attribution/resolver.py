@@ -62,6 +62,7 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+_COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 _NP_NOISE = re.compile(r"\s*\[\d{1,3}\]|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
@@ -194,6 +195,8 @@ class Resolver:
         # a footnote mark ("U.S. officials[2]"), a party-state tag ("Rep. Gary Fulkerson, R-Tenn.,") and a
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
+        if _COUNT_IN.search(np):
+            return "", None      # "a force of 3,000 marines said": a count is what is said, not who says it
         np = re.sub(r"['’]s$", "", np.rstrip()) if np.rstrip().endswith(("'s", "’s")) and " " in np.strip() else np
         np = np.strip(" ,;:—–-\t")
         np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
