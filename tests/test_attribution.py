@@ -573,3 +573,26 @@ def test_an_air_force_speaks_and_a_force_of_a_number_does_not():
     f = by_surface("Freedonia's air force says Sylvania launched 102 drones overnight, of which 61 were shot down.")
     assert f["102"]["claimant"] == "Freedonia's air force" and f["61"]["claimant"] == "Freedonia's air force"
     assert by_surface("A force of 3,000 marines said nothing about the drills.")["3,000"]["claimant"] == ""
+
+
+@pytest.mark.parametrize("after,speaker", [
+    ("Those words came on Monday from Defence Minister Ilona Varga, who spoke in Riga.", "Ilona Varga"),
+    ("That was the blunt assessment on Thursday of Rear Adm. Tomas Ellwin, who briefed lawmakers.", "Tomas Ellwin"),
+    ("That was how Zoran Petrov, the Freedonian president, put it on Saturday.", "Zoran Petrov"),
+    ("That is how a senior Freedonian diplomat described the drills.", "unnamed: senior Freedonian diplomat"),
+    ("Ilona Varga made that remark in a televised address.", "Ilona Varga"),
+])
+def test_a_quote_paragraph_takes_the_speaker_the_next_sentence_points_back_to(after, speaker):
+    text = ("Defence Minister Ilona Varga and Zoran Petrov met on Monday. Lawmakers also spoke.\n\n"
+            "\u201cThe marines will not be home for a long time, whatever Sylvania says.\u201d\n\n" + after)
+    assert quotes(text)["The marines will not be h"] == speaker
+
+
+def test_every_paragraph_of_a_quotation_takes_the_speaker_named_after_it():
+    text = ("RIGA (AP) \u2014 \u201cWhat worries me is not how many marines they sent. It is what they learn.\n\n"
+            "\u201cThey have learned to fly drones and to hide from them.\n\n"
+            "\u201cNo other navy in this region has that experience, including ours.\u201d\n\n"
+            "That was the assessment on Thursday of Rear Adm. Tomas Ellwin, who briefed lawmakers.")
+    got = quotes(text)
+    assert got["What worries me is not ho"] == got["They have learned to fly "] == \
+        got["No other navy in this reg"] == "Tomas Ellwin"

@@ -196,6 +196,7 @@ class QuoteFlow:
     def __init__(self, res: Resolver, text: str, paras: list[tuple[int, int]]):
         self.res, self.text, self.paras = res, text, paras
         self.prev: Quote | None = None
+        self.unclaimed: list[Quote] = []    # the opening paragraphs of a multi-paragraph quote nobody spoke yet
 
     def attribute(self, q: Quote) -> Quote:
         res, text = self.res, self.text
@@ -206,6 +207,16 @@ class QuoteFlow:
             sp, verb, rule = prev.speaker, "continuation", "multi-paragraph"
         else:
             sp, verb, rule = attribute_quote(res, text, q.start, q.end, q.open_, q.close, ls, le)
+        if not q.continued:
+            self.unclaimed = []
+        # A quote-only paragraph that the next sentence points back to ("That was how X put it", "Those words
+        # came from X"): that names the speaker, before any guess from the sentences before it
+        if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
+            sp, verb, rule = next_sentence_speaker(res, text, q.close)
+            if sp is not None:
+                for u in self.unclaimed:   # "...\n\n"They have learned ...\n\n"No other military ..."\n\nThat was X's
+                    u.speaker, u.verb, u.rule = res.add_event(sp, u.open_), verb, rule
+                self.unclaimed = []
         # A follow-on quote opens its own sentence ("...," he said. "..."); an unattributed quote inside
         # narration (a treaty's name, a slogan) is not taken as the last speaker's words.
         if sp is None and not q.fragment and prev is not None and prev.speaker is not None \
@@ -213,14 +224,15 @@ class QuoteFlow:
             sp, verb, rule = prev.speaker, "continuation", "follow-on"
         if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = previous_sentence_speaker(res, text, q.open_)
-        if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
-            sp, verb, rule = next_sentence_speaker(res, text, q.close)
         if q.fragment and sp is not None and rule.startswith(("after:verb-np", "after:np-verb")) and \
                 opens_sentence(res, text, q.open_, ls) and text[q.start:q.end].rstrip()[-1:] in ",.!?":
             q.fragment = False   # '"Not yet decided," the minister told reporters': an answer, not a scare quote
         q.speaker, q.verb, q.rule = sp, verb, rule
         if sp is not None and not q.fragment:
             q.speaker = res.add_event(sp, q.open_)
+            self.prev = q
+        elif sp is None and not q.fragment and text[q.close - 1:q.close] not in "”\"":
+            self.unclaimed.append(q)     # a paragraph of a quotation that goes on in the next one
             self.prev = q
         return q
 

@@ -130,8 +130,24 @@ def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Spe
 
 # "So said Hanna Oks, a drone operator", "Those were the words of Hanna Oks": the sentence after a quote
 # names its speaker; only a sentence that opens by pointing back counts
-_POINTS_BACK = re.compile(r"\s*(?:(?:So|Thus)\s+)?(?P<verb>said|says|wrote|writes|added|recalled|explained)\s+(?P<np>[^,.;:“”\"]{2,80})|"
-                          r"\s*(?:Those|These|The)\s+(?:were\s+the\s+)?words\s+(?:were\s+those\s+)?of\s+(?P<np2>[^,.;:“”\"]{2,80})")
+_NP_BACK = r"(?:[^,.;:“”\"]|\.(?=\s[A-Z])){2,80}"   # "Rear Adm. Thomas Ellery": an abbreviation's stop stays
+_POINTS_BACK = re.compile(
+    r"\s*(?:(?:So|Thus)\s+)?(?P<verb>said|says|wrote|writes|added|recalled|explained)\s+(?P<np>" + _NP_BACK + ")|"
+    r"\s*(?:Those|These|The)\s+(?:were\s+the\s+)?words\s+(?:were\s+those\s+)?of\s+(?P<np2>" + _NP_BACK + ")|"
+    # "Those words came on Monday from Nato's Secretary General Mark Rutte, who ..."
+    r"\s*(?:Those|These|The)\s+words\s+came\s+(?:[\w]+\s+){0,4}?from\s+(?P<np3>" + _NP_BACK + ")|"
+    # "That was the blunt assessment Thursday of Rear Adm. Thomas Ellery, the director of ..."
+    r"\s*(?:That|This)\s+(?:is|was)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:assessment|verdict|view|warning|message|"
+    r"conclusion|account|description|prediction|summary|judgment|judgement)\s+(?:\w+\s+){0,3}?of\s+(?P<np4>"
+    + _NP_BACK + ")|"
+    # "That was how a senior Ukrainian diplomat put it", "This was what Kim Jong Un stressed", "That was how
+    # Oleh Marchuk, a spokesman for the SSO, described the units"
+    r"\s*(?:That|This)\s+(?:is|was)\s+(?:how|what)\s+(?P<np5>" + _NP_BACK + r"?)(?:,[^.;:“”\"]{2,120}?,)?\s+"
+    r"(?:\w+ly\s+)?(?:put\s+it|described|summed|stressed|said|told|wrote|explained|characteri[sz]ed|called|warned)\b|"
+    # "Zelenskyy made that offer Sunday morning in a message on Telegram"
+    r"\s*(?P<np6>[A-Z][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
+    r"statement|point|claim|argument|appeal|pledge|promise|threat)\b")
+_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6")
 
 
 def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
@@ -144,8 +160,9 @@ def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker
     m = _POINTS_BACK.match(sent)
     if not m or "“" in sent or '"' in sent:
         return None, "", ""
-    np = m.group("np") or m.group("np2")
-    how, sp = res.parse_np(np, s + (m.start("np") if m.group("np") else m.start("np2")))
+    g = next(g for g in _BACK_GROUPS if m.group(g))
+    np = m.group(g)
+    how, sp = res.parse_np(np, s + m.start(g))
     if sp is None:
         return None, "", ""
     return sp, res.lex.lemma(m.group("verb") or "say"), "next-sentence:" + how
