@@ -307,3 +307,19 @@ def test_counted_nouns_after_designators_and_new_nouns(text, surface, unit):
 def test_a_bare_number_takes_the_noun_said_before(text, surface, unit):
     f = figs(text).set_index("surface")
     assert f.loc[surface, "unit"] == unit
+
+
+@pytest.mark.parametrize("text,surface,qualifier,cat", [
+    ("The agency says Sylvania now supplies nearly half of the artillery shells the army fires.", "nearly half",
+     "approximately", "shipments"),
+    ("Officials say half of the 7,500 marines have been killed or wounded.", "half", "exact", "casualties"),
+])
+def test_half_of_a_counted_thing_is_fifty_percent(text, surface, qualifier, cat):
+    r = figs(text).set_index("surface").loc[surface]
+    assert (r.value, r.unit, r.qualifier, r.unit_category) == (50, "percent", qualifier, cat)
+
+
+def test_half_of_a_year_counts_nothing_and_the_force_a_share_is_taken_of_stays_personnel():
+    assert figs("In the second half of the year, half of the country lost power.").empty
+    f = figs("Officials say half of the 7,500 marines have been killed or wounded.").set_index("surface")
+    assert f.loc["7,500", "unit_category"] == "personnel"

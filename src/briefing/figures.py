@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import claimdate
-from .numbers import find_numbers
+from .numbers import Number, find_numbers
 from .text import SpanScans
 from .resources import read_table
 
@@ -77,6 +77,8 @@ _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|includi
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
 # a tally line: "personnel – about 772,850", "• tanks: 9,520"
 _LIST_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?:[A-Za-z-]+[ \t]+){{0,3}}?(?P<unit>{_UNIT_ALT})[ \t]*[–—:-][ \t]*(?:[\w~]+[ \t]+){{0,2}}$", re.IGNORECASE)
+_HALF = re.compile(rf"\b[Hh]alf(?=\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w’',.-]+\s+){{0,3}}?"
+                   rf"(?:{_UNIT_ALT})\b)")
 _CHANGE_MARKS = ("(+", "(-", "(−")     # a tally's change since the day before: "9,520 (+11)"
 _LOSSES_ABOVE = re.compile(r"\b(?:losses|casualties|killed|lost)\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
@@ -290,13 +292,29 @@ def _excluded(text: str, s: int, e: int) -> str:
     return ""
 
 
+def _with_halves(text: str, numbers):
+    """The numbers, and in text order among them "half" of a counted thing ("nearly half of the artillery
+    shells Russia fires") as 50 percent. "Half of the year" counts nothing: a counted noun must follow."""
+    if "half" not in text and "Half" not in text:
+        yield from numbers
+        return
+    halves = [Number(m.start(), m.end(), m.group(0), 50.0, 50.0, 50.0, "single", True) for m in _HALF.finditer(text)]
+    k = 0
+    for n in numbers:
+        while k < len(halves) and halves[k].start < n.start:
+            yield halves[k]
+            k += 1
+        yield n
+    yield from halves[k:]
+
+
 def candidates(text: str, locate) -> list[Candidate]:
     """Every number in `text` that counts people, weapons or shipments. `locate(pos)` gives the
     (start, end) of the sentence at pos."""
     out: list[Candidate] = []
     last_unit: dict[int, tuple[str, str, str]] = {}
     last_line_unit = None
-    for n in find_numbers(text):
+    for n in _with_halves(text, find_numbers(text)):
         s, e = n.start, n.end
         um = None
         ustart, elided = e, False
@@ -483,7 +501,7 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
     cs, ce = _clause(text, ss, se, s, scans, c.sentence)
     if c.percent:
         # "30% of the force has been killed", "40% of the artillery shells": the category of what it is a share of
-        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
+        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’',.-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
                      re.IGNORECASE)
         if m:
             cat = _UNITS[m.group(1).lower()]
@@ -494,10 +512,10 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
     if cat in ("personnel",) or c.percent and cat != "shipments":
         if _CAPTURED_RE.match(tail) or _CAPTURED_BEFORE.search(text, max(ss, s - 30), s):
             cat = "other"       # "two soldiers were captured": neither a deployment nor a loss
-        elif _CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s) or \
-                not _BASE_BEFORE.search(text, max(ss, s - 40), s) and (
-                    _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or
-                    _LOST_INCLUDING.search(text, max(ss, s - 160), s)) or \
+        elif not _BASE_BEFORE.search(text, max(ss, s - 40), s) and (
+                _CASUALTY_RE.match(tail) or _KILLED_BEFORE.search(text, max(ss, s - 30), s) or
+                _LOSS_NOUN_BEFORE.search(text, max(cs, s - 120), s) or
+                _LOST_INCLUDING.search(text, max(ss, s - 160), s)) or \
                 c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
             cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
     location = _location(tail) or _location(text[uend:hi])
