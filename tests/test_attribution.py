@@ -596,3 +596,21 @@ def test_every_paragraph_of_a_quotation_takes_the_speaker_named_after_it():
     got = quotes(text)
     assert got["What worries me is not ho"] == got["They have learned to fly "] == \
         got["No other navy in this reg"] == "Tomas Ellwin"
+
+
+def test_the_subject_of_a_verb_coordinated_with_the_speech_verb():
+    text = ("In a statement published by the government, Freedonian President Zoran Petrov thanked the marines and "
+            "said they had \u201cacted with courage worthy of the highest respect.\u201d")
+    assert quotes(text)["acted with courage worthy"] == "Zoran Petrov"
+
+
+def test_a_dateline_city_and_a_noun_after_a_preposition_are_not_speakers():
+    f = by_surface("RIGA \u2013 The government on Thursday voiced concern over reports that Sylvania has sent "
+                   "thousands of marines to the border.")
+    assert f["thousands"]["claimant"] != "RIGA"
+
+
+def test_a_later_clause_with_its_own_verb_does_not_take_the_claim():
+    text = ("The Freedonian Intelligence Directorate has said Sylvania shipped more than 13,000 containers of "
+            "shells, an estimate two officials told Reuters was likely to rise.")
+    assert by_surface(text)["more than 13,000"]["claimant"] == "Freedonian Intelligence Directorate"

@@ -181,7 +181,8 @@ class Claim:
 
 
 # what may follow a sentence-final attribution: "... , Park told reporters on Monday (Jan 13), citing the NIS."
-_ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b)[^.;:“”\"\d]){0,70}?[.!?”\"’']*\s*$")
+_ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b|\b(?:was|were|is|are|would|will|could|had|has)\b)[^.;:“”\"\d]){0,70}?"
+                            r"[.!?”\"’']*\s*$")   # "..., an estimate two sources told Reuters was likely to rise": no
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
@@ -224,7 +225,8 @@ REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|me
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|to)\s+$")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor|no|declined\s+to|refused\s+to|did\s+not|has\s+not|have\s+not)\b",
                      re.I)
-NOUN_USE = frozenset("the a an these those media news such any no his her its their our my".split())
+NOUN_USE = frozenset("the a an these those media news such any no his her its their our my over about amid despite "
+                     "among against following".split())   # "concern over reports that": a noun after a preposition
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
 REL_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:that|which|as|who)\s+$")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")

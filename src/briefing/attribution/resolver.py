@@ -63,6 +63,10 @@ _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
 _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
+# a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
+DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
+# "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
+_VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)[a-z]\w*(?:ed|s)\s+.+\s+and$")
 _NP_NOISE = re.compile(r"\s*\[\d{1,3}\]|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
@@ -76,7 +80,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
-                            r"of|for|to|in|on|at|by|from|with)\s*$", re.I)
+                            r"of|for|to|in|on|at|by|from|with|over|about|amid|despite|among|against|after|following|"
+                            r"under|into)\s*$", re.I)
 _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
@@ -195,6 +200,10 @@ class Resolver:
         # a footnote mark ("U.S. officials[2]"), a party-state tag ("Rep. Gary Fulkerson, R-Tenn.,") and a
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
+        np = DATELINE_PREFIX.sub("", np)
+        m = _VERB_AND.match(np)
+        if m:
+            np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
         if _COUNT_IN.search(np):
             return "", None      # "a force of 3,000 marines said": a count is what is said, not who says it
         np = re.sub(r"['’]s$", "", np.rstrip()) if np.rstrip().endswith(("'s", "’s")) and " " in np.strip() else np
