@@ -614,3 +614,13 @@ def test_a_later_clause_with_its_own_verb_does_not_take_the_claim():
     text = ("The Freedonian Intelligence Directorate has said Sylvania shipped more than 13,000 containers of "
             "shells, an estimate two officials told Reuters was likely to rise.")
     assert by_surface(text)["more than 13,000"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+@pytest.mark.parametrize("subject,name", [
+    ("South Sylvania's foreign ministry", "South Sylvania's foreign ministry"),
+    ("Japanese intelligence", "Japanese intelligence"),
+    ("The external affairs ministry", "external affairs ministry"),
+    ("The ministry", "unnamed: ministry"),
+])
+def test_an_institution_named_by_its_owner_or_its_office_is_named_as_written(subject, name):
+    assert by_surface(f"{subject} said on Friday that 12 nationals had been killed.")["12"]["claimant"] == name

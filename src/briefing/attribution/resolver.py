@@ -67,6 +67,9 @@ _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
 # "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
 _VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)[a-z]\w*(?:ed|s)\s+.+\s+and$")
+# an office named by what it does, before its head noun: "external affairs ministry", "foreign ministry"
+_QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
+                            r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[\d{1,3}\]|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
@@ -403,7 +406,9 @@ class Resolver:
                     a = self.lookup(w) if CAP.match(w) else None
                     if a is not None and a.kind in ("organization", "government"):
                         return "registry", from_actor(a, pos)
-                if possessive(words[0]) and first not in lex.anon and len(words) <= 5 and \
+                owner = next((k for k in range(min(3, len(words) - 1)) if possessive(words[k])
+                              and all(CAP.match(w) for w in words[:k])), -1)
+                if (owner >= 0 or lex.demonym(words)[1]) and first not in lex.anon and len(words) <= 6 and \
                         not any(ch.isdigit() for ch in np) and head_i == len(words) - 1:
                     # "Ukraine's military intelligence agency", "Seoul's military": one definite institution,
                     # named as the article names it
@@ -931,7 +936,8 @@ class Resolver:
             a = self.lookup(desc)
             if a is not None:
                 return from_actor(a, pos)
-        if definite and country:   # "the Japanese government" names an institution, just not as registered
+        if definite and (country or _QUALIFIED_ORG.match(desc)):
+            # "the Japanese government", "the external affairs ministry": an institution, just not registered
             return Speaker(desc, "government" if head == "government" else "organization", "", desc, country, "", pos)
         return Speaker(unnamed(desc), "organization", "", desc, country, "", pos)
 
