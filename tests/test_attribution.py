@@ -624,3 +624,9 @@ def test_a_later_clause_with_its_own_verb_does_not_take_the_claim():
 ])
 def test_an_institution_named_by_its_owner_or_its_office_is_named_as_written(subject, name):
     assert by_surface(f"{subject} said on Friday that 12 nationals had been killed.")["12"]["claimant"] == name
+
+
+def test_a_quote_ending_in_an_inner_quote_takes_the_attribution_after_it():
+    text = ("Freedonian Defence Minister Ilona Varga spoke on Monday. Spokesman Ivo Marek also spoke.\n\n"
+            "\"As the minister put it on Monday, 'the marines are fighting on our border,'\" Marek said.")
+    assert quotes(text)["As the minister put it on"] == "Ivo Marek"

@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from .names import Speaker, from_actor, unnamed
 from .resolver import ACCORDING, MAX_CONTEXT, PASSIVE_AFTER, Resolver
 
-RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*$")
+RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
 QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
 CLAUSE_END = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
