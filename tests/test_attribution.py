@@ -630,3 +630,20 @@ def test_a_quote_ending_in_an_inner_quote_takes_the_attribution_after_it():
     text = ("Freedonian Defence Minister Ilona Varga spoke on Monday. Spokesman Ivo Marek also spoke.\n\n"
             "\"As the minister put it on Monday, 'the marines are fighting on our border,'\" Marek said.")
     assert quotes(text)["As the minister put it on"] == "Ivo Marek"
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Mara Ostlund spoke. \u201cThe marines are no novelty there any more,\u201d Ostlund quoted a border official "
+    "as saying.",
+    "Sen. Mara Ostlund spoke. She quoted a border official who had told her, \u201cThe marines are no novelty there "
+    "any more.\u201d Ostlund said she agreed.",
+])
+def test_the_one_quoted_is_the_speaker_not_the_one_quoting(text):
+    assert quotes(text)["The marines are no novelt"] == "unnamed: border official"
+
+
+def test_quoted_by_an_agency_as_saying_is_the_subjects_quote():
+    text = ("Zoran Petrov visited the border.\n\n"
+            "\u201cThe marines who fought there are the pride of the nation,\u201d Petrov was quoted by the Freedonian "
+            "Intelligence Directorate as saying.")
+    assert quotes(text)["The marines who fought th"] == "Zoran Petrov"

@@ -25,7 +25,8 @@ from .resolver import ACCORDING, MAX_CONTEXT, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
-QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<np>[^“”\"]{2,100}?)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
+QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?!by\s)(?P<np>[^“”\"]{2,100}?)\s+(?:as\s+(?:saying|stating|telling\s+\w+)|"
+                       r"who\s+(?:had\s+|has\s+)?(?:told|said\s+to)\s+\w+)\b")   # "he quoted a diplomat who had told him"
 CLAUSE_END = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 SENT_END = re.compile(r"[.!?](?=\s|$)")
 MAX_RIGHT = 250
@@ -61,6 +62,11 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     right = right_context(res, text, close, le)
     quote = text[start:end]
     if right.strip() and (RIGHT_OK.search(quote) or right.lstrip().startswith((",", "—", "–")) or end == close):
+        m = QUOTED_AS.search(right[:160])
+        if m:    # '"...," Seo quoted an NIS official as saying': the one quoted spoke
+            how, sp = res.parse_np(m.group("np"), close + m.start("np"))
+            if sp is not None:
+                return sp, "say", "after:quoted-as-saying:" + how
         m = _verb_np().match(right)
         if m:
             np = re.split(r"\s+(?:in|on|at|during|while|after|before|when|to)\s+", m.group("np"))[0]
