@@ -47,6 +47,12 @@ def test_the_shipped_registry_names_one_actor_however_an_article_spells_its_full
     assert len(ids) == 1 and r.lookup("China's Central Military Commission") is None
 
 
+def test_the_shipped_registry_knows_ukraines_special_operations_forces_by_their_acronym():
+    from briefing.actors import default_registry
+    r = default_registry()
+    assert r.lookup("SSO").actor_id == r.lookup("Ukraine's Special Operations Forces").actor_id == "ua_sso"
+
+
 def test_unregistered_lists_named_speakers_without_actor_id():
     q = pd.DataFrame({"article": ["a", "b", "a", "a"], "speaker": ["Bo Ra", "Bo Ra", "unnamed: official", "Ann Lee-sun"],
                       "speaker_kind": ["person"] * 4, "actor_id": ["", "", "", "ann"],
