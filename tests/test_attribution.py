@@ -647,3 +647,14 @@ def test_quoted_by_an_agency_as_saying_is_the_subjects_quote():
             "\u201cThe marines who fought there are the pride of the nation,\u201d Petrov was quoted by the Freedonian "
             "Intelligence Directorate as saying.")
     assert quotes(text)["The marines who fought th"] == "Zoran Petrov"
+
+
+def test_a_bulleted_box_is_claimed_by_whoever_its_heading_names():
+    text = ("Sylvania has not acknowledged the deployment.\n\n"
+            "[BOX] What the Freedonian Intelligence Directorate has told lawmakers\n"
+            "- Marines sent (Oct.-Dec.): about 4,100\n"
+            "- Killed (as of January): about 230\n"
+            "- Captured: 2\n\n"
+            "Please send comments to our editors.")
+    f = by_surface(text)
+    assert {f[k]["claimant"] for k in ("about 4,100", "about 230", "2")} == {"Freedonian Intelligence Directorate"}

@@ -246,6 +246,7 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
 
 LIST_LINE = 160      # a list line is shorter than this and has no full stop
 LIST_REACH = 30      # list lines walked back to find the sentence that introduces them
+_BULLETS = ("- ", "• ", "* ", "– ", "· ")
 
 
 def _list_intro(res: Resolver, text: str, si: int) -> int | None:
@@ -253,6 +254,7 @@ def _list_intro(res: Resolver, text: str, si: int) -> int | None:
     s, e = res.spans[si]
     if text[s:e].rstrip().endswith(".") or "\n" not in text[max(0, s - 2):s + 1]:
         return None
+    bullet = text[s:s + 2].startswith(_BULLETS)
     for k in range(si - 1, max(-1, si - 1 - LIST_REACH), -1):
         ps, pe = res.spans[k]
         line = text[ps:pe].rstrip()
@@ -260,6 +262,8 @@ def _list_intro(res: Resolver, text: str, si: int) -> int | None:
             return k
         if len(line) >= LIST_LINE or line.endswith((".", "!", "?")):
             return None
+        if bullet and not line.startswith(_BULLETS):
+            return k      # "[BOX] What Seoul's spy agency has told lawmakers" heading a bulleted list
     return None
 
 
