@@ -658,3 +658,17 @@ def test_a_bulleted_box_is_claimed_by_whoever_its_heading_names():
             "Please send comments to our editors.")
     f = by_surface(text)
     assert {f[k]["claimant"] for k in ("about 4,100", "about 230", "2")} == {"Freedonian Intelligence Directorate"}
+
+
+@pytest.mark.parametrize("caption", ["[Soundbite] Mara Ostlund (Border Committee, ruling party)",
+                                     "Mara Ostlund, Border Committee chair", "SOUNDBITE: Mara Ostlund"])
+def test_a_caption_line_over_a_quote_paragraph_names_its_speaker(caption):
+    text = ("The committee met on Monday.\n\n" + caption + "\n"
+            "\"The marines appear to accept these losses in exchange for the experience.\"")
+    assert quotes(text)["The marines appear to acce"[:25]] == "Mara Ostlund"
+
+
+def test_a_heading_that_mentions_a_name_does_not_speak_the_quote_below_it():
+    text = ("The committee met on Monday.\n\nZoran Petrov's gamble on the border\n\n"
+            "\"The marines appear to accept these losses in exchange for the experience.\"")
+    assert "The marines appear to acce"[:25] not in quotes(text)

@@ -118,6 +118,9 @@ def opens_sentence(res: Resolver, text: str, open_: int, ls: int) -> bool:
     return not lead or lead.endswith((":", "—", "–")) or lead[-1] in "”\"’'"
 
 
+SPEAKER_LINE = 120     # a caption line naming the speaker of the quote below it is shorter than this
+
+
 def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Speaker | None, str, str]:
     """A quote-only paragraph introduced by the previous paragraph's last sentence ("Kim said:")."""
     si = res.sent_index(open_)
@@ -131,6 +134,17 @@ def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Spe
     sp, vm, how = res.np_verb(sent, s)
     if sp is not None:
         return sp, res.lex.lemma(vm.group(1)), "previous-sentence:" + how
+    line = sent.strip()
+    if len(line) <= SPEAKER_LINE and not line.endswith((".", "!", "?", ",")) and \
+            not text[e:open_].strip() and text[e:open_].count("\n") <= 2 and (s == 0 or text[s - 1] == "\n"):
+        # a broadcaster's caption line: "[Soundbite] Lim Dong-sik (Defense Ministry spokesperson)" over the quote;
+        # the line must be the name (a tag, a title, a role in brackets or after a comma aside), not a heading
+        core = re.sub(r"^(?:\[[^\]\n]{1,20}\]|[A-Z]{3,}:)\s*", "", line)
+        core = re.sub(r"\s*\([^()\n]*\)$", "", core).split(",")[0].strip()
+        how, sp = res.parse_np(core, s)
+        if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 and sp.name in core and \
+                len(core.split()) <= len(sp.name.split()) + 2:
+            return sp, "say", "speaker-line:" + how
     return None, "", ""
 
 

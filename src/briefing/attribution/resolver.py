@@ -70,7 +70,7 @@ _VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)[a-z]\w*(?:ed|s)\s+.+\
 # an office named by what it does, before its head noun: "external affairs ministry", "foreign ministry"
 _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
-_NP_NOISE = re.compile(r"\s*\[\d{1,3}\]|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
+_NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}):[ \t]+\S", re.M)
@@ -98,7 +98,7 @@ _AFTER_LEAD = re.compile(r"\s+(?:(?P<pron>he|she)\b|(?:(?:the|a|an)\s+)?(?:[a-z]
 _LEAD_IN = frozenset("in at on from during after before since inside outside across near".split())
 _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writing|talking|referring|commenting|"
                          r"answering|reacting|addressing)\b")
-_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
+_PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
