@@ -672,3 +672,19 @@ def test_a_heading_that_mentions_a_name_does_not_speak_the_quote_below_it():
     text = ("The committee met on Monday.\n\nZoran Petrov's gamble on the border\n\n"
             "\"The marines appear to accept these losses in exchange for the experience.\"")
     assert "The marines appear to acce"[:25] not in quotes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Ilona Varga declined to give an estimate, saying it would be \u201cinappropriate to disclose "
+    "what the intelligence shows.\u201d",
+    "Defence Minister Ilona Varga spoke on Monday. She declined to give an estimate, saying it would be "
+    "\u201cinappropriate to disclose what the intelligence shows.\u201d",
+])
+def test_a_participle_after_a_clause_speaks_for_the_clauses_subject(text):
+    assert quotes(text)["inappropriate to disclose"] == "Ilona Varga"
+
+
+def test_lawmakers_briefed_by_an_agency_stay_whole_as_a_relay():
+    r = by_surface("Lawmakers briefed by the Freedonian Intelligence Directorate said about 3,600 marines were "
+                   "wounded.")["about 3,600"]
+    assert r["claimant"].startswith("unnamed: ") and "briefed" in r["claimant"]

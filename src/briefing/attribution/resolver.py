@@ -66,7 +66,8 @@ _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 # a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
 DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
 # "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
-_VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)[a-z]\w*(?:ed|s)\s+.+\s+and$")
+# and "X declined to give an estimate, [saying]": a capitalised subject before a past-tense verb
+_VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)(?:[a-z]\w*(?:ed|s)\s+.+\s+and|(?:also\s+)?[a-z]\w+ed\s+(?!by\b|on\b|in\b|at\b|with\b).{6,})$")   # ("lawmakers briefed by" is no verb)
 # an office named by what it does, before its head noun: "external affairs ministry", "foreign ministry"
 _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
