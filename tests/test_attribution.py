@@ -688,3 +688,10 @@ def test_lawmakers_briefed_by_an_agency_stay_whole_as_a_relay():
     r = by_surface("Lawmakers briefed by the Freedonian Intelligence Directorate said about 3,600 marines were "
                    "wounded.")["about 3,600"]
     assert r["claimant"].startswith("unnamed: ") and "briefed" in r["claimant"]
+
+
+def test_a_coordinated_clause_after_a_comma_has_its_own_subject():
+    text = ("Deputy Minister Ilona Varga testified. Sen. Mara Ostlund pressed her. She asked whether the government "
+            "would keep sharing intelligence, and Varga said she could not discuss \u201congoing deliberations at the "
+            "ministry.\u201d")
+    assert quotes(text)["ongoing deliberations at "] == "Ilona Varga"

@@ -62,6 +62,7 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+_COORD = re.compile(r"\s*(?:and|but|while|whereas|yet)\s+(?=\S)")
 _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 # a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
 DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
@@ -468,6 +469,8 @@ class Resolver:
             last = chunks[-1] if chunks else ""
             if self._has_verb(last[-80:]):
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
+            if len(chunks) > 1 and _COORD.match(last):
+                np = last   # "She asked whether ..., and Okamura said": the coordinated clause's own subject
             if len(np.split()) > max_words + 6:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
                 # subject is the last comma-separated chunk
