@@ -300,3 +300,12 @@ def test_surname_follows_a_newer_subject_with_that_name(reg):
             "“We will add two brigades before the winter,” Kim said.")
     df = q(text, reg)
     assert list(df.speaker) == ["Kim Ha-neul", "Kim Do-yoon"]
+
+
+@pytest.mark.parametrize("quote,fragment", [
+    ("at least 3,000", True), ("10 000 marines", True), ("about 1.200 marines", True),
+    ("at least 3,000 marines were sent", False),
+])
+def test_a_number_with_separated_thousands_is_one_word_when_counting_a_quotes_words(quote, fragment):
+    from briefing.quotes import is_fragment
+    assert is_fragment(quote) is fragment

@@ -182,7 +182,11 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
 
 
 def is_fragment(quote: str) -> bool:
-    return len(_WORDS.findall(quote)) <= 3
+    # "at least 3,000" and "at least 3 000" are three words: a number with separated thousands is one
+    return len(_WORDS.findall(_SPACED_THOUSANDS.sub("0", quote))) <= 3
+
+
+_SPACED_THOUSANDS = re.compile(r"\b\d{1,3}(?:[,. \u00a0\u202f]\d{3})+\b")
 
 
 def has_marks(text: str) -> bool:
