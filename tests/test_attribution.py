@@ -695,3 +695,13 @@ def test_a_coordinated_clause_after_a_comma_has_its_own_subject():
             "would keep sharing intelligence, and Varga said she could not discuss \u201congoing deliberations at the "
             "ministry.\u201d")
     assert quotes(text)["ongoing deliberations at "] == "Ilona Varga"
+
+
+def test_a_title_with_a_country_in_its_words_is_not_someone_from_another_country():
+    text = ("Freedonian President Zoran Petrov inspected the marines in an undated photo.\n\n"
+            "That was the assessment on Thursday of Rear Adm. Tomas Ellwin, the director of intelligence for "
+            "U.S. Pacific Command, who told lawmakers that Sylvania has now sent more than 14,000 marines.")
+    assert by_surface(text)["more than 14,000"]["claimant"] == "Tomas Ellwin"
+    text2 = ("Freedonian President Zoran Petrov inspected the marines.\n\n"
+             "The director of intelligence for U.S. Pacific Command told lawmakers that 14,000 marines were sent.")
+    assert by_surface(text2)["14,000"]["claimant"] != "Zoran Petrov"

@@ -268,6 +268,19 @@ def _verbs(lex, text: str):
             if (text[:m.start()].split() or [""])[-1].lower() not in NOUN_USE)
 
 
+_TRAILING_NAME = re.compile(r"(?:(?:[A-Z][a-z]{1,4}\.|[A-Z][\w’'\-]*)\s+){1,4}[A-Z][\w’'\-]+$")
+
+
+def _trailing_name(res: Resolver, chunk: str, at: int) -> Speaker | None:
+    """"... the assessment of Rear Adm. Thomas Ellery[, the director of ..., who told]": the person named at the
+    end of a longer chunk, whom the appositive after it describes."""
+    m = _TRAILING_NAME.search(chunk)
+    if not m:
+        return None
+    how, sp = res.parse_np(m.group(0), at + m.start())
+    return sp if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 else None
+
+
 def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str, Speaker | None, int]:
     """The subject of a verb at vstart: the last clause chunk before it that names someone, within
     [lo, vstart). A parenthetical is stepped over ("Kyrylo Budanov, who has led ... since 2020, said"),
@@ -305,6 +318,11 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         if 0 <= rel and len(ws) - rel - 1 in (1, 2):
             ws = ws[rel + 1:]   # "the first group of what it said": the subject is "it"
         how, sp = res.parse_np(" ".join(ws[-10:]), base + cs)
+        if sp is None and found is not None:
+            sp2 = _trailing_name(res, chunk, base + cs)
+            if sp2 is not None:
+                found = ("name", sp2, sp2.pos)
+            break
         if sp is None:
             continue
         how = ("sub:" if sub else "") + how
@@ -317,6 +335,10 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
                               ws[0].lower().strip(".") not in lex.not_names):
             # "Lee Seong-kweun, a member of ..., said", "Rep. Kim of the Democratic Party, a member ...": a name
             found = (how, sp, base + cs)
+        else:
+            sp2 = _trailing_name(res, chunk, base + cs)
+            if sp2 is not None:
+                found = ("name", sp2, sp2.pos)
         break
     return found if found is not None else ("", None, -1)
 

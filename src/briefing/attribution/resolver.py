@@ -835,6 +835,8 @@ class Resolver:
         pre, post = (desc[:m.start()], desc[m.end():]) if m else (desc, "")
         quals = _qualifiers(pre, heads, self.lex)
         hints = _qualifiers(post, heads, self.lex)
+        # "the director of intelligence for U.S. Indo-Pacific Command": an American, whoever led a sentence
+        country = country or self._country_in(desc)
 
         def fits(sp: Speaker) -> bool:
             if not sp.personlike or self._gender_conflict(sp):
