@@ -56,6 +56,7 @@ def test_percent():
     "The 22-year-old soldiers were captured.", "The two countries and four Indo-Pacific partners met.",
     "One official said the talks went well.", "The war has lasted two years; it ended within days.",
     "He paid $500 million for weapons.",
+    "Shares of Hanwha Aerospace rose as much as 6.2% and the won weakened 0.4% to 1,381 per dollar.",
 ])
 def test_not_figures(text):
     assert figs(text).empty, figs(text)[["surface", "unit"]].to_string()
