@@ -705,3 +705,15 @@ def test_a_title_with_a_country_in_its_words_is_not_someone_from_another_country
     text2 = ("Freedonian President Zoran Petrov inspected the marines.\n\n"
              "The director of intelligence for U.S. Pacific Command told lawmakers that 14,000 marines were sent.")
     assert by_surface(text2)["14,000"]["claimant"] != "Zoran Petrov"
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe marines are being used as expendable troops,\u201d said Rep. Mara Ostlund of the Labour Party.",
+    "Rep. Mara Ostlund spoke. Hours earlier, the border command published a statement confirming the marines "
+    "had been sent \u201con the order of the head of state and nobody else.\u201d",
+    "HOST: Hello and welcome. I'm Mara Ostlund. On Saturday Zoran Petrov wrote on X, and I'm quoting here, "
+    "\u201cLike other prisoners of war, they are receiving medical care.\u201d",
+])
+def test_abbreviations_sentence_openers_and_contractions_are_never_speakers(text):
+    got = {r["speaker"] for r in rows(text)[0]}
+    assert not got & {"Rep", "Hours", "I'm Mara Ostlund", "I'm"}, got

@@ -26,6 +26,7 @@ _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
+_CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
 _TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
 
@@ -49,6 +50,9 @@ class EntityIndex:
             run = m.group(0)
             if " " in run:
                 core = re.sub(r"['’]s$", "", run.rstrip(".’'")) if run.endswith(("'s", "’s")) else run.rstrip(".’'")
+                lead = _CONTRACTED.match(core)
+                if lead:     # "I'm Rachel Dunmore": the name after the contraction
+                    s, core = s + lead.end(), core[lead.end():]
                 # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
                 parts = [(0, core)] if " and " not in core else \
                     [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]

@@ -35,7 +35,8 @@ MAX_RIGHT = 250
 @lru_cache(maxsize=1)
 def _verb_np() -> re.Pattern:
     # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
-    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>[^,.;“”\"]{1,120})")
+    # ("said Rep. Han Ji-yeon": an abbreviation's stop before a capital does not end the phrase)
+    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-Z])){1,120})")
 
 
 def right_context(res: Resolver, text: str, close: int, le: int) -> str:

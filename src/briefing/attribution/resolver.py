@@ -44,7 +44,8 @@ LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|late
 LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
                        r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
-                       r"summer|autumn|fall|winter))\s+(?=\S)", re.I)
+                       r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December))\s+(?=\S)", re.I)
 TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
 CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
@@ -81,6 +82,12 @@ _GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|s
                           r"joined\s+by|interviews|interviewed|(?:our|my)\s+guest(?:\s+is|,)?)\s+"
                           r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen)\.\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})")
 GUEST_REACH = 4000
+_SURNAME_LIKE = re.compile(r"[A-Z][a-z’'\-]+(?:-[A-Z]?[a-z]+)?")
+# plural nouns and time words that open sentences: never a surname met alone
+_COMMON_CAPS = frozenset("hours days weeks months years minutes moments officials sources analysts experts troops "
+                         "soldiers reports others many most some several both all".split())
+_CONTRACTED_LEAD = re.compile(r"^(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
+_CONTRACTION = re.compile(r"['’](?:m|d|ll|re|ve)$", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
@@ -206,6 +213,7 @@ class Resolver:
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
         np = DATELINE_PREFIX.sub("", np)
+        np = _CONTRACTED_LEAD.sub("", np)      # "I'm Rachel Dunmore": the name after the contraction
         m = _VERB_AND.match(np)
         if m:
             np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
@@ -804,8 +812,11 @@ class Resolver:
         later = ents.with_token(tok_n)   # named in full only later (lead paragraphs sometimes do that)
         if later:
             return later[0]
-        if _INITIALS.fullmatch(tok):
-            return None      # "D.C." (of "Washington, D.C."), "U.N.": initials alone name nobody
+        if _INITIALS.fullmatch(tok) or _CONTRACTION.search(tok) or tok_n.lower() in self.lex.titles or \
+                tok_n.lower() in self.lex.role_words:
+            return None      # "D.C." (of "Washington, D.C."), "I'm", "Rep": no one's name
+        if not _SURNAME_LIKE.fullmatch(tok_n) or tok_n.lower() in _COMMON_CAPS:
+            return None      # "Hours earlier, ...": a capitalised word opening a sentence is not a surname
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
     def resolve_title(self, head: str, country: str, pos: int, desc: str = "") -> Speaker | None:
