@@ -717,3 +717,17 @@ def test_a_title_with_a_country_in_its_words_is_not_someone_from_another_country
 def test_abbreviations_sentence_openers_and_contractions_are_never_speakers(text):
     got = {r["speaker"] for r in rows(text)[0]}
     assert not got & {"Rep", "Hours", "I'm Mara Ostlund", "I'm"}, got
+
+
+def test_people_familiar_and_a_document_an_outlet_reviewed():
+    f = by_surface("Sylvania has sent as many as 20,000 containers of shells, according to people familiar with "
+                   "the matter.")
+    assert f["as many as 20,000"]["claimant"] == "unnamed: people familiar with the matter"
+    f = by_surface("Sylvania shipped about 5.8 million shells in 2024, according to a Freedonian Intelligence "
+                   "Directorate assessment reviewed by Reuters.")
+    assert f["about 5.8 million"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_clause_is_never_an_unnamed_source():
+    text = "Freedonian defence shares rallied on Tuesday after the president said 11,000 marines had landed."
+    assert not by_surface(text)["11,000"]["claimant"].startswith("unnamed: Freedonian defence shares")

@@ -53,6 +53,11 @@ def test_the_shipped_registry_knows_ukraines_special_operations_forces_by_their_
     assert r.lookup("SSO").actor_id == r.lookup("Ukraine's Special Operations Forces").actor_id == "ua_sso"
 
 
+def test_british_and_american_spellings_of_an_office_are_one_name():
+    assert normalise("Ukraine's Defence Intelligence agency") == normalise("Ukraine's Defense Intelligence Agency")
+    assert normalise("Centre for Strategic Studies") == normalise("Center for Strategic Studies")
+
+
 def test_unregistered_lists_named_speakers_without_actor_id():
     q = pd.DataFrame({"article": ["a", "b", "a", "a"], "speaker": ["Bo Ra", "Bo Ra", "unnamed: official", "Ann Lee-sun"],
                       "speaker_kind": ["person"] * 4, "actor_id": ["", "", "", "ann"],

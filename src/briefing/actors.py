@@ -25,11 +25,17 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(name: str) -> str:
-    """Key for matching names: 'the U.S. State Department' -> 'usstatedepartment'."""
+    """Key for matching names: 'the U.S. State Department' -> 'usstatedepartment'. British and American
+    spellings of the same office are one key ("Defence Intelligence" = "Defense Intelligence")."""
     s = (name or "").strip().lower()
     s = re.sub(r"^the\s+", "", s)
     s = _POSSESSIVE.sub("s", s)
-    return _NON_ALNUM.sub("", s)
+    s = _NON_ALNUM.sub("", s)
+    return _SPELLING.sub(lambda m: _US[m.group(0)], s) if "defence" in s or "centre" in s or "organis" in s else s
+
+
+_US = {"defence": "defense", "centre": "center", "organisation": "organization"}
+_SPELLING = re.compile("|".join(_US))
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,18 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+# a finite verb inside what would be an unnamed source's description: the phrase is a clause
+_VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
+                      r"specialised|specialized|related|limited|united|informed|interested|concerned|involved|"
+                      r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
+                      r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
+                      r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
+                      r"fell|told)\b")
+_PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
+# "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
+# that read it
+_PUBLISHED_BY = re.compile(r"(?<!reviewed )(?<!seen )(?<!obtained )(?<!viewed )(?<!examined )(?<!read )"
+                           r"(?<!verified )\b(?:by|from)\s+(.+)$")
 _COORD = re.compile(r"\s*(?:and|but|while|whereas|yet)\s+(?=\S)")
 _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 # a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
@@ -199,6 +211,8 @@ class Resolver:
         outer = self._np_context_free
         self._np_context_free = True
         how, sp = self._parse_np(np, pos)
+        if sp is not None and not sp.actor_id and sp.name.startswith("unnamed: ") and _VERBISH.search(sp.name[9:]):
+            how, sp = "", None   # "South Korean defense shares rallied on Tuesday after ...": a clause, not a source
         free = self._np_context_free
         self._np_context_free = outer and free
         if free and len(self._np_memo) < 200_000 and how in ("", "registry", "name", "anonymous"):
@@ -371,7 +385,7 @@ class Resolver:
         if kind == "document" and first in ("the", "this", "that"):
             # "the report submitted by the Central Military Commission", "the General Staff's daily tally":
             # a definite report that names its publisher
-            by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
+            by = _PUBLISHED_BY.search(" ".join(words[head_i + 1:]))
             owner = next((i for i in range(head_i - 1, 0, -1) if possessive(words[i])), None)
             np_owner = by.group(1) if by else \
                 " ".join(words[1:owner + 1]).removesuffix("’s").removesuffix("'s") if owner else ""
@@ -393,7 +407,7 @@ class Resolver:
             desc = " ".join(rest)
             return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         if kind == "document":
-            by = re.search(r"\b(?:by|from)\s+(.+)$", " ".join(words[head_i + 1:]))
+            by = _PUBLISHED_BY.search(" ".join(words[head_i + 1:]))
             if by:   # "the report submitted by the Central Military Commission"
                 how, sp = self.parse_np(by.group(1), pos)
                 if sp is not None:
@@ -428,6 +442,7 @@ class Resolver:
                 return "org-description", self.resolve_org_title(head, desc, lex.demonym(words)[0], pos, definite=False)
             return "", None
         if first in lex.anon or possessive(words[0]) or words[head_i].lower().rstrip(".,").endswith("s") or \
+                words[head_i].lower() in _PLURALS or \
                 words[-1].lower().endswith("s") or CAP.match(words[0]):
             desc_words = words[1:] if first in lex.anon else words
             while desc_words and desc_words[0].lower() in lex.anon:
