@@ -731,3 +731,19 @@ def test_people_familiar_and_a_document_an_outlet_reviewed():
 def test_a_clause_is_never_an_unnamed_source():
     text = "Freedonian defence shares rallied on Tuesday after the president said 11,000 marines had landed."
     assert not by_surface(text)["11,000"]["claimant"].startswith("unnamed: Freedonian defence shares")
+
+
+def test_a_bodys_own_page_speaks_in_the_first_person_plural():
+    text = ("Freedonian Intelligence Directorate\n\n"
+            "Sylvanian marines suffer first losses\n\n"
+            "According to the National Intelligence Service, the marines lost at least 200 men in three days.\n\n"
+            "We estimate that about 11,000 Sylvanian marines are currently on the island.")
+    f = by_surface(text)
+    assert f["about 11,000"]["claimant"] == "Freedonian Intelligence Directorate"
+    assert f["at least 200"]["claimant"] == "National Intelligence Service"
+
+
+def test_a_news_page_naming_a_body_in_its_first_line_does_not_make_we_that_body():
+    text = ("Freedonian Intelligence Directorate\n\n"
+            "\u201cWe estimate that about 11,000 marines are there,\u201d Zoran Petrov said on Monday.")
+    assert by_surface(text)["about 11,000"]["claimant"] == "Zoran Petrov"

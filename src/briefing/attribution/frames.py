@@ -540,6 +540,9 @@ _ISSUER_SIGN = re.compile(r"^\s*(?:The\s+)?(?:Press\s+(?:Service|Office|Centre|C
                           r"(?:Press\s+and\s+)?Information\s+(?:and\s+Press\s+)?Department)\s+of\s+(?P<np>[^\n]{3,120}?)\s*$", re.M)
 
 
+_WE_VOICE = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Our)\s+(?![^.\n]{0,200}[”\"]\s*,?\s+(?:he|she|the)\b)[a-z]")
+
+
 def issuer(res: Resolver, text: str) -> Speaker | None:
     """The organisation that issued the whole text as its own statement, or None (computed once)."""
     cached = getattr(res, "_issuer", False)
@@ -553,5 +556,13 @@ def issuer(res: Resolver, text: str) -> Speaker | None:
         if sp is not None and sp.kind in ("organization", "government") and not sp.name.startswith("unnamed: "):
             found = sp
             break
+    if found is None:
+        # a ministry's own page: its name as the masthead line and its voice in the first person plural
+        # ("We estimate that about 11,000 DPRK servicemen ...")
+        first = text[:200].split("\n", 1)[0].strip()
+        a = res.lookup(first) if 3 <= len(first) <= 80 else None
+        if a is not None and a.kind in ("organization", "government") and a.role != "government" and \
+                not res.lex.outlet(first) and _WE_VOICE.search(text):
+            found = from_actor(a, 0)
     res._issuer = found
     return found

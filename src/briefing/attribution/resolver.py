@@ -776,6 +776,11 @@ class Resolver:
             sp = self.label_speaker(pos)
             if sp is not None:
                 return sp
+            if pron in ("we", "our", "us"):
+                from .frames import issuer     # late: frames builds on this module
+                sp = issuer(self, self.text)
+                if sp is not None:
+                    return sp.at(pos)   # a ministry's own page: "We estimate ..." is the ministry
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
         if s < pos and not self._in_pronoun:
             self._in_pronoun = True
