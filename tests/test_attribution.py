@@ -747,3 +747,10 @@ def test_a_news_page_naming_a_body_in_its_first_line_does_not_make_we_that_body(
     text = ("Freedonian Intelligence Directorate\n\n"
             "\u201cWe estimate that about 11,000 marines are there,\u201d Zoran Petrov said on Monday.")
     assert by_surface(text)["about 11,000"]["claimant"] == "Zoran Petrov"
+
+
+@pytest.mark.parametrize("part", ["two of the people", "One of the people", "some of the people"])
+def test_some_of_a_group_named_before_are_that_group(part):
+    text = ("Sylvania has sent as many as 20,000 containers, according to people familiar with the matter. "
+            f"It also sent at least 100 missiles, {part} said.")
+    assert by_surface(text)["at least 100"]["claimant"] == "unnamed: people familiar with the matter"

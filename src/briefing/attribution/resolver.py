@@ -75,6 +75,8 @@ _PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
 # that read it
 _PUBLISHED_BY = re.compile(r"(?<!reviewed )(?<!seen )(?<!obtained )(?<!viewed )(?<!examined )(?<!read )"
                            r"(?<!verified )\b(?:by|from)\s+(.+)$")
+# "one of the officials", "two of the people": some of a group the article named before
+_PART_OF = frozenset("one two three four five six some several both all many most each either neither".split())
 _COORD = re.compile(r"\s*(?:and|but|while|whereas|yet)\s+(?=\S)")
 _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 # a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
@@ -286,7 +288,7 @@ class Resolver:
             if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
                 sp.organisation = sp.organisation or re.sub(r"^the\s+", "", m.group("tail"))
                 return ("registry" if sp.actor_id else "name"), sp
-        if first == "one" and len(words) > 2 and words[1].lower() == "of":
+        if first in _PART_OF and len(words) > 2 and words[1].lower() == "of":
             # "one of the officials": one of a group the article named before
             how, sp = self.parse_np("the " + " ".join(words[3:] if words[2].lower() in ("the", "those", "these")
                                                       else words[2:]), pos)
