@@ -754,3 +754,16 @@ def test_some_of_a_group_named_before_are_that_group(part):
     text = ("Sylvania has sent as many as 20,000 containers, according to people familiar with the matter. "
             f"It also sent at least 100 missiles, {part} said.")
     assert by_surface(text)["at least 100"]["claimant"] == "unnamed: people familiar with the matter"
+
+
+def test_a_table_rendered_with_pipes_and_a_description_column():
+    text = ("The claims so far:\n\n"
+            "Date | Claimed by | Figure | What it counts\n\n"
+            "Oct 18, 2024 | Freedonian Intelligence Directorate | 1,500 | special forces troops shipped\n\n"
+            "Dec 23, 2024 | Zoran Petrov | over 3,000 | killed and wounded\n\n"
+            "Jan 11, 2025 | Zoran Petrov | 2 | soldiers captured\n\n"
+            "Share | Email | Print")
+    f = by_surface(text, published="2025-03-01")
+    assert (f["1,500"]["claimant"], f["1,500"]["claim_date"]) == ("Freedonian Intelligence Directorate", "2024-10-18")
+    assert (f["over 3,000"]["qualifier"], f["over 3,000"]["unit_category"]) == ("over", "casualties")
+    assert (f["2"]["unit"], f["2"]["unit_category"], f["2"]["claimant"]) == ("soldiers", "other", "Zoran Petrov")

@@ -259,19 +259,21 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
     le = text.find("\n", pos)
     le = len(text) if le < 0 else le
     line = text[ls:le]
-    if "\t" not in line:
+    # cells are tab-separated, or " | " as a scraper keeps a rendered table ("Date | Claimed by | Figure")
+    sep = "\t" if "\t" in line else " | " if line.count(" | ") >= 2 else None
+    if sep is None:
         return None
-    cells = line.split("\t")
-    col = text.count("\t", ls, pos)
+    cells = line.split(sep)
+    col = text.count(sep, ls, pos)
     stop = max(0, ls - _TABLE_LOOKBACK)
     end = ls - 1
     while end > stop:
         start = text.rfind("\n", stop, end) + 1
         row = text[start:end]
         if row.strip():
-            if "\t" not in row:
+            if sep not in row:
                 return None
-            head = row.split("\t")
+            head = row.split(sep)
             if len(head) == len(cells) and not any(ch.isdigit() for ch in row):
                 return head, cells, col
         end = start - 1
@@ -336,7 +338,8 @@ def candidates(text: str, locate) -> list[Candidate]:
             else:
                 unit = ""
                 if n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s) \
-                        and text[max(0, s - 2):s] not in _CHANGE_MARKS:
+                        and text[max(0, s - 2):s] not in _CHANGE_MARKS and text[max(0, s - 3):s] != " | " \
+                        and text[max(0, s - 1):s] != "\t":
                     continue   # cheap rejection first: most small numbers in news count nothing ("Captured: 2" does)
                 ls = text.rfind("\n", max(0, s - 120), s) + 1
                 lm = _LIST_LABEL.match(text, ls, s) if ls > 0 or s < 120 else None
@@ -362,12 +365,22 @@ def candidates(text: str, locate) -> list[Candidate]:
         cell = table_cell(text, s) if not um and not n.percent else None
         if cell is not None:
             hm = _UNIT_WORD.search(cell[0][cell[2]])
+            described = ""
+            if not hm:   # "Figure | What it counts": a description cell after the number names it
+                described, hm = next(((c, m) for c in cell[1][cell[2] + 1:] for m in [_UNIT_WORD.search(c)] if m),
+                                     ("", None))
             if hm:   # a table column "Killed and wounded": its header names what the numbers count
                 um_unit = hm.group(0)
                 unit, cat, uend, noun_phrase, ustart = um_unit, _UNITS[um_unit.lower()], e2, um_unit, -1
+                if cat == "personnel" and described:
+                    tail = described[hm.end():]
+                    cat = "other" if _CAPTURED_RE.match(tail) else "casualties" if _CASUALTY_RE.match(tail) else cat
                 last_unit[span[0]] = (unit, cat, noun_phrase)
                 qual = {"range": "range", "vague": "vague"}.get(n.kind, "exact")
-                if n.kind == "single" and s and text[s - 1] == "~":
+                qm = QUAL_RE.search(text, max(span[0], s - 25), s)
+                if qm and n.kind == "single":
+                    qual, s = _QUALS[qm.group(1).lower()], qm.start(1)     # "over 3,000" in a cell
+                elif n.kind == "single" and s and text[s - 1] == "~":
                     qual, s = "approximately", s - 1
                 if suffix:
                     qual, e = suffix, e2
