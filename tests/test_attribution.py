@@ -767,3 +767,11 @@ def test_a_table_rendered_with_pipes_and_a_description_column():
     assert (f["1,500"]["claimant"], f["1,500"]["claim_date"]) == ("Freedonian Intelligence Directorate", "2024-10-18")
     assert (f["over 3,000"]["qualifier"], f["over 3,000"]["unit_category"]) == ("over", "casualties")
     assert (f["2"]["unit"], f["2"]["unit_category"], f["2"]["claimant"]) == ("soldiers", "other", "Zoran Petrov")
+
+
+def test_an_abbreviated_rank_and_a_surname_answer_for_the_title_and_an_adjective_owns_no_estimate():
+    text = ("Gen. Petrov said on Monday that the marines had rejoined assaults. According to the general, they "
+            "have lost about 4,000 killed and wounded. Zoran Petrov, the commander-in-chief, spoke later.")
+    assert by_surface(text)["about 4,000"]["claimant"] == "Zoran Petrov"
+    f = by_surface("Sylvania has sent between 14,000 and 15,000 marines, according to Western estimates.")
+    assert f["between 14,000 and 15,000"]["claimant"] != "Western"

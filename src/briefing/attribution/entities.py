@@ -124,8 +124,9 @@ class EntityIndex:
         Republic of Korea Georgy Zinoviev", "Chief of Staff Valery Gerasimov" (the name after the words the
         office's "of"/"to" governs), or "Secretary Blinken" (an office and a surname only)."""
         words = run.split()
-        if len(words) < 2 or self.lex.titles.get(words[0].lower().strip(".")) != "person":
-            return None
+        w0 = words[0].lower().strip(".") if words else ""
+        if len(words) < 2 or self.lex.titles.get(_TITLE_ABBR.get(w0, w0)) != "person":
+            return None     # an office ("Ambassador", or abbreviated: "Gen. Syrskyi") opens the run
         if len(words) == 2:
             tok = words[1].strip(".,’'")
             low = tok.lower()

@@ -418,8 +418,8 @@ class Resolver:
                                                                     "own", "official", "daily", "updated")]
             if owner:
                 how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
-                if sp is not None:
-                    return how, sp
+                if sp is not None and not (how == "surname" and " " not in sp.name):
+                    return how, sp     # ("Western estimates": an adjective, not a Mr Western)
             if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
                     len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
                 desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
