@@ -1,6 +1,6 @@
 """The development set and the seeds through `briefing extract` and `briefing evaluate`, as a user runs them.
 
-The development set (tests/data/dev, 88 articles written for this project with gold written before the
+The development set (tests/data/dev, 120 articles written for this project with gold written before the
 extractor ran on them) is the judge of every attribution and figure rule: these are issue 9's targets.
 The held-out set (tests/data/holdout) is only checked for a well-formed gold: its scores are read by
 hand, never tuned on.
