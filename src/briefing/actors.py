@@ -31,11 +31,12 @@ def normalise(name: str) -> str:
     s = re.sub(r"^the\s+", "", s)
     s = _POSSESSIVE.sub("s", s)
     s = _NON_ALNUM.sub("", s)
-    return _SPELLING.sub(lambda m: _US[m.group(0)], s) if "defence" in s or "centre" in s or "organis" in s else s
+    return _SPELLING.sub(lambda m: US_SPELLING[m.group(0)], s) if _SPELLING.search(s) else s
 
 
-_US = {"defence": "defense", "centre": "center", "organisation": "organization"}
-_SPELLING = re.compile("|".join(_US))
+# British spelling -> American, for names and roles alike
+US_SPELLING = {"defence": "defense", "centre": "center", "organisation": "organization", "programme": "program"}
+_SPELLING = re.compile("|".join(US_SPELLING))
 
 
 @dataclass(frozen=True)

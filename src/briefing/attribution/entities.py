@@ -26,8 +26,10 @@ _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
-_CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
-_TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
+# "I'm Rachel Dunmore": a contraction before a name is no part of it
+CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
+# "Rear Adm." is an admiral (data/title_abbreviations.csv)
+TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
 
 def name_parts(name: str) -> list[str]:
@@ -50,7 +52,7 @@ class EntityIndex:
             run = m.group(0)
             if " " in run:
                 core = re.sub(r"['’]s$", "", run.rstrip(".’'")) if run.endswith(("'s", "’s")) else run.rstrip(".’'")
-                lead = _CONTRACTED.match(core)
+                lead = CONTRACTED.match(core)
                 if lead:     # "I'm Rachel Dunmore": the name after the contraction
                     s, core = s + lead.end(), core[lead.end():]
                 # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
@@ -100,7 +102,7 @@ class EntityIndex:
                     for t in {parts[0], parts[-1]}:
                         self.by_token.setdefault(t, []).append(i)
                 words = set(re.findall(r"[a-z]+", sp.role.lower()))
-                for w in words | {_TITLE_ABBR[w] for w in words if w in _TITLE_ABBR}:
+                for w in words | {TITLE_ABBR[w] for w in words if w in TITLE_ABBR}:
                     self.by_role.setdefault(w, []).append(i)
             else:
                 self.orgs.append(i)
@@ -125,7 +127,7 @@ class EntityIndex:
         office's "of"/"to" governs), or "Secretary Blinken" (an office and a surname only)."""
         words = run.split()
         w0 = words[0].lower().strip(".") if words else ""
-        if len(words) < 2 or self.lex.titles.get(_TITLE_ABBR.get(w0, w0)) != "person":
+        if len(words) < 2 or self.lex.titles.get(TITLE_ABBR.get(w0, w0)) != "person":
             return None     # an office ("Ambassador", or abbreviated: "Gen. Syrskyi") opens the run
         if len(words) == 2:
             tok = words[1].strip(".,’'")

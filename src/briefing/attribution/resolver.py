@@ -27,10 +27,10 @@ from functools import lru_cache
 from itertools import islice
 from dataclasses import replace
 
-from ..actors import Registry
+from ..actors import US_SPELLING, Registry
 from ..resources import read_table
 from ..text import SpanScans, sentence_spans
-from .entities import EntityIndex, name_parts
+from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
 from .names import Names, Speaker, from_actor, memo, possessive, unnamed
 
@@ -100,7 +100,6 @@ _SURNAME_LIKE = re.compile(r"[A-Z][a-z’'\-]+(?:-[A-Z]?[a-z]+)?")
 # plural nouns and time words that open sentences: never a surname met alone
 _COMMON_CAPS = frozenset("hours days weeks months years minutes moments officials sources analysts experts troops "
                          "soldiers reports others many most some several both all".split())
-_CONTRACTED_LEAD = re.compile(r"^(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|re|ve)$", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
@@ -229,7 +228,8 @@ class Resolver:
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
         np = DATELINE_PREFIX.sub("", np)
-        np = _CONTRACTED_LEAD.sub("", np)      # "I'm Rachel Dunmore": the name after the contraction
+        lead = CONTRACTED.match(np)
+        np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
         m = _VERB_AND.match(np)
         if m:
             np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
@@ -1033,7 +1033,7 @@ _FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs
 _MASCULINE = frozenset("spokesman chairman congressman businessman mr sir father husband man brother son king".split())
 _LINKED_INDEFINITE = frozenset(("lawmaker",))
 _TITLE_PHRASES = {"head of state": "president", "head of government": "prime minister"}
-_SPELLING = (("defence", "defense"), ("programme", "program"), ("organisation", "organization"))
+_SPELLING = tuple(US_SPELLING.items())
 
 
 def _head_class(head: str) -> tuple[str, ...]:
@@ -1049,12 +1049,11 @@ def _norm_role(role: str) -> str:
     for a, b in _SPELLING:
         r = r.replace(a, b)
     if "." in r:     # "rear adm." is an admiral, "sen." a senator
-        r = _ABBR_RE.sub(lambda m: _TITLE_ABBR[m.group(1)], r)
+        r = _ABBR_RE.sub(lambda m: TITLE_ABBR[m.group(1)], r)
     return r
 
 
-_TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
-_ABBR_RE = re.compile(r"\b(" + "|".join(map(re.escape, _TITLE_ABBR)) + r")\.")
+_ABBR_RE = re.compile(r"\b(" + "|".join(map(re.escape, TITLE_ABBR)) + r")\.")
 
 
 def _qualifiers(desc: str, heads: tuple[str, ...], lex) -> set[str]:
