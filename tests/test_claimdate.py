@@ -43,6 +43,12 @@ def cd(sentence, **kw):
     # the gathering told, without a preposition
     ("The minister told a closed parliamentary committee session on Tuesday that 300 soldiers had died.",
      "2025-01-14", "on Tuesday"),
+    # the audience the claim was relayed to, in a clause of the according-to phrase
+    ("According to an MP who relayed the closed-door session to journalists on Monday, the agency "
+     "estimated that 300 soldiers had died.", "2025-01-13", "on Monday"),
+    ("The envoy, speaking with reporters late on Sunday, put the toll at 1,500.", "2025-01-12", "late on Sunday"),
+    # an opening time phrase after a colon starts a clause of its own
+    ("Its count has moved twice: in December the agency said 1,500 troops had been hurt.", "2024-12-01", "in December"),
 ])
 def test_the_time_of_speech_dates_the_claim(sentence, day, evidence):
     r = cd(sentence)
@@ -79,6 +85,25 @@ def test_never_after_the_article_nor_more_than_a_year_before():
     assert r.claim_date == ""
     r = cd("In mid-January the ministry said 500 troops had arrived.")    # Jan. 11-20: cut at the article
     assert (r.claim_date, r.claim_date_end, r.precision) == ("2025-01-11", PUB, "range")
+
+
+def test_a_time_of_speech_is_not_carried_past_another_claim():
+    # "weeks later" is the second claim's time: the first one's month does not date it
+    s = ("Its count has moved twice: in December the agency said 300 troops had been hurt, and weeks "
+         "later it told lawmakers that 1,500 were.")
+    assert cd(s).claim_date == "2024-12-01"
+    r = claim_date(s, s.index("1,500"), published=PUB)
+    assert r.evidence != "in December"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Washington now says troops are in Russia, days after Seoul said 1,500 special forces had left.",
+    "The admission came shortly after the spy agency estimated that 300 soldiers had died.",
+    "Kyiv raised the alarm a week after officials reported that 1,500 soldiers had crossed the border.",
+])
+def test_a_claim_said_days_before_the_news_is_not_dated_the_articles_day(sentence):
+    r = cd(sentence)
+    assert (r.claim_date, r.precision) == ("", "unknown") and "earlier" in r.evidence
 
 
 def test_no_time_of_speech_takes_the_articles_day_and_its_flag():
@@ -175,6 +200,16 @@ def test_a_claimants_time_of_speech_told_earlier(tmp_path, later, day):
     assert figs["300"].claim_date == "2024-12-10"
     assert figs["1,500"].claim_date == day
     assert ("told earlier" in figs["1,500"].claim_date_evidence) == (day == "2024-12-10")
+
+
+def test_a_pronoun_led_sentence_goes_on_with_the_time_its_speaker_gave_in_the_sentence_before(tmp_path):
+    # the claimant is not named in the sentence before (a role for an institution the registry knows
+    # by another name), but the pronoun resolves to it, so "on Tuesday" is its time too
+    figs = _figures(tmp_path, HEAD + (
+        "Ukraine's military intelligence agency went further on Tuesday, saying the first North Korean units had reached "
+        "the front. It said about 1,500 more North Korean soldiers would follow within weeks.\n"))
+    r = figs["about 1,500"]
+    assert r.claim_date == "2024-12-10" and "told earlier" in r.claim_date_evidence
 
 
 @pytest.mark.parametrize("headline, day", [

@@ -68,6 +68,8 @@ def test_publication_line(header, day):
     ("March 3, 2025 7:05 PM · 6 min read", "2025-03-03"),      # a reading time beside the stamp
     ("3 March, 2025 Monday 7:05 pm", "2025-03-03"),            # the weekday and clock after the date
     ("All Headlines 07:05 March 3, 2025", "2025-03-03"),       # a section name run into the stamp
+    ("Posted Mon 3 Mar 2025 at 7:05am GMT, updated Tue 4 Mar 2025 at 11:40am GMT", "2025-03-03"),  # short weekdays
+    ("Posted on : Mar.3,2025 07:05 KST  Modified on : Mar.4,2025 09:40 KST", "2025-03-03"),  # run together
 ])
 def test_date_line_of_the_pages_own(header, day):
     a = art(f"Convoy of North Korean soldiers reaches Kursk\n{header}\n{BODY}")
@@ -112,6 +114,33 @@ def test_a_slashed_date_that_reads_both_ways_is_not_guessed(stamp):
     a = art(f"Convoy of North Korean soldiers reaches Kursk\nPublished on: {stamp}\n{BODY}")
     assert dates(a) == ("", "unknown", "unknown")
     assert "03/04/2025" in a.published_evidence and "order" in a.published_evidence
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("03/04/2025 07:05 AM EST", "2025-03-04"),       # an American page writes the month first
+    ("Updated 03/04/2025 7:05 PM PT", "2025-03-04"),
+    ("03/04/2025 07:05 CET", ""),                    # a European zone says nothing of the order
+    ("03/04/2025 07:05 CST", ""),                    # China Standard Time too
+])
+def test_a_north_american_time_zone_reads_a_slashed_date_month_first(stamp, day):
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\n{stamp}\n{BODY}")
+    assert a.published == day, a.published_evidence
+    if day:
+        assert "month first" in a.published_evidence
+
+
+@pytest.mark.parametrize("masthead, day", [
+    ("FRANCE 24", "2025-04-03"),           # data/outlets.csv: France 24 writes the day first
+    ("The Hill", "2025-03-04"),            # ... The Hill the month first
+    ("The Daily Example", ""),             # an outlet whose habit we do not know: not guessed
+])
+def test_a_slashed_date_is_read_in_the_order_its_outlet_writes_dates(masthead, day):
+    text = (f"{masthead}\nConvoy of North Korean soldiers reaches Kursk\n"
+            f"Issued on: 03/04/2025 - 07:05  Modified: 03/04/2025 - 09:40\n{BODY}")
+    a = art(text)
+    assert a.published == day, a.published_evidence
+    if day:
+        assert masthead.lower() in a.published_evidence.lower() or a.outlet in a.published_evidence
 
 
 def test_dots_are_day_first():

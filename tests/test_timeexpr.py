@@ -15,6 +15,8 @@ A = "2024-03-06"  # a Wednesday
     ("in December", "2023-12-01", "2023-12-31", "month"),
     ("since May 2022", "2022-05-01", "2024-03-06", "range"),
     ("by June", "2024-03-06", "2024-06-30", "range"),
+    ("expected by the start of June", "2024-03-06", "2024-06-30", "range"),    # a deadline to come
+    ("could follow by mid-June", "2024-03-06", "2024-06-30", "range"),
     ("last month", "2024-02-01", "2024-02-29", "month"),
     ("three weeks ago", "2024-02-12", "2024-02-18", "week"),
     ("on 2 March", "2024-03-02", "2024-03-02", "day"),

@@ -9,8 +9,12 @@ about: its period (``period_start``, ``period_end``), never its claim date.
 Editorial choices (a wrong date is worse than none):
 - a time phrase is the time of the claim only when it is attached to a verb of speech (data/
   speech_verbs.csv: "said Thursday", "Kim on Thursday said", "told lawmakers in a briefing on
-  Tuesday") or to an occasion of speech (data/speech_events.txt: "in a statement on Monday"), or
-  when it opens the sentence and the claimant and its verb follow ("Last week, the army said ...");
+  Tuesday"), to an occasion of speech (data/speech_events.txt: "in a statement on Monday") or to
+  its audience (data/speech_audiences.txt: "relayed the briefing to reporters on Thursday"), or
+  when it opens the sentence (or a clause after a colon) and the claimant and its verb follow
+  ("Last week, the army said ...", "...: in October the agency said ...");
+- a claim said "days after" another event ("..., days after South Korea said 1,500 ...") was made
+  earlier than the article, on a day the sentence does not give: undated, not the article's day;
   "said 500 soldiers arrived on Tuesday" dates the arrival, not the saying;
 - relative phrases resolve against the article's own date only. With a day-precise date, directly;
   with a window (published_earliest..latest) a phrase counts only when it resolves to the same days
@@ -47,6 +51,7 @@ MAX_AGE = dt.timedelta(days=366)
 _NO_ANCHOR = (dt.date(1990, 1, 1), None)   # "unknown" articles: resolve against these two, keep what agrees
 _OPENING = re.compile(r"(?i)^\W*(?:on|in|at)?\s*$")      # nothing but "On" before an opening phrase
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLAUSE_START = re.compile(r"[:;]\s+")
 # verbs whose -ed form is not an act of speech here ("is expected on Tuesday", "called up on Monday")
 _NOT_SPEECH = {"expect", "call", "continue", "believe", "cite", "quote", "brand", "label", "describe",
                "characterize", "answer", "ask"}
@@ -72,6 +77,9 @@ class _Patterns:
     time_then_verb: re.Pattern     # time + "said"  ("Kim on Thursday said")
     subject_then_verb: re.Pattern  # after an opening time phrase: ", the ministry said"
     occasion_before: re.Pattern    # "In a statement" + time
+    audience_before: re.Pattern    # "(relayed the briefing) to reporters" + time
+    earlier_speech: re.Pattern     # "days after South Korea said" before the figure: said earlier, no day
+    any_verb: re.Pattern           # a verb of speech anywhere
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +91,7 @@ def _patterns() -> _Patterns:
         forms.update(f.strip() for f in r["forms"].split(";") if f.strip() and " " not in f.strip())
     verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     events = "|".join(sorted((re.escape(e) for e in read_lines("speech_events.txt")), key=len, reverse=True))
+    audiences = "|".join(sorted((re.escape(e) for e in read_lines("speech_audiences.txt")), key=len, reverse=True))
     # an occasion: "in a statement", "at a press conference in Kyiv", "in an interview published"
     occasion = (rf"(?:in|at|during|via|on|through)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
                 rf"(?:[\w'’-]+\s+){{0,3}}?(?:{events})(?:\s+(?:published|released|issued|held|given|aired|posted))?"
@@ -98,6 +107,10 @@ def _patterns() -> _Patterns:
         re.compile(rf"^,?\s*(?:{verbs})\b", re.I),
         re.compile(rf"^\s*[,:–—-]?\s*(?:[\w'’.-]+\s+|\([\w'’.-]+\)\s+){{0,8}}?(?:{verbs})\b", re.I),
         re.compile(rf"\b{occasion}\s*,?\s*$", re.I),
+        re.compile(rf"\b(?:to|with|before)\s+(?:the\s+)?(?:{audiences})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I),
+        re.compile(rf"\b(?:(?:days?|weeks?|hours?|months?|shortly|soon|not long|a day|a week)\s+)after\s+"
+                   rf"(?:[\w'’.-]+\s+){{1,6}}?(?:{verbs})\b[^.;]*$", re.I),
+        re.compile(rf"\b(?:{verbs})\b", re.I),
     )
 
 
@@ -110,14 +123,24 @@ def _is_speech_time(sentence: str, ref: TimeRef) -> bool:
         return False        # spans are what a figure is about ("since August", "in the past week")
     p = _patterns()
     before, after = sentence[max(0, ref.offset - 160):ref.offset], sentence[ref.stop:ref.stop + 120]
-    if p.verb_then_time.search(before) or p.occasion_before.search(before) or p.time_then_verb.match(after):
+    if p.verb_then_time.search(before) or p.occasion_before.search(before) or p.time_then_verb.match(after) \
+            or p.audience_before.search(before):
         return True
     # "On Tuesday, the ministry said ..." / "Last week the army said ...": the phrase opens the
-    # sentence and a short subject without numbers leads to the verb
-    if not _OPENING.sub("", sentence[:ref.offset]):
+    # sentence (or a clause after a colon or semicolon) and a short subject without numbers leads to the verb
+    if not _OPENING.sub("", _CLAUSE_START.split(sentence[:ref.offset])[-1]):
         m = p.subject_then_verb.match(after)
         return bool(m) and not any(ch.isdigit() for ch in m.group(0))
     return False
+
+
+_COORDINATED = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+")
+
+
+def _another_claim(between: str) -> bool:
+    """Whether a coordinated clause with a verb of speech of its own stands in ``between``."""
+    parts = _COORDINATED.split(between)
+    return len(parts) > 1 and bool(_patterns().any_verb.search(parts[-1]))
 
 
 def _anchors(published: str, precision: str, earliest: str, latest: str) -> tuple[dt.date, dt.date | None, str]:
@@ -168,8 +191,10 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
     lo, hi, kind = _anchors(published, precision, earliest, latest)
     inferred = kind == "window" or (kind == "day" and source == "inferred")
     speech, periods = _split(sentence, lo, hi)
+    told = ""           # the sentence before, when its time of speech dates this claim
     if not speech and previous:
         speech = _split(previous, lo, hi)[0]
+        told = previous if speech else ""
 
     # the period: the time phrase nearest the figure that is not the time of speech
     ps = pe = ""
@@ -185,6 +210,16 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
             return ClaimDate(evidence=f"'{vague[0].evidence}' cannot be placed without the article's day",
                              period_start=ps, period_end=pe)
 
+    # a time of speech before the figure with another claim coordinated in between ("in October the
+    # agency said 1,500 ..., and weeks later it told lawmakers that some 11,000 ...") is the other's
+    speech = [r for r in speech if told or r.offset > offset or not _another_claim(sentence[r.stop:offset])]
+    if not told and not any(r.offset < offset for r in speech):
+        m = _patterns().earlier_speech.search(sentence[max(0, offset - 160):offset])
+        if m:
+            # "..., days after South Korea said 1,500 special forces had been shipped": an earlier
+            # claim whose day the sentence does not give; not the article's day
+            return ClaimDate(evidence=f"'{m.group(0).strip()[:60]}': said earlier, on a day not given",
+                             period_start=ps, period_end=pe)
     if speech:
         r = min(speech, key=lambda r: abs(r.offset - offset))
         top = hi or dt.date.today()
@@ -196,7 +231,8 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
                              period_start=ps, period_end=pe)
         stated = bool(_YEAR.search(r.evidence))
         end = min(r.end, top) if kind != "none" else r.end
-        return ClaimDate(r.start.isoformat(), end.isoformat(), r.precision, r.evidence,
+        evidence = r.evidence + (f" (told earlier: {told[:60].strip()}{'...' if len(told) > 60 else ''})" if told else "")
+        return ClaimDate(r.start.isoformat(), end.isoformat(), r.precision, evidence,
                          "" if stated else ("inferred" if inferred else ""), ps, pe)
     if kind == "day":
         return ClaimDate(published[:10], published[:10], "published", "", "inferred" if inferred else "", ps, pe)
@@ -240,7 +276,7 @@ def from_written(rows: list[dict], written: str, source: str = "", *, speech_onl
 CARRY_PARAGRAPHS = 3        # "X also said ..." looks this many paragraphs back for X's time of speech
 CARRY_REACH = 2500          # ... and no further back than this many characters
 _SENTENCES = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
-_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|"
+PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|"
                               r"warned|estimated|claimed|stated|insisted|argued|wrote)\b", re.I)
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?(?:said|told|noted|stressed|warned|estimated|claimed|stated|added|"
                    r"assessed|reported|confirmed|wrote|insisted|argued)\b|\bin the same (?:\w+\s+)?(?:statement|briefing|update|interview|address|report|"
@@ -346,7 +382,7 @@ def _earlier_time(text: str, ss: int, sentence: str, who: str, kind: str, day: d
     spans = [(max(start, back), ss, keys)]
     if _ALSO.search(sentence):
         spans += [(a, b, keys[:1]) for a, b in _paragraphs_before(text, start, CARRY_PARAGRAPHS, back)]
-    elif _PRONOUN_OPENING.match(sentence):
+    elif PRONOUN_OPENING.match(sentence):
         spans += [(a, b, keys) for a, b in _paragraphs_before(text, start, 1, back)]
     for a, b, ks in spans:
         chunk = text[a:b]

@@ -53,7 +53,9 @@ _SLASH = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{
 # (pattern, order) -- order says how the numbers are read: "mdy", "dmy", "ymd", "slash" (m/d/y when
 # unambiguous), "dot" (d.m.y), "juche"
 _PATTERNS = [
-    (re.compile(_TIME_BEFORE + r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b" + _TIME, re.I), "mdy"),
+    # "Dec. 20, 2024", and a stamp's run-together "Dec.20,2024"
+    (re.compile(_TIME_BEFORE + r"\b" + _MON + r"(?:\s+|(?<=\.))(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{4})\b"
+                + _TIME, re.I), "mdy"),
     (re.compile(_TIME_BEFORE + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})\b" + _TIME, re.I), "dmy"),
     (re.compile(r"(?<![\d.])(?P<year>\d{4})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?![\d])\.?"
                 r"(?:[ T,]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"), "ymd"),
@@ -66,7 +68,7 @@ _PATTERNS = [
                 r"(?P<day>\d{1,2})\b\.?", re.I), "juche"),
 ]
 JUCHE_OFFSET = 1911      # Juche 1 is 1912, the year Kim Il Sung was born
-_WEEKDAY_WORD = re.compile(r"\b" + _WD + r"\b\.?", re.I)
+WEEKDAY_WORD = re.compile(r"\b" + _WD + r"\b\.?", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,21 @@ def slash_ambiguous(first: int, second: int) -> bool:
 
 def ambiguous(text: str) -> list[str]:
     """The slashed dates in ``text`` that read as two different days ("03/04/2025")."""
-    return [m.group(0).strip() for m in _SLASH.finditer(text or "")
+    return [m.group(0)[:m.end("year") - m.start()] for m in _SLASH.finditer(text or "")
             if slash_ambiguous(int(m.group("month")), int(m.group("day")))]
+
+
+def month_first(slashed: str) -> dt.date | None:
+    """A slashed date read month first ("02/04/2025" = February 4), for a page that says it is
+    American (metadata: a North American time zone beside it)."""
+    m = _SLASH.match(slashed)
+    if m is None:
+        return None
+    try:
+        d = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+    return d if d.year >= EARLIEST_YEAR else None
 
 
 def find_dates(text: str) -> list[Found]:
@@ -141,7 +156,7 @@ def parse_date(s: str) -> tuple[dt.date | None, str]:
 
 def weekday_conflict(s: str, d: dt.date) -> str:
     """'' when every weekday named in s is d's weekday; else the clashing weekday word."""
-    for m in _WEEKDAY_WORD.finditer(s or ""):
+    for m in WEEKDAY_WORD.finditer(s or ""):
         word = m.group("wd").lower()
         if WEEKDAYS.get(word) is not None and WEEKDAYS[word] != d.weekday():
             return m.group(0)

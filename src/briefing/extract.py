@@ -31,6 +31,13 @@ _HEADLINE_CLAUSE = re.compile(r";\s+|\s+(?:as|while|whereas)\s+(?=[A-Z])")
 _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
 
 
+def _continues_speaker(text: str, c, claim) -> bool:
+    """'It said about 2,600 more ...': a sentence that opens with its claimant as a pronoun goes on
+    with the speaker of the sentence before, so the time of speech told there ("went further on
+    Wednesday, saying ...") is this claim's too."""
+    return claim.how.endswith(":pronoun") and bool(claimdate.PRONOUN_OPENING.match(text[c.sentence[0]:c.sentence[1]]))
+
+
 def article_rows(text: str, *, article: str = "", published: str = "", published_source: str = "",
                  published_window: tuple[str, str] | None = None,
                  registry: Registry | None = None, title: str = "", subtitle: str = "",
@@ -87,7 +94,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             row = {"article": article, "field": "text", **figs.finish(c, text, r.scans),
                    **_claim_columns(claim, c, text, r),
                    **figs.claim_date(text, c, published, published_source, published_window, prev_span,
-                                     claim.how.startswith("carried")),
+                                     claim.how.startswith("carried") or _continues_speaker(text, c, claim)),
                    "published": published}
             _table_date(text, c, row, published)
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .dates import MONTHS, ambiguous, find_dates, find_monthdays, weekday_conflict
+from .dates import MONTHS, WEEKDAY_WORD, ambiguous, find_dates, find_monthdays, month_first, weekday_conflict
 from .resources import read_lines, read_table
 
 HEADER_LINES = 10      # metadata is looked for in the first lines only
@@ -74,6 +74,7 @@ class DateLine:
     month: int = 0
     day: int = 0
     problem: str = ""        # why the line cannot be trusted (a weekday that is not the date's)
+    note: str = ""           # how a date that reads both ways was read ("France 24 writes day first")
 
 
 @dataclass
@@ -120,15 +121,18 @@ def _stamp_labels() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _outlets() -> tuple[dict[str, str], set[str]]:
-    """alias (lower) -> display name; and the set of wire agencies' display names."""
-    names, wires = {}, set()
+def _outlets() -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """alias (lower) -> display name; the set of wire agencies' display names; display name -> the
+    order the outlet writes a date in figures (dmy / mdy) when known."""
+    names, wires, orders = {}, set(), {}
     for r in read_table("outlets.csv"):
         for alias in [r["name"], *filter(None, r["aliases"].split(";"))]:
             names[alias.strip().lower()] = r["name"]
         if r["wire"].strip() == "yes":
             wires.add(r["name"])
-    return names, wires
+        if (r.get("numeric_dates") or "").strip() in ("dmy", "mdy"):
+            orders[r["name"]] = r["numeric_dates"].strip()
+    return names, wires, orders
 
 
 def outlet_name(s: str) -> str:
@@ -161,10 +165,12 @@ def _undated_line(ln: str) -> DateLine | None:
     return None
 
 
-_WEEKDAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+# a weekday beside a stamp's date, written out or short ("Posted Thu 24 Oct 2024")
+_WEEKDAY_NAMES = re.compile(WEEKDAY_WORD.pattern + ",?", re.I)
 # what sets a date apart on a date line: a bar, a bullet, brackets, a dash between spaces
 _STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—]+(?!\S))\s*")
 _TZ = re.compile(r"(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?")      # KST, ET, CET, GMT+9
+_LEAD_TZ = re.compile(r"^" + _TZ.pattern + r"\b")
 _LABEL_PUNCT = " ,:;.-–—"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)", re.I)
 _READ_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?\.?(?:\s+read)?", re.I)     # "6 min read" beside the stamp
@@ -215,6 +221,8 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
         for k, label in enumerate(labels):
             raw.append(label + (" " + tail if k == len(labels) - 1 else ""))   # a weekday after it is its own too
             label = _CLOCK.sub("", _WEEKDAY_NAMES.sub("", label)).strip(_LABEL_PUNCT)
+            if k:       # the time zone of the date before ("Dec.20,2024 16:42 KST  Modified on : ...")
+                label = _LEAD_TZ.sub("", label).strip(_LABEL_PUNCT)
             label = re.sub(r"\s+", " ", label)
             if not label:
                 if labelled:
@@ -269,8 +277,15 @@ def _ambiguous_line(ln: str) -> DateLine | None:
     """A date line whose only date is a slashed one that reads both ways ("Published: 03/04/2025")."""
     if len(ln) > 60 or find_dates(ln):
         return None
-    amb = ambiguous(ln)
-    if len(amb) == 1 and (_STAMP.match(ln) or ln.strip().startswith(amb[0])):
+    amb = list(dict.fromkeys(ambiguous(ln)))        # "Issued on: 07/11/2024 ... Modified: 07/11/2024": one date
+    if len(amb) == 1 and (_STAMP.match(ln) or _stamp_labels()[0].match(ln.strip()) or ln.strip().startswith(amb[0])):
+        after = ln[ln.index(amb[0]) + len(amb[0]):]
+        zone = next((p for p in _all_patterns().get("month_first_zone", []) if p.search(after)), None)
+        if zone is not None:
+            d = month_first(amb[0])
+            if d is not None:
+                return DateLine("updated" if _UPDATED.match(ln) else "published", d, ln,
+                                note="month first: a North American time zone beside it")
         return DateLine("published", None, ln, problem=f"'{amb[0]}' reads as two days (day and month order unknown)")
     return None
 
@@ -439,7 +454,24 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
         top = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
         if top[1] >= 2:
             meta.outlet, meta.outlet_evidence = outlet_name(top[0]) or top[0], f"self-mention: {top[0]} ×{top[1]}"
+    order = _outlets()[2].get(meta.outlet)
+    if order:
+        meta.dates = [_in_order(d, order, meta.outlet) for d in meta.dates]
     return meta, body
+
+
+def _in_order(d: DateLine, order: str, outlet: str) -> DateLine:
+    """A date line that reads both ways ("07/11/2024"), read in the order its outlet writes dates
+    (data/outlets.csv ``numeric_dates``); other lines unchanged."""
+    amb = list(dict.fromkeys(ambiguous(d.phrase)))
+    if d.date is not None or len(amb) != 1:
+        return d
+    first = month_first(amb[0])
+    if first is None:
+        return d
+    day = first if order == "mdy" else dt.date(first.year, first.day, first.month)
+    return DateLine(d.kind, day, d.phrase, d.time,
+                    note=f"{'month' if order == 'mdy' else 'day'} first, as {outlet} writes dates")
 
 
 def _dateline_date(value: str, phrase: str) -> DateLine:

@@ -312,7 +312,7 @@ def _decide(*, manifest_published: str, record_published: str, record_kind: str,
     top = [ln for ln in usable if ln.date is not None and ln.kind in ("published", "byline", "prefix", "dateline")]
     if top:
         days = sorted({ln.date for ln in top})
-        phrases = "; ".join(f"'{ln.phrase}'" for ln in top)
+        phrases = "; ".join(f"'{ln.phrase}'" + (f" ({ln.note})" if ln.note else "") for ln in top)
         if len(days) == 1:
             t = next((ln.time for ln in top if ln.time), "")
             return with_lower(_day(days[0], "text", "; ".join([f"text: {phrases}", *notes]), t))
@@ -334,8 +334,9 @@ def _decide(*, manifest_published: str, record_published: str, record_kind: str,
         notes.append(f"'{ln.phrase}': {how}")
     updated = sorted({ln.date for ln in usable if ln.kind == "updated" and ln.date is not None})
     if len(updated) == 1 and window is None:
-        phrase = next(ln.phrase for ln in usable if ln.kind == "updated")
-        return with_lower(_day(updated[0], "text", "; ".join([f"text: '{phrase}' (the page gives no other date)", *notes])))
+        ln = next(ln for ln in usable if ln.kind == "updated")
+        how = f"{ln.note}; the page gives no other date" if ln.note else "the page gives no other date"
+        return with_lower(_day(updated[0], "text", "; ".join([f"text: '{ln.phrase}' ({how})", *notes])))
 
     # 5. inferred from the article's own sentences
     anchored = sorted({d for d, _ in body_ev.anchored if d <= today})
