@@ -60,10 +60,12 @@ def test_evaluate_prints_scores_and_actors_lists(seeds_out):
 def test_folder_without_articles_exits_2_with_a_message(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "notes.md").write_text("# not an article")
+    (tmp_path / "in" / "notes.docx").write_text("not an article either")
     res = run("extract", tmp_path / "in", "--out", tmp_path / "out")
     assert res.returncode == 2
     assert "no articles found" in res.stderr and "Traceback" not in res.stderr
-    assert "notes.md: skipped, unsupported file type .md" in res.stderr
+    assert "notes.docx: skipped, unsupported file type .docx" in res.stderr
+    assert "notes.md: skipped, 'notes.md' is the folder's documentation" in res.stderr
     assert not (tmp_path / "out").exists()
 
 

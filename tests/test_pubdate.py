@@ -361,6 +361,25 @@ def test_html_metadata_date(tmp_path):
     assert dates(a) == ("2024-11-05", "day", "html")
 
 
+def _dated_page(stamp: str, head: str = "") -> str:
+    return _page(head).replace("<article>", f'<article><div class="meta"><span class="date">{stamp}</span></div>')
+
+
+@pytest.mark.parametrize("stamp, head, day", [
+    # htmldate reads "05/11/2024" one way; the page may mean the other: not a date we can trust
+    ("05/11/2024", "", ""),
+    # the same stamp, with the day written in a form that reads one way only
+    ("05/11/2024", '<meta property="article:published_time" content="2024-11-05T08:00:00Z">', "2024-11-05"),
+    ("5 November 2024", "", "2024-11-05"),
+])
+def test_html_date_read_from_a_slashed_stamp_that_reads_both_ways_is_not_used(tmp_path, stamp, head, day):
+    (tmp_path / "p.html").write_text(_dated_page(stamp, head), encoding="utf-8")
+    [a] = read_file(tmp_path / "p.html", today=TODAY)
+    assert a.published == day, a.published_evidence
+    if not day:
+        assert "reads both ways" in a.published_evidence and a.published_precision == "unknown"
+
+
 def test_html_caption_date_is_not_the_pages_date(tmp_path):
     (tmp_path / "p.html").write_text(_page("", "The envoy in Washington, DC, on May 31, 2023."), encoding="utf-8")
     [a] = read_file(tmp_path / "p.html", today=TODAY)

@@ -177,7 +177,7 @@ def test_empty_and_binary_files_are_skipped_with_a_reason(tmp_path):
     assert [a.article for a in c.articles] == ["good.txt"]
     reasons = dict((p.rsplit("/", 1)[-1], r) for p, r in c.skipped)
     assert reasons == {"empty.txt": "empty file", "photo.txt": "binary file (NUL bytes)",
-                       "notes.docx": "unsupported file type .docx; use .txt, .html, .htm or .jsonl"}
+                       "notes.docx": "unsupported file type .docx; use .txt, .md, .html, .htm or .jsonl"}
     assert all(any(name in w for w in c.warnings) for name in reasons)
 
 
@@ -294,3 +294,55 @@ def test_the_links_under_a_read_also_heading_are_furniture_and_give_no_figures()
     assert c.lines[-1].startswith("The ministry gave no further details.")
     surfaces = [r["surface"] for r in article_rows("\n\n".join(c.lines))[1]]
     assert surfaces == ["about 3,000", "200"]
+
+
+# --- Markdown articles ---------------------------------------------------------------------------
+
+MD = """[EXAMPLE DAILY](https://example.org/) · World · Asia
+
+# Second convoy of North Korean soldiers reaches the front
+
+By **Ana Ruiz**  
+Published: March 3, 2025 07:05
+
+*Sponsored by nobody*
+
+- **The count:** Ukraine's military intelligence said on Monday that about 1,500 more soldiers had arrived, \
+[the agency](https://example.org/hur) wrote.
+- **The losses:** "They are being sent straight into the assault," an officer told the paper.
+
+| Side | Soldiers |
+|---|---|
+| North Korea | 12,000 |
+
+<div class="ad">Subscribe now</div>
+"""
+
+
+def test_a_markdown_article_reads_as_its_words(tmp_path):
+    (tmp_path / "a.md").write_text(MD, encoding="utf-8")
+    [a] = read_file(tmp_path / "a.md", today=dt.date(2025, 6, 30))
+    assert a.format == "markdown"
+    assert a.title == "Second convoy of North Korean soldiers reaches the front"
+    assert a.author == "Ana Ruiz" and a.published == "2025-03-03"
+    # marks gone, words kept; a list item stays a line of its own with its bullet; a table row is cells
+    assert "**" not in a.text and "](" not in a.text and "Subscribe now" not in a.text
+    assert "- The count: Ukraine's military intelligence said on Monday that about 1,500 more soldiers had " \
+           "arrived, the agency wrote." in a.text
+    assert "North Korea | 12,000" in a.text
+
+
+def test_quotes_and_figures_of_a_markdown_article(tmp_path):
+    from briefing.actors import default_registry
+    from briefing.pipeline import extract_tables
+    (tmp_path / "a.md").write_text(MD, encoding="utf-8")
+    corpus = read_corpus([tmp_path], {}, progress=False, today=dt.date(2025, 6, 30))
+    t = extract_tables(corpus.articles, default_registry())
+    assert list(t.quotes.quote) == ["They are being sent straight into the assault,"]
+    assert "about 1,500" in set(t.figures.surface)
+
+
+def test_an_empty_markdown_file_is_skipped_with_its_reason(tmp_path):
+    (tmp_path / "a.md").write_text("<div>only an embed</div>\n", encoding="utf-8")
+    with pytest.raises(Skip, match="Markdown"):
+        read_file(tmp_path / "a.md")

@@ -52,7 +52,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="read articles and write articles/quotes/figures/claims tables")
-    e.add_argument("paths", nargs="*", default=["seeds"], help="folders or files (.txt, .html, .htm, .jsonl)")
+    e.add_argument("paths", nargs="*", default=["seeds"], help="folders or files (.txt, .md, .html, .htm, .jsonl)")
     e.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
     e.add_argument("--manifest", default=None,
                    help="sources manifest CSV (default: data/sources.csv, optional)")

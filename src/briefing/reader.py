@@ -1,4 +1,4 @@
-"""Read raw scraped articles (.txt, .html/.htm, .jsonl) into clean, dated records.
+"""Read raw scraped articles (.txt, .md, .html/.htm, .jsonl) into clean, dated records.
 
 One ``Article`` per article: the raw text as decoded, the cleaned body that
 later stages give character offsets into, and the metadata (title, outlet,
@@ -13,15 +13,18 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
 from . import manifest as manifest_mod
 from .decoding import BinaryFile, decode, normalise, scrub_surrogates
 from .errors import UserError
+from .resources import read_lines
 
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".jsonl": "jsonl"}
+KINDS = ".txt, .md, .html, .htm or .jsonl"
 MANIFEST_NAME = "sources.csv"
 _FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 
@@ -102,6 +105,7 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
         value = normalise(str(value)).text.strip()
         if key == "published":
             art.record_published = value
+
         elif key == "url":
             art.record_url = art.url = value
         elif not getattr(art, key, ""):
@@ -128,11 +132,19 @@ def date_article(art: Article, manifest_row: dict | None = None, today: dt.date 
     art.written, art.written_recorded = p.written, p.recorded
 
 
+@lru_cache(maxsize=1)
+def _not_articles() -> frozenset[str]:
+    return frozenset(n.lower() for n in read_lines("not_articles.txt"))
+
+
 def read_file(path: Path, today: dt.date | None = None) -> list[Article]:
     """The articles in one file (several for JSONL). Raises Skip with the reason."""
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise Skip(f"unsupported file type {path.suffix or '(none)'}; use .txt, .html, .htm or .jsonl")
+        raise Skip(f"unsupported file type {path.suffix or '(none)'}; use {KINDS}")
+    if path.stem.lower() in _not_articles():
+        raise Skip(f"'{path.name}' is the folder's documentation, not an article (data/not_articles.txt); "
+                   "rename it if it is an article")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -147,6 +159,13 @@ def read_file(path: Path, today: dt.date | None = None) -> list[Article]:
         arts = [_from_html(path, dec.text, dec.encoding, today)]
     elif fmt == "jsonl":
         arts = _from_jsonl(path, dec.text, dec.encoding, today)
+    elif fmt == "markdown":
+        from .markdown import to_text
+        text, title = to_text(dec.text)
+        if not text.strip():
+            raise Skip("no article text in the Markdown file")
+        arts = [from_text(path.name, text, path=str(path), fmt="markdown", encoding=dec.encoding,
+                          hints={"title": title}, today=today)]
     else:
         arts = [from_text(path.name, dec.text, path=str(path), encoding=dec.encoding, today=today)]
     if dec.replaced:
@@ -167,9 +186,40 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     if meta is not None:
         hints = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url,
                  "published": meta.date}
+    why = _slashed_only(html, str(hints.get("published") or ""))
+    if why:
+        hints["published"] = ""
     # The headline goes first so the text reader treats it as it does in a .txt scrape.
     text = body if not hints.get("title") or body.startswith(hints["title"]) else f"{hints['title']}\n{body}"
-    return from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
+    art = from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
+    if why:
+        art.date_lines = [*art.date_lines, metadata.DateLine("published", None, f"page metadata (htmldate): {meta.date}",
+                                                              problem=why)]
+        date_article(art, today=today)
+    return art
+
+
+def _slashed_only(html: str, value: str) -> str:
+    """Why the page's metadata date ``value`` (htmldate's reading) cannot be trusted, or "".
+
+    htmldate reads a date printed only as "12/10/2024" one way (day first); the page may mean the
+    other. When the page writes the day in no form that reads one way only (ISO in a meta tag or a
+    datetime attribute, a month name) but does print a slashed date that reads both ways and gives
+    that day, the reading is a guess: not used (a wrong date is worse than none)."""
+    from .dates import ambiguous, find_dates, month_first, parse_iso
+    d = parse_iso(value)
+    if d is None:
+        return ""
+    iso = d.isoformat()
+    if iso in html or iso.replace("-", "/") in html or iso.replace("-", "") in html:
+        return ""
+    if any(f.date == d for f in find_dates(html)):
+        return ""
+    for amb in dict.fromkeys(ambiguous(html)):
+        first = month_first(amb)
+        if first is not None and d in (first, dt.date(first.year, first.day, first.month)):
+            return f"read from '{amb}', which reads both ways"
+    return ""
 
 
 def _from_jsonl(path: Path, text: str, encoding: str, today: dt.date | None = None) -> list[Article]:
@@ -322,7 +372,7 @@ def finish_corpus(paths: list[str | Path], articles: list[Article], skipped: lis
     incremental.py, so both give the same articles."""
     if not articles:
         looked = ", ".join(str(p) for p in paths)
-        raise UserError(f"no articles found in {looked} (looked for .txt, .html, .htm, .jsonl files"
+        raise UserError(f"no articles found in {looked} (looked for .txt, .md, .html, .htm, .jsonl files"
                         + (f"; {len(skipped)} skipped: see the warnings above" if skipped else "") + ")")
 
     seen: dict[str, str] = {}
