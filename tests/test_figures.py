@@ -57,9 +57,22 @@ def test_percent():
     "One official said the talks went well.", "The war has lasted two years; it ended within days.",
     "He paid $500 million for weapons.",
     "Shares of Hanwha Aerospace rose as much as 6.2% and the won weakened 0.4% to 1,381 per dollar.",
+    # the people a story's sources are, counted
+    "The convoy left, according to two Western officials briefed on the intelligence.",
+    "Three people familiar with the plan said the convoy had left.",
+    "Two of the officials, who asked not to be named, said the convoy had left.",
+    "Four lawmakers who attended the session said the convoy had left.",
 ])
 def test_not_figures(text):
     assert figs(text).empty, figs(text)[["surface", "unit"]].to_string()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Three people were killed and two officials were wounded in the strike.", "Three"),
+    ("Two of the soldiers were killed in the strike.", "Two"),
+])
+def test_people_counted_as_casualties_stay_figures(text, surface):
+    assert surface in set(figs(text).surface)
 
 
 def test_every_exclusion_rule_example_is_excluded():
@@ -116,6 +129,28 @@ def test_elided_unit_and_place():
     assert f.iloc[0].location == "to Russia" and "troops" in f.iloc[0].subject
     f = figs("Seoul said 9,000 North Korean troops were sent, with 4,000 deployed near Kursk.")
     assert f.iloc[1].subject.startswith("North Korean troops")
+
+
+@pytest.mark.parametrize("text, surface, unit, cat", [
+    # the counted noun written before the number
+    ("Sylvanian losses above 3,000, Kyiv says", "above 3,000", "losses", "casualties"),
+    ("About 600 marines were killed and 4,100 wounded, bringing the total casualties to about 4,700.",
+     "about 4,700", "casualties", "casualties"),
+    # the noun said in an earlier sentence, the number given as a figure, an assessment or a placing
+    ("Seoul says 12,000 marines were sent. Washington gives a slightly lower figure of about 10,000.",
+     "about 10,000", "marines", "personnel"),
+    ("How many marines are in the region? We still assess 11,000 to 12,000.", "11,000 to 12,000", "marines",
+     "personnel"),
+    ("The marines were folded into other formations, and he put the number already at or near the front at roughly "
+     "8,000.", "roughly 8,000", "marines", "personnel"),
+])
+def test_a_number_whose_noun_is_written_before_it(text, surface, unit, cat):
+    r = {x.surface: x for x in figs(text).itertuples()}[surface]
+    assert (r.unit, r.unit_category) == (unit, cat)
+
+
+def test_a_number_after_a_noun_with_to_is_not_a_count_of_it():
+    assert figs("They sent troops to 12 locations along the border.").empty
 
 
 @pytest.mark.parametrize("text,claimant,actor", [
@@ -249,6 +284,9 @@ def test_casualty_verbs_before_or_after(text, cat):
     ("Casualties reached a quarter of the roughly 7,500 conscripts deployed, the agency said.", 7500, "personnel"),
     ("They suffered 900 casualties out of an estimated 5,200 soldiers sent to the front.", 5200, "personnel"),
     ("They suffered 900 casualties out of an estimated 5,200 soldiers sent to the front.", 900, "casualties"),
+    # a hedge between the number and the loss
+    ("He said at least 400 of the marines were believed to have been killed outright.", 400, "casualties"),
+    ("About 300 soldiers are thought to have been captured near the bridge.", 300, "other"),
 ])
 def test_losses_among_a_counted_force_and_the_force_itself(text, value, cat):
     f = figs(text)

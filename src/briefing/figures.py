@@ -52,10 +52,13 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
                          rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>in\s+the)|at|"
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
-                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?)\s+)"
+                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?|above|beyond)\s+)"
                          rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$"
                          # a list or table label: "Killed (as of January): about 300"
-                         rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$",
+                         rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$"
+                         # "bringing the North's total casualties to about 4,700": raised to the number
+                         rf"|\b(?:bring(?:ing|s)?|brought|push(?:ing|ed|es)?|rais(?:ing|ed|es)|tak(?:ing|es)|took|"
+                         rf"lift(?:ing|ed|s)?)\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<u4>{_UNIT_ALT})\s+to\s+(?:[a-z]+\s+){{0,2}}?$",
                          re.IGNORECASE)
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
@@ -66,7 +69,9 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      # "It also said about 500 more were expected": more of the noun just counted
                      r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
-                   r"total|toll))\s+at\s+(?:\w+\s+){0,2}$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
+                   r"total|toll)(?:\s+[^.;,]{0,60}?)?)\s+at\s+(?:\w+\s+){0,2}$|"
+                   # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
+                   r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
                    # "Our estimate is about 12,000", "Of those, an estimated 8,000 ...": the noun asked or said before
                    r"\b(?:our|their|its|his|her|my)\s+(?:own\s+|latest\s+|current\s+)?(?:estimate|figure|number|count|"
@@ -104,9 +109,13 @@ _LOC_RE = re.compile(r"(?<!according )(?<!due )(?<!thanks )\b(?:in|to|towards|to
                      re.UNICODE)
 # "1,000 of them were killed": the share of a group already counted is what the verb is about
 _OF_THEM = r"\s*(?:of\s+(?:them|those|whom|these)\s*,?)?"
-_CASUALTY_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either)\s+)*"
+# "... were believed to have been killed": the hedge is the status's business, the loss is a loss
+_HEDGED = r"(?:believed|thought|estimated|said|reported|feared|confirmed|presumed)\s+to\s+(?:have\s+been|be)"
+_CASUALTY_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either|"
+                          + _HEDGED + r")\s+)*"
                           r"(?:killed|dead|died|wounded|injured|lost|missing|killed\s+or\s+wounded)\b", re.IGNORECASE)
-_CAPTURED_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already)\s+)*"
+_CAPTURED_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|"
+                          + _HEDGED + r")\s+)*"
                           r"(?:captured|taken\s+prisoner|taken\s+captive|surrendered)\b", re.IGNORECASE)
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|wounded|wounding|injured|injuring|eliminated|eliminating|"
                             r"eliminates|wiped\s+out|neutrali[sz]ed|death toll of|deaths of|lost|lose|loses|losing|losses of)"
@@ -281,7 +290,7 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
 
 
 def _excluded(text: str, s: int, e: int) -> str:
-    left, right, num = text[max(0, s - 40):s], text[e:e + 20], text[s:e]
+    left, right, num = text[max(0, s - 40):s], text[e:e + 90], text[s:e]
     for rid, p, n in _LEFT:
         if p.search(left) and n.search(num):
             return rid
@@ -393,11 +402,11 @@ def candidates(text: str, locate) -> list[Candidate]:
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
             ot = OF_THEM.match(text, e)
             if ub:
-                g = "u1" if ub.group("u1") else "u2" if ub.group("u2") else "u3"
+                g = next(g for g in ("u1", "u2", "u3", "u4") if ub.group(g))
                 unit = ub.group(g)
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
                 ustart = ub.start(g)
-            elif ot or IT_AT.search(text, max(0, s - 50), s):
+            elif ot or IT_AT.search(text, max(0, s - 110), s):
                 # the noun is the last one written, in this sentence or the ones before
                 w = None
                 for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
