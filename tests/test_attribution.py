@@ -775,3 +775,110 @@ def test_an_abbreviated_rank_and_a_surname_answer_for_the_title_and_an_adjective
     assert by_surface(text)["about 4,000"]["claimant"] == "Zoran Petrov"
     f = by_surface("Sylvania has sent between 14,000 and 15,000 marines, according to Western estimates.")
     assert f["between 14,000 and 15,000"]["claimant"] != "Western"
+
+
+# ---------------------------------------------------------------- relays told at the end or after an opening time
+
+@pytest.mark.parametrize("text", [
+    "The intelligence service said about 4,000 soldiers had been wounded, according to lawmakers who attended "
+    "the closed session.",
+    "On Feb. 27, according to lawmakers who attended the closed session, the intelligence service put the "
+    "casualties at about 4,000.",
+])
+def test_according_to_the_people_who_relay_a_briefing_makes_them_the_claimants(text):
+    r = by_surface(text)["about 4,000"]
+    assert r["claimant"] == "unnamed: lawmakers" and r["source"] != ""
+
+
+def test_members_of_a_committee_are_claimants():
+    r = by_surface("The spy agency put the toll at some 1,500 soldiers, according to members of the Senate's "
+                   "defence committee who were briefed on Tuesday.")["some 1,500"]
+    assert r["claimant"].startswith("unnamed: members of the Senate")
+
+
+# ---------------------------------------------------------------- a person introduced without a name, met again
+
+@pytest.mark.parametrize("back", ["the source said", "the same source said"])
+def test_the_source_is_the_unnamed_one_the_article_introduced(back):
+    text = ("Reporters met a source close to the Freedonian navy, who asked not to be identified.\n\n"
+            f"“The marines are counted on separate forms,” {back}.")
+    assert quotes(text) == {"The marines are counted o": "unnamed: source close to the Freedonian navy"}
+
+
+def test_according_to_the_same_source_is_that_source():
+    text = ("Reporters met a source close to the Freedonian navy, who asked not to be identified.\n\n"
+            "According to the same source, about 900 marines had been wounded.")
+    assert by_surface(text)["about 900"]["claimant"] == "unnamed: source close to the Freedonian navy"
+
+
+def test_the_first_and_the_second_source_are_the_ones_introduced_in_that_order():
+    text = ("A source in Harbour Province told the paper that trains were running at night. “They take the "
+            "youngest,” a second source in Hill Province said. “The rail workers count the cars,” the first "
+            "source said.")
+    assert quotes(text) == {"They take the youngest,": "unnamed: second source in Hill Province",
+                            "The rail workers count th": "unnamed: source in Harbour Province"}
+
+
+# ---------------------------------------------------------------- "a spokesperson said", named in the next paragraph
+
+def test_a_spokesperson_in_the_lede_is_the_one_named_just_after():
+    text = ("Freedonian forces killed or wounded more than 1,000 soldiers last week, a military spokesperson "
+            "said on Monday.\n\nAndrei Holub, spokesperson for the southern grouping of forces, told television "
+            "that the assaults had come in waves.")
+    assert by_surface(text)["more than 1,000"]["claimant"] == "Andrei Holub"
+
+
+def test_a_spokesperson_named_far_away_is_not_taken_for_the_one_in_the_lede():
+    filler = "Fighting went on along the river through the night, and the roads stayed closed. " * 25
+    text = ("Freedonian forces killed or wounded more than 1,000 soldiers last week, a military spokesperson "
+            f"said on Monday.\n\n{filler}\n\nAndrei Holub, spokesperson for the navy, spoke about the harbour.")
+    assert by_surface(text)["more than 1,000"]["claimant"] != "Andrei Holub"
+
+
+# ---------------------------------------------------------------- a document prepared by an institution
+
+def test_a_document_prepared_by_an_institution_is_that_institutions_claim():
+    text = ("The document, an assessment prepared by Freedonia's naval intelligence service in late February, "
+            "says about 2,000 marines were wounded. The assessment also says up to 200 guns were shipped.")
+    f = by_surface(text)
+    assert f["about 2,000"]["claimant"] == f["up to 200"]["claimant"] == "Freedonia's naval intelligence service"
+
+
+# ---------------------------------------------------------------- quote-only paragraphs named after them
+
+def test_quote_only_paragraphs_take_the_speaker_a_later_pointer_names_with_the_figures_inside():
+    text = ("Earlier this month, lawmaker Ivo Marek told reporters that about 13,000 containers had been sent.\n\n"
+            "“The pier has never been this full. Last month you would see a few dozen containers at a time.”\n\n"
+            "“What we see now is a backlog.”\n\n"
+            "That is the reading of Hanna Oks, an imagery analyst in Vienna, who has tracked the port.")
+    assert quotes(text) == {"The pier has never been t": "Hanna Oks", "What we see now is a back": "Hanna Oks"}
+    assert by_surface(text)["a few dozen"]["claimant"] == "Hanna Oks"
+
+
+# ---------------------------------------------------------------- clauses beside a quote that are not its attribution
+
+def test_a_clause_after_the_quote_that_opens_with_after_is_not_its_attribution():
+    text = ("Spokesman Ivo Marek spoke on Monday. Marek returned to the subject in December, telling reporters "
+            "that “our position on this issue has not changed,” after the White House said the losses were "
+            "in the hundreds.")
+    assert quotes(text) == {"our position on this issu": "Ivo Marek"}
+
+
+def test_an_occasion_set_off_by_commas_is_stepped_over_to_the_subject():
+    who = "unnamed: spokesperson for the Freedonian Intelligence Directorate"
+    text = ("A spokesperson for the Freedonian Intelligence Directorate, in a separate press statement released "
+            "through state media, said the drills were “routine exercises of a sovereign state”.\n\n"
+            "“Nobody needs to answer to the claims of others,” the spokesperson said.")
+    assert quotes(text) == {"routine exercises of a so": who, "Nobody needs to answer to": who}
+
+
+def test_a_colleague_named_after_the_word_is_the_speaker():
+    text = ("Asked about the claims in late October, the minister's colleague Ivo Marek said he was “not aware "
+            "of the relevant situation”.")
+    assert quotes(text) == {"not aware of the relevant": "Ivo Marek"}
+
+
+def test_an_answer_word_is_not_a_surname():
+    text = ("Press secretary Ivo Marek briefed reporters.\n\nQ: How many marines are there now?\n\n"
+            "MR. MAREK: No, we still assess 11,000 to 12,000 marines. Yes, the count is firm.")
+    assert by_surface(text)["11,000 to 12,000"]["claimant"] == "Ivo Marek"

@@ -100,6 +100,13 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
             last_about = row["about"]
             figure_out.append(row)
+        # a quote re-attributed after its figures were read (a later paragraph names the speaker of the
+        # quote-only paragraphs before it): the figures inside it follow
+        for row in figure_out:
+            if row["attribution"] == "quote":
+                q = found[bisect_right(starts, row["start"]) - 1]
+                if q.speaker is not None and q.speaker.name != row["claimant"]:
+                    row.update(_claim_columns(_Claim(q.speaker, "quote", None, q.end), None, text, r))
         _headline_like(text, figure_out)
         if quotes:
             for q in found:

@@ -201,6 +201,9 @@ class QuoteFlow:
         self.res, self.text, self.paras = res, text, paras
         self.prev: Quote | None = None
         self.unclaimed: list[Quote] = []    # the opening paragraphs of a multi-paragraph quote nobody spoke yet
+        # quote-only paragraphs in a row that only a guess from the sentences before attributed: a later
+        # paragraph's pointer back ("That is the reading of X") names the speaker of them all
+        self.guessed_run: list[Quote] = []
 
     def attribute(self, q: Quote) -> Quote:
         res, text = self.res, self.text
@@ -215,12 +218,16 @@ class QuoteFlow:
             self.unclaimed = []
         # A quote-only paragraph that the next sentence points back to ("That was how X put it", "Those words
         # came from X"): that names the speaker, before any guess from the sentences before it
+        alone = not text[ls:q.open_].strip() and not text[q.close:le].strip()     # the paragraph is the quote
+        run = [u for u in self.guessed_run if u.para >= q.para - len(self.guessed_run)]
+        if not alone or not run or run[-1].para != q.para - 1:
+            self.guessed_run = run = []
         if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = next_sentence_speaker(res, text, q.close)
             if sp is not None:
-                for u in self.unclaimed:   # "...\n\n"They have learned ...\n\n"No other military ..."\n\nThat was X's
+                for u in self.unclaimed + run:   # "...\n\n"They have learned ...\n\n"No other ..."\n\nThat was X's
                     u.speaker, u.verb, u.rule = res.add_event(sp, u.open_), verb, rule
-                self.unclaimed = []
+                self.unclaimed, self.guessed_run = [], []
         # A follow-on quote opens its own sentence ("...," he said. "..."); an unattributed quote inside
         # narration (a treaty's name, a slogan) is not taken as the last speaker's words.
         if sp is None and not q.fragment and prev is not None and prev.speaker is not None \
@@ -228,6 +235,8 @@ class QuoteFlow:
             sp, verb, rule = prev.speaker, "continuation", "follow-on"
         if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = previous_sentence_speaker(res, text, q.open_)
+            if sp is not None and alone:
+                self.guessed_run.append(q)
         if q.fragment and sp is not None and rule.startswith(("after:verb-np", "after:np-verb")) and \
                 opens_sentence(res, text, q.open_, ls) and text[q.start:q.end].rstrip()[-1:] in ",.!?":
             q.fragment = False   # '"Not yet decided," the minister told reporters': an answer, not a scare quote

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from ..actors import Registry
 from ..resources import read_table
 from .lexicon import lexicon
-from .names import Names, Speaker, possessive
+from .names import Names, Speaker, possessive, unnamed
 
 NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.|[A-Z][\w’'\-]*)"
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
@@ -91,6 +91,7 @@ class EntityIndex:
             if k >= 0 and found[k].pos + len(found[k].name) + 12 >= m.start("acr") and found[k].kind != "person":
                 self.acronyms.setdefault(m.group("acr"), found[k])
         self.mentions = found
+        self._unnamed: list[tuple[str, Speaker]] | None = None     # built when first asked for
         self.pos = [s.pos for s in found]
         self.by_token: dict[str, list[int]] = {}
         self.by_role: dict[str, list[int]] = {}
@@ -106,6 +107,17 @@ class EntityIndex:
                     self.by_role.setdefault(w, []).append(i)
             else:
                 self.orgs.append(i)
+
+    def unnamed_before(self, heads: tuple[str, ...], pos: int, ordinal: int = 0) -> Speaker | None:
+        """The unnamed person an indefinite mention introduced before ``pos`` with one of these head nouns
+        ("Meduza spoke with a source close to the Defense Ministry", "per two diplomats who have seen
+        it"): the latest, or with ``ordinal`` n the n-th in the article ("the second source")."""
+        if self._unnamed is None:
+            self._unnamed = _unnamed_mentions(self.text, self.lex)
+        got = [sp for head, sp in self._unnamed if sp.pos < pos and head in heads]
+        if ordinal:
+            return got[ordinal - 1] if len(got) >= ordinal else None
+        return got[-1] if got else None
 
     def _person_of(self, run: str, pos: int) -> Speaker | None:
         """"Rep. Naomi Quintero of California", "Victor Lisowski of the Atlantic Security Forum": the person
@@ -236,3 +248,40 @@ def _single_word_names(registry: Registry, names: Names) -> frozenset:
                     words.add(n)
         m["single"] = frozenset(words)
     return m["single"]
+
+
+# An indefinite mention of an unnamed person: a marker (data/anonymous_markers.txt), up to four words,
+# a person title (data/speaker_titles.csv), and what places them: "a source close to the Defense
+# Ministry", "two diplomats in Brussels", "three people familiar with the matter".
+_PLACING = (r"(?:close\s+to|in|from|at|with|of|for|on|inside|within|based\s+in|familiar\s+with|"
+            r"knowledgeable\s+about|briefed\s+on)")
+_PROPER = (r"(?-i:[A-Z][\w'’.\-]*(?:\s+(?:of|and|the|[A-Z][\w'’.\-]*))*)"
+           # "close to the Freedonian navy": an institution named by its nationality
+           r"(?:\s+(?-i:navy|army|military|government|ministry|forces|command|agency|service|office|embassy|"
+           r"administration|leadership|authorities|side|border|region|capital|intelligence))?")
+
+
+def _unnamed_pattern(lex) -> re.Pattern:
+    anon = "|".join(sorted(map(re.escape, lex.anon), key=len, reverse=True))
+    heads = "|".join(sorted(map(re.escape, lex.person_titles), key=len, reverse=True))
+    return re.compile(rf"\b(?:{anon})\s+(?P<desc>(?!of\b)(?:[\w'’\-]+\s+){{0,4}}?(?P<head>{heads})\b"
+                      rf"(?:\s+{_PLACING}\s+(?:(?:the|a|an)\s+)?(?:{_PROPER}|(?-i:[a-z]+)(?:\s+of\s+{_PROPER})?))?)",
+                      re.I)
+
+
+_UNNAMED_RE: dict[int, re.Pattern] = {}
+
+
+def _unnamed_mentions(text: str, lex) -> list[tuple[str, Speaker]]:
+    """(head noun, speaker) of each indefinite mention of an unnamed person, in text order: one scan."""
+    pat = _UNNAMED_RE.get(id(lex))
+    if pat is None:
+        pat = _UNNAMED_RE[id(lex)] = _unnamed_pattern(lex)
+    out = []
+    for m in pat.finditer(text):
+        if m.group(0)[:1].isupper() and m.start() and text[m.start() - 1] not in " \n\t\"“‘(—–-":
+            continue
+        desc = " ".join(m.group("desc").split())
+        desc = re.sub(r"^(?:second|third|fourth|other|further)\s+", "", desc, flags=re.I)
+        out.append((m.group("head").lower(), Speaker(unnamed(desc), "anonymous", "", desc, "", "", m.start("desc"))))
+    return out

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 from .names import Speaker, from_actor, unnamed
-from .resolver import ACCORDING, MAX_CONTEXT, PASSIVE_AFTER, Resolver
+from .resolver import ACCORDING, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -37,6 +37,10 @@ def _verb_np() -> re.Pattern:
     # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
     # ("said Rep. Han Ji-yeon": an abbreviation's stop before a capital does not end the phrase)
     return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-Z])){1,120})")
+
+
+_SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since|although|though|until|even\s+"
+                                r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
 
 
 def right_context(res: Resolver, text: str, close: int, le: int) -> str:
@@ -62,6 +66,8 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     lex = res.lex
     right = right_context(res, text, close, le)
     quote = text[start:end]
+    if _SUBORDINATE_AFTER.match(right):
+        right = ""      # '"...," after the Pentagon said ...': another clause, about someone else
     if right.strip() and (RIGHT_OK.search(quote) or right.lstrip().startswith((",", "—", "–")) or end == close):
         m = QUOTED_AS.search(right[:160])
         if m:    # '"...," Seo quoted an NIS official as saying': the one quoted spoke
@@ -159,7 +165,8 @@ _POINTS_BACK = re.compile(
     r"\s*(?:Those|These|The)\s+words\s+came\s+(?:[\w]+\s+){0,4}?from\s+(?P<np3>" + _NP_BACK + ")|"
     # "That was the blunt assessment Thursday of Rear Adm. Thomas Ellery, the director of ..."
     r"\s*(?:That|This)\s+(?:is|was)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:assessment|verdict|view|warning|message|"
-    r"conclusion|account|description|prediction|summary|judgment|judgement)\s+(?:\w+\s+){0,3}?of\s+(?P<np4>"
+    r"conclusion|account|description|prediction|summary|judgment|judgement|reading|interpretation|analysis|take|"
+    r"observation|impression|diagnosis|forecast|estimate|argument)\s+(?:\w+\s+){0,3}?of\s+(?P<np4>"
     + _NP_BACK + ")|"
     # "That was how a senior Ukrainian diplomat put it", "This was what Kim Jong Un stressed", "That was how
     # Oleh Marchuk, a spokesman for the SSO, described the units"
@@ -250,6 +257,10 @@ NOUN_USE = frozenset("the a an these those media news such any no his her its th
                      "among against following".split())   # "concern over reports that": a noun after a preposition
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
 REL_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:that|which|as|who)\s+$")
+_OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
+                           r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
+_NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
+                      r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"
@@ -310,8 +321,11 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
-        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk):
-            continue      # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said"
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
+                found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
+            # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a
+            # statement released through KCNA, said"
+            continue
         if next(_verbs(lex, chunk), None) is not None:
             break
         sub = ws[0].lower() in _SUBORDINATORS
@@ -379,7 +393,13 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
             sp, how = Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "documents"
         if sp is not None:
-            governs = m.start() == ss or not text[a + len(whole):se].strip(" .!?”\"'’")
+            # at the end of the sentence: nothing after its noun phrase but a relative clause of it
+            # ("..., according to lawmakers who attended the closed session.")
+            tail = text[a + len(whole):se]
+            lead = text[ss:m.start()]
+            governs = m.start() == ss or not tail.strip(" .!?”\"'’") or \
+                bool(_NP_TAIL.match(tail)) and not CLAUSE_END.search(tail.rstrip(" .!?”\"'’")) or \
+                bool(_OPENING_TIME.fullmatch(lead))     # "On Feb. 27, according to lawmakers ..., the NIS put ..."
             d = 0 if governs else abs(pos - a)
             cands.append((d, Claim(sp, "according:" + how, relayed or source)))
     for m in scans.within(BY_COUNT, span, lo, hi):

@@ -131,6 +131,8 @@ MAX_VERBS = 8
 # A comma-set aside between a subject and its verb ("two guards, speaking to reporters at the crossing,
 # said"; "an official, who declined to be named, said") is not the subject: the chunk before it is.
 _ASIDE = re.compile(r"^\s*(?:who|whom|speaking|talking|writing|asking|requesting|briefing)\b", re.I)
+# an occasion set off by commas between a subject and its verb: "X, in a statement released through KCNA, said"
+OCCASION_ASIDE = re.compile(r"\s*(?:in|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+", re.I)
 MAX_SENTENCES = 12
 MAX_CANDIDATES = 200
 
@@ -403,15 +405,27 @@ class Resolver:
                 return "report", self.resolve_document(pos)
             if kind == "organization":
                 return "org-title", self.resolve_org_title(head, " ".join(rest), country, pos)
-            sp = self.resolve_title(head, country, pos, " ".join(rest))
+            # "the same source", "the second source": a person the article introduced without a name
+            back = [w.lower() for w in rest[:2] if w.lower() in _BACK_WORDS]
+            if back:
+                rest = [w for w in rest if w.lower() not in _BACK_WORDS]
+            ordinal = next((_BACK_WORDS[w] for w in back if _BACK_WORDS[w]), 0)
+            sp = None if ordinal else self.resolve_title(head, country, pos, " ".join(rest))
             if sp is not None:
                 return "title", sp
+            if kind == "person" and first == "the":
+                sp = self.entities.unnamed_before(_head_class(head), pos, ordinal)
+                pre = {w.lower() for w in rest[:rest.index(words[head_i])]} if words[head_i] in rest else set()
+                # the words before the title must be the introduced one's too ("the captured rifleman" is
+                # not "a 26-year-old rifleman" for us: the description we have would lose what we know)
+                if sp is not None and pre <= set(re.findall(r"[\w'’\-]+", sp.role.lower())):
+                    return "unnamed-before", sp.at(pos)
             desc = " ".join(rest)
             return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         if kind == "document":
             by = _PUBLISHED_BY.search(" ".join(words[head_i + 1:]))
             if by:   # "the report submitted by the Central Military Commission"
-                how, sp = self.parse_np(by.group(1), pos)
+                how, sp = self.parse_np(_NP_STOP.split(by.group(1), maxsplit=1)[0], pos)
                 if sp is not None:
                     return how, sp
             owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
@@ -443,6 +457,10 @@ class Resolver:
                                                       else "organization", "", desc, country, "", pos)
                 return "org-description", self.resolve_org_title(head, desc, lex.demonym(words)[0], pos, definite=False)
             return "", None
+        inner = next((i for i in range(head_i - 1, 0, -1) if words[i].lower() in lex.anon), 0)
+        if inner and words[inner - 1][:1].islower():
+            # "Reporters met a source close to the navy": the description starts at its own marker
+            return self.parse_np(" ".join(words[inner:]), pos)
         if first in lex.anon or possessive(words[0]) or words[head_i].lower().rstrip(".,").endswith("s") or \
                 words[head_i].lower() in _PLURALS or \
                 words[-1].lower().endswith("s") or CAP.match(words[0]):
@@ -488,7 +506,7 @@ class Resolver:
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")):
                 continue
             chunks = [c for c in np.split(",") if c.strip()]
-            if len(chunks) > 1 and _ASIDE.match(chunks[-1]):
+            if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
                 np = np[:np.rstrip(" ,").rfind(",")]
                 chunks.pop()
             last = chunks[-1] if chunks else ""
@@ -521,6 +539,7 @@ class Resolver:
         heads = _head_class(head)
         if heads[0] not in _LINKED_INDEFINITE:
             return None
+        reach = _LINKED_INDEFINITE[heads[0]]
         found = {}
         for w in {x for h in heads for x in h.split()}:
             for m in self.entities.with_role(w):
@@ -528,6 +547,8 @@ class Resolver:
                 if m.kind == "person" and any(h in role for h in heads) and (not country or not m.country or
                                                                             m.country == country):
                     found.setdefault(m.name, m)
+        if reach is not None and found and not all(pos < m.pos <= pos + reach for m in found.values()):
+            return None
         return next(iter(found.values())).at(pos) if len(found) == 1 else None
 
     def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
@@ -1007,7 +1028,11 @@ class Resolver:
                 return inside[0]
             after = next((m for m in ents.between(kw.end(), min(e, kw.end() + 40)) if m.pos < pos), None)
             if after is not None and _DOC_BY.fullmatch(self.text, kw.end(), after.pos):
-                return after
+                # "prepared by Ukraine's military intelligence agency in late February": the whole phrase
+                # names the publisher, not just the country that opens it
+                np = _NP_STOP.split(self.text[after.pos:min(e, after.pos + 80)], maxsplit=1)[0]
+                how, sp = self.parse_np(np, after.pos) if np.strip() != after.name else ("", None)
+                return sp if sp is not None and sp.kind != "person" else after
         # no report introduced: the organisation that last spoke, never one merely mentioned
         for sp in self._recent_events(pos):
             if sp.kind in ("organization", "government"):
@@ -1015,6 +1040,7 @@ class Resolver:
         return None
 
 
+_NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+")
 _TITLE_TAIL: re.Pattern | None = None
 _LOWER_SUBJECT: re.Pattern | None = None
 
@@ -1031,9 +1057,17 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs miss madam mother wife woman "
                       "sister daughter queen".split())
 _MASCULINE = frozenset("spokesman chairman congressman businessman mr sir father husband man brother son king".split())
-_LINKED_INDEFINITE = frozenset(("lawmaker",))
+# an indefinite title that stands for the one person the article names with it: a lawmaker anywhere in
+# the article (Korean wire copy); a spokesperson named within this many characters after ("a military
+# spokesperson said ..." in the lede, "Ihor Sapronenko, spokesperson for ..." in the next paragraph)
+_LINKED_INDEFINITE = {"lawmaker": None, "spokesman": 1500}
 _TITLE_PHRASES = {"head of state": "president", "head of government": "prime minister"}
 _SPELLING = tuple(US_SPELLING.items())
+
+
+# words that point back at a person introduced before ("the same source"); an ordinal picks the n-th
+# unnamed one the article introduced ("the second source")
+_BACK_WORDS = {"same": 0, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _head_class(head: str) -> tuple[str, ...]:
