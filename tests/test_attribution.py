@@ -815,7 +815,7 @@ def test_the_first_and_the_second_source_are_the_ones_introduced_in_that_order()
     text = ("A source in Harbour Province told the paper that trains were running at night. “They take the "
             "youngest,” a second source in Hill Province said. “The rail workers count the cars,” the first "
             "source said.")
-    assert quotes(text) == {"They take the youngest,": "unnamed: second source in Hill Province",
+    assert quotes(text) == {"They take the youngest,": "unnamed: source in Hill Province",
                             "The rail workers count th": "unnamed: source in Harbour Province"}
 
 
@@ -882,3 +882,21 @@ def test_an_answer_word_is_not_a_surname():
     text = ("Press secretary Ivo Marek briefed reporters.\n\nQ: How many marines are there now?\n\n"
             "MR. MAREK: No, we still assess 11,000 to 12,000 marines. Yes, the count is firm.")
     assert by_surface(text)["11,000 to 12,000"]["claimant"] == "Ivo Marek"
+
+
+@pytest.mark.parametrize("who", ["a Navy spokesperson", "a spokesperson for the Freedonian navy"])
+def test_a_spokesperson_of_a_named_body_is_not_the_other_spokesperson_named_after(who):
+    text = (f"Freedonian forces killed or wounded more than 1,000 soldiers last week, {who} said on Monday.\n\n"
+            "Kremlin spokesman Andrei Holub told television that the assaults had come in waves.")
+    assert by_surface(text)["more than 1,000"]["claimant"] != "Andrei Holub"
+
+
+def test_an_unnamed_source_placed_between_commas_and_the_last_one_who_led_a_sentence():
+    text = ("A source in Harbour Province told the paper that notices had arrived. “They never mention the war,” "
+            "the source said.\n\n"
+            "A second source, in Hill Province, said replacements were being chosen. Around 1,000 marines will go "
+            "in the next rotation, the source said.\n\n"
+            "The Harbour Province source said residents had pieced it together from rail workers.\n\n"
+            "“Dozens of freight cars go north every week,” the source said.")
+    assert by_surface(text)["Around 1,000"]["claimant"] == "unnamed: source in Hill Province"
+    assert quotes(text)["Dozens of freight cars go"] == "unnamed: source in Harbour Province"

@@ -119,6 +119,16 @@ class EntityIndex:
             return got[ordinal - 1] if len(got) >= ordinal else None
         return got[-1] if got else None
 
+    def unnamed_within(self, heads: tuple[str, ...], lo: int, hi: int, words: str) -> Speaker | None:
+        """The indefinite mention with one of these heads, written as ``words``, that starts in [lo, hi)
+        (the latest): the full description of "A second source, in South Pyongan Province," when the
+        subject was cut at its comma."""
+        if self._unnamed is None:
+            self._unnamed = _unnamed_mentions(self.text, self.lex)
+        got = [sp for head, sp in self._unnamed if lo <= sp.pos < hi and head in heads and
+               self.text.startswith(words, sp.pos)]
+        return got[-1] if got else None
+
     def _person_of(self, run: str, pos: int) -> Speaker | None:
         """"Rep. Naomi Quintero of California", "Victor Lisowski of the Atlantic Security Forum": the person
         before the "of" (the place or body after it is theirs, not part of the name)."""
@@ -265,7 +275,7 @@ def _unnamed_pattern(lex) -> re.Pattern:
     anon = "|".join(sorted(map(re.escape, lex.anon), key=len, reverse=True))
     heads = "|".join(sorted(map(re.escape, lex.person_titles), key=len, reverse=True))
     return re.compile(rf"\b(?:{anon})\s+(?P<desc>(?!of\b)(?:[\w'’\-]+\s+){{0,4}}?(?P<head>{heads})\b"
-                      rf"(?:\s+{_PLACING}\s+(?:(?:the|a|an)\s+)?(?:{_PROPER}|(?-i:[a-z]+)(?:\s+of\s+{_PROPER})?))?)",
+                      rf"(?:,?\s+{_PLACING}\s+(?:(?:the|a|an)\s+)?(?:{_PROPER}|(?-i:[a-z]+)(?:\s+of\s+{_PROPER})?))?)",
                       re.I)
 
 
@@ -281,7 +291,7 @@ def _unnamed_mentions(text: str, lex) -> list[tuple[str, Speaker]]:
     for m in pat.finditer(text):
         if m.group(0)[:1].isupper() and m.start() and text[m.start() - 1] not in " \n\t\"“‘(—–-":
             continue
-        desc = " ".join(m.group("desc").split())
+        desc = " ".join(m.group("desc").replace(",", " ").split())
         desc = re.sub(r"^(?:second|third|fourth|other|further)\s+", "", desc, flags=re.I)
         out.append((m.group("head").lower(), Speaker(unnamed(desc), "anonymous", "", desc, "", "", m.start("desc"))))
     return out

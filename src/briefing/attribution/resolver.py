@@ -414,6 +414,7 @@ class Resolver:
             if sp is not None:
                 return "title", sp
             if kind == "person" and first == "the":
+                self._np_context_free = False
                 sp = self.entities.unnamed_before(_head_class(head), pos, ordinal)
                 pre = {w.lower() for w in rest[:rest.index(words[head_i])]} if words[head_i] in rest else set()
                 # the words before the title must be the introduced one's too ("the captured rifleman" is
@@ -472,9 +473,17 @@ class Resolver:
             if not country and desc_words and possessive(desc_words[0]):
                 a = self.lookup(desc_words[0])
                 country = a.country if a is not None else ""
-            sp = self._only_named(words[head_i].lower().strip(".,’'"), country, pos)
+            sp = self._only_named(words[head_i].lower().strip(".,’'"), country, pos, desc_words[:-1] if
+                                  desc_words and desc_words[-1] == words[head_i] else None)
             if sp is not None:
                 return "title", sp
+            self._np_context_free = False    # the article's own mentions decide
+            # (pos is the phrase's start or, from a verb's frame, the verb's: look on both sides)
+            full = self.entities.unnamed_within(_head_class(words[head_i].lower().strip(".,’'")), pos - 250,
+                                                pos + len(np), desc.split(",")[0])
+            plain = " ".join(w for w in desc.replace(",", " ").split() if w.lower() not in _BACK_WORDS)
+            if full is not None and len(full.role) >= len(plain):
+                return "anonymous", full.at(pos)
             return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         return "", None
 
@@ -531,7 +540,7 @@ class Resolver:
                 return sp, vm, how
         return None, None, ""
 
-    def _only_named(self, head: str, country: str, pos: int) -> Speaker | None:
+    def _only_named(self, head: str, country: str, pos: int, before: list[str] | None = None) -> Speaker | None:
         """"a lawmaker said" in an article that names exactly one lawmaker (Korean wire copy introduces "a
         lawmaker" who briefed reporters on the spy agency's behalf, then names him): that lawmaker. Only for
         titles of the _LINKED_INDEFINITE classes: "a senior official" is usually someone else."""
@@ -540,6 +549,10 @@ class Resolver:
         if heads[0] not in _LINKED_INDEFINITE:
             return None
         reach = _LINKED_INDEFINITE[heads[0]]
+        if reach is not None and (before is None or any(w[:1].isupper() for w in before)):
+            # only a bare "a (military) spokesperson": "a Commission spokesperson", "a spokesperson for the
+            # Foreign Ministry" say whose spokesperson it is, and the one named may be another body's
+            return None
         found = {}
         for w in {x for h in heads for x in h.split()}:
             for m in self.entities.with_role(w):
@@ -906,7 +919,11 @@ class Resolver:
         ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
         ents = self.entities
         words = {h.split()[0] for h in heads}   # "secretary general" is indexed under "secretary"
-        found = next((sp for sp in self._recent_events(pos) if ok(sp)), None) or self._recent(pos, ok)
+        ev = next((sp for sp in self._recent_events(pos) if ok(sp)), None)
+        near = self._recent(pos, ok)
+        # the nearer of the last one who spoke with that title and the last sentence led by one: "The North
+        # Hamgyong source said residents ..." after another source's quote makes "the source said" this one
+        found = near if near is not None and (ev is None or near.pos > ev.pos) else ev
         if found is not None:
             if found.name.startswith("unnamed:"):
                 # "US admiral warns ..." in the headline, "Rear Adm. Thomas Ellery" in the body: the article
