@@ -900,3 +900,19 @@ def test_an_unnamed_source_placed_between_commas_and_the_last_one_who_led_a_sent
             "“Dozens of freight cars go north every week,” the source said.")
     assert by_surface(text)["Around 1,000"]["claimant"] == "unnamed: source in Hill Province"
     assert quotes(text)["Dozens of freight cars go"] == "unnamed: source in Harbour Province"
+
+
+def test_giving_a_figure_claims_it():
+    text = "Seoul says 12,000 marines were sent. The White House has given a slightly lower figure of about 10,000."
+    assert by_surface(text)["about 10,000"]["claimant"] == "White House"
+
+
+def test_the_subject_of_a_relative_clause_claims_the_figure():
+    text = ("The package leaves out the port, through which senior Freedonian defence officials say more than 20,000 containers "
+            "of shells have moved.")
+    assert by_surface(text)["more than 20,000"]["claimant"] == "unnamed: senior Freedonian defence officials"
+
+
+def test_a_claim_two_governments_make_together_is_both_governments():
+    r = by_surface("According to Moscow and Washington, about 11,000 marines are in the region.")["about 11,000"]
+    assert r["claimant"] == "Russia and United States"

@@ -244,6 +244,9 @@ BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
 PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
+GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
+                         r"releases|published|publishes)\s+(?:a|an|its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:figure|estimate|number|count|tally|toll)\s+of\s+(?:\w+\s+){0,2}$", re.I)
 PUT_AT = re.compile(PUT_WORD.pattern + r"(?=[^.;“”\"]{0,80}?\bat\s+$)")
 REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|media|press|news|local|some|other|"
                      r"several|earlier|recent|separate|russian|ukrainian|south\s+korean|north\s+korean|western|"
@@ -330,8 +333,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             break
         sub = ws[0].lower() in _SUBORDINATORS
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
-        if 0 <= rel and len(ws) - rel - 1 in (1, 2):
-            ws = ws[rel + 1:]   # "the first group of what it said": the subject is "it"
+        if 0 <= rel and (len(ws) - rel - 1 in (1, 2) or ws[rel].lower() == "which" and 1 <= len(ws) - rel - 1 <= 5):
+            ws = ws[rel + 1:]   # "the first group of what it said", "through which South Korean officials say"
         how, sp = res.parse_np(" ".join(ws[-10:]), base + cs)
         if sp is None and found is not None:
             sp2 = _trailing_name(res, chunk, base + cs)
@@ -415,6 +418,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
               (at >= 0 and PUT_AT.match(text, m.start(), at) or
                re.fullmatch(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to)\s+)?",
                             text[m.end():pos]))]
+    g = GIVE_FIGURE.search(text, max(lo, pos - 100), pos)
+    if g:   # "The Pentagon has given a slightly lower figure of about 10,000": giving the figure claims it
+        verbs.append((g.start(), g.start("verb") + len(g.group("verb")), "put"))
     verbs.sort()
     last_subject: Claim | None = None
     for vs, ve, lemma in verbs:

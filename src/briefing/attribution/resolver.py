@@ -246,6 +246,16 @@ class Resolver:
         np = TRAIL_TIME.sub("", np).strip(" ,")
         if not np or len(np) > 160:
             return "", None
+        both = _BOTH.fullmatch(np)
+        if both and self.lookup(np) is None:
+            # "Seoul and Washington", "the United States and South Korea": a claim two governments or
+            # bodies make together is both's, under both names (not the last one's alone)
+            parts = [self.parse_np(both.group(g), pos)[1] for g in ("a", "b")]
+            if all(p is not None and p.kind in ("government", "organization") and (p.actor_id or p.kind == "organization")
+                   for p in parts) and parts[0].name != parts[1].name:
+                a, b = parts
+                kind = "government" if a.kind == b.kind == "government" else "organization"
+                return "registry", Speaker(f"{a.name} and {b.name}", kind, "", "", "", "", pos)
         low = np.lower()
         if low in lex.pronouns and not (np.isupper() and len(np) > 1):   # "US puts 8,000 ...": not "us"
             return "pronoun", self.resolve_pronoun(low, pos)
@@ -1057,6 +1067,8 @@ class Resolver:
         return None
 
 
+_BOTH = re.compile(r"(?P<a>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})\s+and\s+"
+                   r"(?P<b>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})")
 _NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+")
 _TITLE_TAIL: re.Pattern | None = None
 _LOWER_SUBJECT: re.Pattern | None = None
