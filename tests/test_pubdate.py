@@ -70,6 +70,8 @@ def test_publication_line(header, day):
     ("All Headlines 07:05 March 3, 2025", "2025-03-03"),       # a section name run into the stamp
     ("Posted Mon 3 Mar 2025 at 7:05am GMT, updated Tue 4 Mar 2025 at 11:40am GMT", "2025-03-03"),  # short weekdays
     ("Posted on : Mar.3,2025 07:05 KST  Modified on : Mar.4,2025 09:40 KST", "2025-03-03"),  # run together
+    ("March 3, 2025 7:05 AM  3 min read", "2025-03-03"),                  # a wide gap, a reading time
+    ("March 3, 2025 7:05 AM GMT+9  Updated 3 hours ago", "2025-03-03"),   # ... a stamp counted from the save
 ])
 def test_date_line_of_the_pages_own(header, day):
     a = art(f"Convoy of North Korean soldiers reaches Kursk\n{header}\n{BODY}")
@@ -114,6 +116,12 @@ def test_a_slashed_date_that_reads_both_ways_is_not_guessed(stamp):
     a = art(f"Convoy of North Korean soldiers reaches Kursk\nPublished on: {stamp}\n{BODY}")
     assert dates(a) == ("", "unknown", "unknown")
     assert "03/04/2025" in a.published_evidence and "order" in a.published_evidence
+
+
+def test_a_desk_credit_with_slashes_and_an_updated_stamp_dates_the_page_when_nothing_else_does():
+    a = art(f"Convoy of North Korean soldiers reaches Kursk\nWorld Desk / EXAMPLE.COM / Updated: Mar 3, 2025, 07:05 IST\n"
+            f"{BODY}")
+    assert (a.published, a.published_source) == ("2025-03-03", "text") and "no other date" in a.published_evidence
 
 
 @pytest.mark.parametrize("stamp, day", [

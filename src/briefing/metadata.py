@@ -167,8 +167,8 @@ def _undated_line(ln: str) -> DateLine | None:
 
 # a weekday beside a stamp's date, written out or short ("Posted Thu 24 Oct 2024")
 _WEEKDAY_NAMES = re.compile(WEEKDAY_WORD.pattern + ",?", re.I)
-# what sets a date apart on a date line: a bar, a bullet, brackets, a dash between spaces
-_STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—]+(?!\S))\s*")
+# what sets a date apart on a date line: a bar, a bullet, brackets, a dash or a slash between spaces, a wide gap
+_STAMP_SPLIT = re.compile(r"\s*(?:[|•·()\[\]]|(?<!\S)[-–—/]+(?!\S))\s*|\s{2,}")
 _TZ = re.compile(r"(?:[A-Z]{2,4}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?")      # KST, ET, CET, GMT+9
 _LEAD_TZ = re.compile(r"^" + _TZ.pattern + r"\b")
 _LABEL_PUNCT = " ,:;.-–—"
@@ -216,7 +216,9 @@ def _stamp_line(ln: str, meta: Meta, *, labelled: bool = False) -> list[DateLine
                 others.append(seg)
             continue
         *labels, tail = seg.split("\0")
-        if _TZ.sub("", _CLOCK.sub("", _WEEKDAY_NAMES.sub("", tail))).strip(_LABEL_PUNCT):
+        # what may follow the last date: a clock, a zone, a weekday, a reading time, "Updated 3 hours ago"
+        if _READ_TIME.sub("", _TZ.sub("", _CLOCK.sub("", _WEEKDAY_NAMES.sub("", _stamp_labels()[2].sub("", tail))))
+                          ).strip(_LABEL_PUNCT):
             return []           # words after a date: a sentence or a headline ("2:15 pm", "Tuesday" are not)
         for k, label in enumerate(labels):
             raw.append(label + (" " + tail if k == len(labels) - 1 else ""))   # a weekday after it is its own too
