@@ -916,3 +916,22 @@ def test_the_subject_of_a_relative_clause_claims_the_figure():
 def test_a_claim_two_governments_make_together_is_both_governments():
     r = by_surface("According to Moscow and Washington, about 11,000 marines are in the region.")["about 11,000"]
     assert r["claimant"] == "Russia and United States"
+
+
+def test_as_confirmed_by_an_agency_is_that_agencys_claim():
+    r = by_surface("As confirmed by the Freedonian Intelligence Directorate on October 18, about 1,500 marines "
+                   "were moved to the islands.")["about 1,500"]
+    assert r["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_speaker_citing_a_number_claims_it_and_a_noun_before_put_is_no_verb():
+    text = "In late December Zoran Petrov was already citing more than 3,000 marines killed and wounded."
+    assert by_surface(text)["more than 3,000"]["claimant"] == "Zoran Petrov"
+    text = "Freedonian estimates put the number of marines deployed at between 14,000 and 15,000."
+    assert by_surface(text)["between 14,000 and 15,000"]["claimant"] != "Freedonian"
+
+
+def test_an_honorific_and_a_surname_is_the_person_the_article_names():
+    text = ("Fiona Brennock is an analyst at the institute.\n\nDr Brennock said Sylvania had already supplied "
+            "several million artillery shells.")
+    assert by_surface(text)["several million"]["claimant"] == "Fiona Brennock"

@@ -235,7 +235,7 @@ OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|offici
 _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
                        r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:()“”\"\n]{1,60}?)"
                        r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
-FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted)\s+by)\s+", re.I)
+FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
 BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
@@ -244,6 +244,10 @@ BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
 PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
+_CITES_NUMBER = re.compile(r"\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
+                           r"almost|close\s+to|an\s+estimated)\s+)?", re.I)
+_NOUN_BEFORE_VERB = re.compile(r"\s+(?:put|puts|place|places|placed|say|said|suggest|suggested|show|showed|indicate|"
+                               r"indicated|estimate|estimated)\b")
 GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
                          r"releases|published|publishes)\s+(?:a|an|its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:figure|estimate|number|count|tally|toll)\s+of\s+(?:\w+\s+){0,2}$", re.I)
@@ -424,8 +428,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs.sort()
     last_subject: Claim | None = None
     for vs, ve, lemma in verbs:
-        if lemma in ("cite", "quote"):
-            continue   # "citing X" is a relay, handled above
+        if lemma in ("cite", "quote") and not _CITES_NUMBER.fullmatch(text, ve, pos):
+            continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
+        if _NOUN_BEFORE_VERB.match(text, ve):
+            continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue

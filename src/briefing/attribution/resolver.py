@@ -356,8 +356,10 @@ class Resolver:
                 and words[k - 1].lower().strip(".") not in lex.role_words:
             k -= 1
         before = words[k - 1].lower().strip(".,") if k > 0 else ""
-        if len(words) - k == 1 and k > 0 and lex.titles.get(before) == "person" and words[-1].lower() not in lex.not_names:
-            # "Vice Minister Kim", "Ambassador Zinoviev": the surname of a person the article names in full
+        if len(words) - k == 1 and k > 0 and (lex.titles.get(before) == "person" or before in lex.role_words) and \
+                words[-1].lower() not in lex.not_names:
+            # "Vice Minister Kim", "Ambassador Zinoviev", "Dr Brennock": the surname of a person the article names
+            # in full
             sp = self.resolve_surname(words[-1], pos)
             if sp is not None and len(name_parts(sp.name)) > 1:
                 return "surname", sp
