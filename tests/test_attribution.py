@@ -935,3 +935,24 @@ def test_an_honorific_and_a_surname_is_the_person_the_article_names():
     text = ("Fiona Brennock is an analyst at the institute.\n\nDr Brennock said Sylvania had already supplied "
             "several million artillery shells.")
     assert by_surface(text)["several million"]["claimant"] == "Fiona Brennock"
+
+
+def test_according_to_an_institution_is_its_claim_not_its_spokespersons():
+    text = ("Freedonian Intelligence Directorate representative Ivo Marek said the marines attack in columns. "
+            "“They are treated as consumables,” Marek said.\n\n"
+            "According to the Freedonian Intelligence Directorate, Sylvania has also supplied about 120 guns.")
+    assert by_surface(text)["about 120"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_figure_compared_with_the_one_before_has_its_own_claimant():
+    text = ("The Freedonian government estimated that casualties had reached about 4,700 killed and wounded, well "
+            "above the roughly 3,000 that the Freedonian Intelligence Directorate had confirmed in an earlier briefing.")
+    f = by_surface(text)
+    assert f["about 4,700"]["claimant"] == "Freedonia"
+    assert f["roughly 3,000"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_place_the_sentence_opens_with_is_not_the_speaker():
+    text = ("In Washington, a Freedonian defence official said on Monday, speaking on condition of anonymity, that "
+            "the marines had taken hundreds of casualties.")
+    assert by_surface(text)["hundreds"]["claimant"] == "unnamed: Freedonian defence official"

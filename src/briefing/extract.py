@@ -190,12 +190,18 @@ def _claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
     ss, se = c.sentence
     prev = sent_claims.get(("figure", ss))
     if prev is not None and not res.lex.verb_re.search(text, prev[0], c.start) and \
-            re.fullmatch(r"[^;.!?]*?(?:,?\s+and|,)\s+(?:\w+\s+){0,3}", text[prev[0]:c.start]):
+            re.fullmatch(r"[^;.!?]*?(?:,?\s+and|,)\s+(?:\w+\s+){0,3}", text[prev[0]:c.start]) and \
+            not _COMPARED.search(text, prev[0], c.start):
         # "at 43,000 soldiers killed and 370,000 wounded": one claim, coordinated figures
         return prev[1]
     claim = _frame_claim(res, text, c, found, starts, sent_claims)
     sent_claims[("figure", ss)] = (c.end, claim)
     return claim
+
+
+# "about 4,700 ..., well above the roughly 3,000 that the NIS had confirmed": a figure compared with the one
+# before is another claim, not the same one continued
+_COMPARED = re.compile(r"\b(?:above|below|beyond|than|from|versus|compared|unlike|whereas|while)\b")
 
 
 def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:

@@ -263,7 +263,7 @@ NEGATED = re.compile(r"\b(?:not|never|neither|nor|no|declined\s+to|refused\s+to|
 NOUN_USE = frozenset("the a an these those media news such any no his her its their our my over about amid despite "
                      "among against following".split())   # "concern over reports that": a noun after a preposition
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
-REL_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:that|which|as|who)\s+$")
+REL_CLAUSE = re.compile(r"^(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}?\b(?:that|which|as|who)\b\s*$")   # ("3,000 that": a number's comma)
 _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
                            r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
 _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
@@ -277,6 +277,8 @@ _QUOTE_CHARS = "“”\"‘’'"
 
 _ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
                     r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
+# "In Washington, a US defence official said": a place the sentence opens with is no subject
+_PLACE_LEAD = frozenset("in at from on inside across outside near".split())
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
 
@@ -353,8 +355,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             continue      # an appositive description: a name just before it is the subject
-        if how in _NAMED and (len(ws) <= 5 or len(ws) <= 8 and ws[0][:1].isupper() and
-                              ws[0].lower().strip(".") not in lex.not_names):
+        if how in _NAMED and ws[0].lower() not in _PLACE_LEAD and (
+                len(ws) <= 5 or len(ws) <= 8 and ws[0][:1].isupper() and ws[0].lower().strip(".") not in lex.not_names):
             # "Lee Seong-kweun, a member of ..., said", "Rep. Kim of the Democratic Party, a member ...": a name
             found = (how, sp, base + cs)
         else:
@@ -396,6 +398,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         if inner:    # "according to lawmakers briefed by the agency": the lawmakers, citing the agency
             relayed = _relay_source(res, text, [RELAY.match(text, a + inner.start(), a + len(np))])
         how, sp = res.parse_np(np, a)
+        if sp is not None and sp.kind == "person" and sp.name.split()[-1] not in np:
+            # "According to HUR, ...": the institution's own claim, not its spokesperson's who spoke just before
+            org = res.lookup(re.sub(r"^the\s+", "", np.strip()))
+            if org is not None and org.kind != "person":
+                sp, how = from_actor(org, a), "registry"
         if sp is None and _DOC_PLURAL.search(np):
             desc = " ".join(np.split())   # "according to Ukrainian and South Korean assessments"
             sp, how = Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "documents"
