@@ -956,3 +956,11 @@ def test_a_place_the_sentence_opens_with_is_not_the_speaker():
     text = ("In Washington, a Freedonian defence official said on Monday, speaking on condition of anonymity, that "
             "the marines had taken hundreds of casualties.")
     assert by_surface(text)["hundreds"]["claimant"] == "unnamed: Freedonian defence official"
+
+
+def test_a_statement_by_a_body_published_by_an_agency_speaks_for_the_body():
+    text = ("On April 28, the state news agency published a statement by the Freedonian Intelligence Directorate "
+            "confirming that marines had been sent “on the order of the head of state.” The statement said the "
+            "marines had “honourably fulfilled their duty to their allies.”")
+    assert quotes(text) == {"on the order of the head ": "Freedonian Intelligence Directorate",
+                            "honourably fulfilled thei": "Freedonian Intelligence Directorate"}

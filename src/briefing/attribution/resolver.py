@@ -517,6 +517,12 @@ class Resolver:
                 continue
             if PASSIVE_AFTER.match(context, vm.start()):
                 continue
+            if vm.group(1).endswith("ing"):
+                dp = _DOC_PARTICIPLE.search(context, max(0, vm.start() - 200), vm.start())
+                if dp:
+                    how, sp = self.parse_np(dp.group("np"), offset + dp.start("np"))
+                    if sp is not None and sp.kind != "person":
+                        return sp, vm, "document-by:" + how
             np = context[max(0, vm.start() - 200):vm.start()]   # a subject is never longer than this
             cut = max(np.rfind("”"), np.rfind('"'))
             if cut >= 0:
@@ -1030,6 +1036,18 @@ class Resolver:
             return Speaker(desc, "government" if head == "government" else "organization", "", desc, country, "", pos)
         return Speaker(unnamed(desc), "organization", "", desc, country, "", pos)
 
+    def _document_by(self, lo: int, hi: int, pos: int) -> Speaker | None:
+        """The publisher named right after a document word ("a statement by X", "an assessment prepared by
+        Ukraine's military intelligence agency in late February": the whole phrase, not the country that
+        opens it), or None."""
+        after = next((m for m in self.entities.between(lo, hi) if m.pos < pos), None)
+        if after is None or not _DOC_BY.fullmatch(self.text, lo, after.pos):
+            return None
+        e = self.spans[self.sent_index(after.pos)][1] if self.spans else len(self.text)
+        np = _NP_STOP.split(self.text[after.pos:min(e, after.pos + 80)], maxsplit=1)[0]
+        how, sp = self.parse_np(np, after.pos) if np.strip() != after.name else ("", None)
+        return sp if sp is not None and sp.kind != "person" else after
+
     def resolve_document(self, pos: int) -> Speaker | None:
         """'the report said' -> the organisation that published the report, else the latest organisation.
 
@@ -1044,6 +1062,10 @@ class Resolver:
             kw = DOC_WORD.search(self.text, s, min(e, pos, s + 2 * MAX_CONTEXT))
             if not kw:
                 continue
+            # "KCNA published a statement by the Central Military Commission": the one after "by" wrote it
+            by = self._document_by(kw.end(), min(e, kw.end() + 40), pos)
+            if by is not None:
+                return by
             ev = self._event_in.get(k)
             if ev is not None and s <= ev.pos < kw.start():
                 return ev
@@ -1055,13 +1077,6 @@ class Resolver:
                     return sub   # (a leading phrase the registry does not know loses to a name inside it)
             if inside:
                 return inside[0]
-            after = next((m for m in ents.between(kw.end(), min(e, kw.end() + 40)) if m.pos < pos), None)
-            if after is not None and _DOC_BY.fullmatch(self.text, kw.end(), after.pos):
-                # "prepared by Ukraine's military intelligence agency in late February": the whole phrase
-                # names the publisher, not just the country that opens it
-                np = _NP_STOP.split(self.text[after.pos:min(e, after.pos + 80)], maxsplit=1)[0]
-                how, sp = self.parse_np(np, after.pos) if np.strip() != after.name else ("", None)
-                return sp if sp is not None and sp.kind != "person" else after
         # no report introduced: the organisation that last spoke, never one merely mentioned
         for sp in self._recent_events(pos):
             if sp.kind in ("organization", "government"):
@@ -1071,7 +1086,12 @@ class Resolver:
 
 _BOTH = re.compile(r"(?P<a>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})\s+and\s+"
                    r"(?P<b>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})")
-_NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+")
+_NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+|\s+(?=[a-z]+ing\b)")
+# "KCNA published a statement by the Central Military Commission confirming that ...": the participle's
+# subject is the statement, so its author speaks
+_DOC_PARTICIPLE = re.compile(r"\b(?:statement|report|message|communique|letter|announcement|decree|order)s?\s+"
+                             r"(?:(?:issued|released|published)\s+)?(?:by|from|of)\s+(?P<np>[^,;“”\"]{2,90}?)"
+                             r"\s*,?\s*$")
 _TITLE_TAIL: re.Pattern | None = None
 _LOWER_SUBJECT: re.Pattern | None = None
 
