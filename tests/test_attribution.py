@@ -964,3 +964,11 @@ def test_a_statement_by_a_body_published_by_an_agency_speaks_for_the_body():
             "marines had “honourably fulfilled their duty to their allies.”")
     assert quotes(text) == {"on the order of the head ": "Freedonian Intelligence Directorate",
                             "honourably fulfilled thei": "Freedonian Intelligence Directorate"}
+
+
+def test_a_headline_quote_is_the_body_quote_with_the_same_words():
+    title = "'They Came Back Smarter': commander says the marines are back at the front"
+    text = (f"{title}\n\nCommander Ivo Marek spoke to reporters near the river on Monday.\n\n"
+            "“They came back smarter. Now they move in small groups,” he said.")
+    got = {r["quote"]: r["speaker"] for r in rows(text, title=title)[0]}
+    assert got["They Came Back Smarter"] == "Ivo Marek"

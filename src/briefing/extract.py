@@ -31,6 +31,28 @@ _HEADLINE_CLAUSE = re.compile(r";\s+|\s+(?:as|while|whereas)\s+(?=[A-Z])")
 _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
 
 
+_NORM_QUOTE = re.compile(r"[^\w]+")
+
+
+def _headline_quotes(text: str, found, heads, res: Resolver) -> None:
+    """A quotation in the headline nobody is named for ("'They Came Back Smarter': Ukrainian commander says
+    ...") is the body's quotation that carries the same words: the same speaker (in place)."""
+    if not heads:
+        return
+    body = [(" " + _NORM_QUOTE.sub(" ", text[q.start:q.end]).lower().strip() + " ", q) for q in found
+            if q.speaker is not None and not any(a <= q.start < b for a, b in heads)]
+    for q in found:
+        if q.speaker is not None or not any(a <= q.start < b for a, b in heads):
+            continue
+        words = " " + _NORM_QUOTE.sub(" ", text[q.start:q.end]).lower().strip() + " "
+        if len(words.split()) < 3:
+            continue
+        same = {b.speaker.name: b for t, b in body if words in t}
+        if len(same) == 1:
+            b = next(iter(same.values()))
+            q.speaker, q.verb, q.rule = b.speaker.at(q.open_), b.verb, "headline:body-quote"
+
+
 def _continues_speaker(text: str, c, claim) -> bool:
     """'It said about 2,600 more ...': a sentence that opens with its claimant as a pronoun goes on
     with the speaker of the sentence before, so the time of speech told there ("went further on
@@ -100,6 +122,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
             last_about = row["about"]
             figure_out.append(row)
+        _headline_quotes(text, found, heads, r)
         # a quote re-attributed after its figures were read (a later paragraph names the speaker of the
         # quote-only paragraphs before it): the figures inside it follow
         for row in figure_out:
