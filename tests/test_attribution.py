@@ -972,3 +972,19 @@ def test_a_headline_quote_is_the_body_quote_with_the_same_words():
             "“They came back smarter. Now they move in small groups,” he said.")
     got = {r["quote"]: r["speaker"] for r in rows(text, title=title)[0]}
     assert got["They Came Back Smarter"] == "Ivo Marek"
+
+
+@pytest.mark.parametrize("text, key, who", [
+    ("“A drone operator is not a coroner,” as a Freedonian officer I interviewed in the capital put it to me.",
+     "A drone operator is not a", "unnamed: Freedonian officer"),
+    ("My colleague in Riga put it well the other day: “Every marine who survives goes home a teacher.”",
+     "Every marine who survives", "unnamed: colleague in Riga"),
+])
+def test_putting_it_is_saying_it(text, key, who):
+    assert quotes(text) == {key: who}
+
+
+def test_a_quote_inside_a_sentence_that_ends_with_its_attribution():
+    text = ("Sylvania has sent “well over 10,000 containers” of shells to the front since last year, Ivo Marek "
+            "said on Monday, a number that matches the navy's estimates.")
+    assert quotes(text) == {"well over 10,000 containe": "Ivo Marek"}

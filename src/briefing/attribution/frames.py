@@ -39,6 +39,15 @@ def _verb_np() -> re.Pattern:
     return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-Z])){1,120})")
 
 
+# "as X put it", "X put it well the other day:": saying it
+_PUT_IT_AFTER = re.compile(r"[\s,]*(?:as\s+)?(?P<np>(?:the|a|an|one|[A-Z])[^,;:“”\"]{1,80}?)\s+(?:has\s+|had\s+)?put\s+it\b")
+_PUT_IT_BEFORE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Mm]y|[Oo]ur|[A-Z])[^,;:“”\".]{1,80}?)\s+"
+                            r"(?:has\s+|had\s+)?put\s+it\b[^:“”\"]{0,40}:\s*$")
+_WHO_CLAUSE = re.compile(r"\s+(?:I|we|who|whom|that)\s+")
+# the sentence's own attribution at its end, after the quote and the words that follow it
+_FINAL_ATTRIBUTION = re.compile(r",\s+(?P<np>(?:the|a|an|[A-Z])[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|told|added|noted|"
+                                r"wrote|claimed|stated|insisted|warned|estimated|explained)\b(?:\s+(?:on|in|at|during|"
+                                r"late|early|last|this)\b[^,;“”\"]{0,60})?\s*(?:,|$)")
 _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since|although|though|until|even\s+"
                                 r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
 
@@ -69,6 +78,11 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     if _SUBORDINATE_AFTER.match(right):
         right = ""      # '"...," after the Pentagon said ...': another clause, about someone else
     if right.strip() and (RIGHT_OK.search(quote) or right.lstrip().startswith((",", "—", "–")) or end == close):
+        m = _PUT_IT_AFTER.match(right)
+        if m:    # '"A drone operator is not a coroner," as a Ukrainian officer I interviewed put it'
+            how, sp = res.parse_np(_WHO_CLAUSE.split(m.group("np"), maxsplit=1)[0], close + m.start("np"))
+            if sp is not None:
+                return sp, "say", "after:put-it:" + how
         m = QUOTED_AS.search(right[:160])
         if m:    # '"...," Seo quoted an NIS official as saying': the one quoted spoke
             how, sp = res.parse_np(m.group("np"), close + m.start("np"))
@@ -110,12 +124,25 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     sp, vm, how = res.np_verb(left, s0, nearest=True)
     if sp is not None:
         return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
+    m = _PUT_IT_BEFORE.search(left)
+    if m:     # "My colleague in Seoul put it well the other day: “...”"
+        how, sp = res.parse_np(_WHO_CLAUSE.split(m.group("np"), maxsplit=1)[0], s0 + m.start("np"))
+        if sp is not None:
+            return sp, "say", "before:put-it:" + how
     if left.rstrip().endswith(":") and len(left.split()) >= 4 and res.spans:
         # "In a post on X, he offered a swap: “...”": a colon hands the quote to the sentence's subject (a
         # label such as "Quote:" is no clause)
         sp = res.subject_of(si)
         if sp is not None and sp.kind != "anonymous":
             return sp, "say", "before:colon-subject"
+    if right.strip():
+        # a quote inside a sentence that ends with its attribution: 'North Korea has sent “well over 10,000
+        # containers” of weapons ..., the official said, a number that ...'
+        m = _FINAL_ATTRIBUTION.search(right)
+        if m:
+            how, sp = res.parse_np(m.group("np"), close + m.start("np"))
+            if sp is not None:
+                return sp, lex.lemma(m.group("verb")), "after:final:" + how
     return None, "", ""
 
 

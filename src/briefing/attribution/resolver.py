@@ -478,7 +478,7 @@ class Resolver:
                 words[head_i].lower() in _PLURALS or \
                 words[-1].lower().endswith("s") or CAP.match(words[0]):
             desc_words = words[1:] if first in lex.anon else words
-            while desc_words and desc_words[0].lower() in lex.anon:
+            while desc_words and (desc_words[0].lower() in lex.anon or desc_words[0].lower() in _POSSESSIVE_DET):
                 desc_words = desc_words[1:]
             desc = " ".join(desc_words)
             country = next((c for i in range(len(desc_words)) for c in (lex.demonym(desc_words[i:])[0],) if c), "")
@@ -1116,6 +1116,7 @@ _TITLE_PHRASES = {"head of state": "president", "head of government": "prime min
 _SPELLING = tuple(US_SPELLING.items())
 
 
+_POSSESSIVE_DET = frozenset("my our his her their its your".split())   # "my colleague in Seoul": a colleague in Seoul
 # words that point back at a person introduced before ("the same source"); an ordinal picks the n-th
 # unnamed one the article introduced ("the second source")
 _BACK_WORDS = {"same": 0, "first": 1, "second": 2, "third": 3, "fourth": 4}
