@@ -988,3 +988,12 @@ def test_a_quote_inside_a_sentence_that_ends_with_its_attribution():
     text = ("Sylvania has sent “well over 10,000 containers” of shells to the front since last year, Ivo Marek "
             "said on Monday, a number that matches the navy's estimates.")
     assert quotes(text) == {"well over 10,000 containe": "Ivo Marek"}
+
+
+def test_the_person_is_one_of_the_people_the_article_cites():
+    text = ("Sylvania will send 12,000 more marines, according to three people familiar with the matter and a "
+            "navy document seen by reporters.\n\n"
+            "“The only question is how fast they can train them,” one of the people said.\n\n"
+            "“Soldiers can be replaced,” the person said.")
+    assert quotes(text) == {"The only question is how ": "unnamed: people familiar with the matter",
+                            "Soldiers can be replaced,": "unnamed: people familiar with the matter"}

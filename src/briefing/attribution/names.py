@@ -60,7 +60,10 @@ class Speaker:
 
 # An unnamed source is labelled by its description up to a relative clause: "a military official who
 # spoke on condition of anonymity" is "unnamed: military official" (the clause stays in `role`).
-_CLAUSE = re.compile(r"\s*,?\s+\b(?:who|whom|that|which|speaking|asking|requesting)\b.*$", re.I | re.S)
+# "people familiar with the matter and a Ukrainian intelligence document seen by Reuters": the people (the
+# document is another source of the same claim, kept in `role`)
+_CLAUSE = re.compile(r"\s*,?\s+\b(?:who|whom|that|which|speaking|asking|requesting)\b.*$|\s+and\s+(?:a|an)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:document|report|assessment|memo|paper|letter)s?\b.*$", re.I | re.S)
 
 
 def unnamed(desc: str) -> str:

@@ -1103,7 +1103,9 @@ _HEAD_CLASSES = [("head", "chief", "director", "leader", "commander", "secretary
                  ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative"),
                  ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
                  ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
-                  "assemblywoman", "intelligence committee", "defence committee", "defense committee")]
+                  "assemblywoman", "intelligence committee", "defence committee", "defense committee"),
+                 # "the person said" after "one of the people familiar with the matter said"
+                 ("person", "people", "persons")]
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMININE = frozenset("spokeswoman chairwoman congresswoman businesswoman ms mrs miss madam mother wife woman "
                       "sister daughter queen".split())
