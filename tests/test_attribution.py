@@ -997,3 +997,15 @@ def test_the_person_is_one_of_the_people_the_article_cites():
             "“Soldiers can be replaced,” the person said.")
     assert quotes(text) == {"The only question is how ": "unnamed: people familiar with the matter",
                             "Soldiers can be replaced,": "unnamed: people familiar with the matter"}
+
+
+def test_a_clause_of_time_after_the_quote_is_not_its_speaker():
+    text = ("Freedonian Defence Minister Ilona Varga says there is “evidence that there are marines in the "
+            "region”, the first time Freedonia has confirmed the deployment.")
+    assert quotes(text) == {"evidence that there are m": "Ilona Varga"}
+
+
+def test_a_country_in_a_persons_that_clause_is_what_the_person_said():
+    text = ('Secretary of State Ilona Varga said on Thursday that about 8,000 North Korean troops had moved into '
+            'Kursk and that the US expected them to enter combat "in the coming days."')
+    assert quotes(text) == {"in the coming days.": "Ilona Varga"}

@@ -99,6 +99,13 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
                 return sp, lex.lemma(m.group(1)), "after:verb-np:" + how
         sp, vm, how = res.np_verb(right, close)
         if sp is not None and vm.start() < 160:
+            np_words = {w.lower() for w in right[:vm.start()].split()}
+            lsp, lvm, lhow = (_left_verb_of(res, text, open_, ls) if np_words & _NOT_A_SUBJECT
+                              else (None, None, ""))
+            if lsp is not None:
+                # 'Austin says there is "...", the first time Washington has confirmed it': the verb the quote
+                # is the object of speaks, not a clause after it
+                return lsp, lex.lemma(lvm.group(1)), "before:np-verb:" + lhow
             return sp, lex.lemma(vm.group(1)), "after:np-verb:" + how
     if right.strip():
         m = ACCORDING.search(right)
@@ -123,6 +130,13 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     # the verb nearest the quote: "Russia has denied ..., and Pyongyang has called the reports “...”"
     sp, vm, how = res.np_verb(left, s0, nearest=True)
     if sp is not None:
+        if sp.kind == "government" and sp.role == "government":
+            # "Blinken said ... and that the US expected them to enter combat “in the coming days”": a country
+            # in a that-clause of a person's saying is what the person said
+            osp, ovm, ohow = res.np_verb(left, s0)
+            if osp is not None and osp.kind == "person" and ovm.end() < vm.start() and \
+                    re.search(r"\bthat\b", left[ovm.end():vm.start()]):
+                return osp, lex.lemma(ovm.group(1)), "before:np-verb:outer:" + ohow
         return sp, lex.lemma(vm.group(1)), "before:np-verb:" + how
     m = _PUT_IT_BEFORE.search(left)
     if m:     # "My colleague in Seoul put it well the other day: “...”"
@@ -144,6 +158,23 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
             if sp is not None:
                 return sp, lex.lemma(m.group("verb")), "after:final:" + how
     return None, "", ""
+
+
+# words that make the phrase before a verb after the quote a clause of time, not its speaker: "..., the
+# first time Washington has confirmed the deployment"
+_NOT_A_SUBJECT = frozenset("time first after when since while before moment day week days".split())
+_RIGHT_BEFORE_QUOTE = 40     # "X says there is “...”": the verb this close before the opening mark
+
+
+def _left_verb_of(res: Resolver, text: str, open_: int, ls: int):
+    """The speaker whose verb of saying stands just before the opening mark, in the quote's sentence."""
+    si = res.sent_index(open_)
+    s0 = max(ls, res.spans[si][0] if res.spans else ls, open_ - MAX_CONTEXT)
+    left = text[s0:open_]
+    sp, vm, how = res.np_verb(left, s0, nearest=True)
+    if sp is None or len(left) - vm.end() > _RIGHT_BEFORE_QUOTE or CLAUSE_END.search(left, vm.end()):
+        return None, None, ""
+    return sp, vm, how
 
 
 def opens_sentence(res: Resolver, text: str, open_: int, ls: int) -> bool:
