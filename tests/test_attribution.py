@@ -1009,3 +1009,9 @@ def test_a_country_in_a_persons_that_clause_is_what_the_person_said():
     text = ('Secretary of State Ilona Varga said on Thursday that about 8,000 North Korean troops had moved into '
             'Kursk and that the US expected them to enter combat "in the coming days."')
     assert quotes(text) == {"in the coming days.": "Ilona Varga"}
+
+
+def test_according_to_a_titled_abbreviation_reads_past_its_stop():
+    text = ("According to Rep. Ivo Marek of the Unity Party, who relayed a closed-door briefing to reporters, the "
+            "intelligence service told the committee that at least 100 marines had been killed.")
+    assert by_surface(text)["at least 100"]["claimant"] == "Ivo Marek"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
+from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
 from .resolver import ACCORDING, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
 
@@ -110,7 +111,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     if right.strip():
         m = ACCORDING.search(right)
         if m:
-            how, sp = res.parse_np(CLAUSE_END.split(right[m.end():])[0], close + m.end())
+            how, sp = res.parse_np(_np_until_clause_end(right[m.end():]), close + m.end())
             if sp is not None:
                 return sp, "according to", "after:according:" + how
     # the sentence before the opening mark (at most MAX_CONTEXT characters of it)
@@ -124,7 +125,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
             return sp, "say", "before:quoted-as-saying:" + how
     m = ACCORDING.search(left)
     if m:
-        how, sp = res.parse_np(CLAUSE_END.split(left[m.end():])[0], s0 + m.end())
+        how, sp = res.parse_np(_np_until_clause_end(left[m.end():]), s0 + m.end())
         if sp is not None:
             return sp, "according to", "before:according:" + how
     # the verb nearest the quote: "Russia has denied ..., and Pyongyang has called the reports “...”"
@@ -336,6 +337,8 @@ _QUOTE_CHARS = "“”\"‘’'"
 _ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
                     r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
 # "In Washington, a US defence official said": a place the sentence opens with is no subject
+_ABBREV_STOP = re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(a) for a in TITLE_ABBR), key=len, reverse=True))
+                          + r"|Dr|Mr|Mrs|Ms|Prof|St)$", re.I)
 _PLACE_LEAD = frozenset("in at from on inside across outside near".split())
 _SUBORDINATORS = frozenset("as while when after before because since although though and but or if so whereas".split())
 _NAMED = ("name", "registry", "surname")
@@ -434,6 +437,16 @@ def _inverted_after(res: Resolver, text: str, vend: int, hi: int) -> tuple[str, 
     return res.parse_np(m.group(1), vend + m.start(1))
 
 
+def _np_until_clause_end(chunk: str) -> str:
+    """The chunk up to its first clause break, a title's abbreviation stop not counted ("Rep. Park
+    Jong-hoon of the People Power Party, who ...")."""
+    for m in CLAUSE_END.finditer(chunk):
+        if m.group(0) == "." and _ABBREV_STOP.search(chunk, 0, m.start()):
+            continue
+        return chunk[:m.start()]
+    return chunk
+
+
 def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> Claim:
     """The claim frame of a figure at `pos` in the sentence `span` (no quotation, no carrying over).
 
@@ -448,7 +461,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     # according to X / per X: at the start or the end of its sentence, it governs the whole sentence
     for m in scans.within(FIG_ACCORDING, span, lo, hi):
         a = m.end()
-        np = CLAUSE_END.split(text[a:min(hi, a + 100)])[0]
+        np = _np_until_clause_end(text[a:min(hi, a + 100)])
         np = re.split(r"\s+(?:that|which|who|on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
         whole = text[a:a + len(np)]
         inner = RELAY.search(np)
