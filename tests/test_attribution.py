@@ -1015,3 +1015,9 @@ def test_according_to_a_titled_abbreviation_reads_past_its_stop():
     text = ("According to Rep. Ivo Marek of the Unity Party, who relayed a closed-door briefing to reporters, the "
             "intelligence service told the committee that at least 100 marines had been killed.")
     assert by_surface(text)["at least 100"]["claimant"] == "Ivo Marek"
+
+
+def test_a_long_titled_name_before_its_appositive_is_the_subject():
+    text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
+            "casualties stood at about 3,600, citing the intelligence service.")
+    assert by_surface(text)["about 3,600"]["claimant"] == "Ivo Marek"

@@ -416,8 +416,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             continue      # an appositive description: a name just before it is the subject
+        w0 = ws[0].lower().strip(".")
         if how in _NAMED and ws[0].lower() not in _PLACE_LEAD and (
-                len(ws) <= 5 or len(ws) <= 8 and ws[0][:1].isupper() and ws[0].lower().strip(".") not in lex.not_names):
+                len(ws) <= 5 or len(ws) <= 10 and ws[0][:1].isupper() and (w0 not in lex.not_names or w0 in TITLE_ABBR)):
             # "Lee Seong-kweun, a member of ..., said", "Rep. Kim of the Democratic Party, a member ...": a name
             found = (how, sp, base + cs)
         else:
