@@ -149,6 +149,34 @@ def test_a_number_whose_noun_is_written_before_it(text, surface, unit, cat):
     assert (r.unit, r.unit_category) == (unit, cat)
 
 
+@pytest.mark.parametrize("text, surface, value, qual", [
+    ("Sylvania has sent as many as 6mn artillery shells since the summer.", "as many as 6mn", 6e6, "up_to"),
+    ("By Freedonia's count, perhaps 9m shells have been shipped.", "perhaps 9m", 9e6, "approximately"),
+    ("Navy analysts estimate >20k containers since August.", ">20k", 2e4, "over"),
+    ("Lawmakers said ~300 marines were killed.", "~300", 300, "approximately"),
+])
+def test_scales_and_signs_written_the_short_way(text, surface, value, qual):
+    r = {x.surface: x for x in figs(text).itertuples()}[surface]
+    assert (r.value, r.qualifier) == (value, qual)
+
+
+def test_a_space_before_m_is_metres_not_millions():
+    assert figs("The marines dug a 50 m trench near 3 tanks.").value.tolist() == [3]
+
+
+@pytest.mark.parametrize("text", [
+    "The defense gauge rises 3.1%, Rheinmetall up 6.4% and Saab added 4.7% in Stockholm.",
+    "European defense budgets will reach 3% of GDP, and a ceasefire would take 20% off these stocks.",
+    "The North's economy grew by 3.7% last year.",
+])
+def test_market_moves_and_shares_of_an_economy_are_not_figures(text):
+    assert figs(text).empty, figs(text)[["surface"]].to_string()
+
+
+def test_make_up_a_share_stays_a_figure():
+    assert "as much as 60%" in set(figs("Sylvanian shells make up as much as 60% of the rounds fired.").surface)
+
+
 def test_a_number_after_a_noun_with_to_is_not_a_count_of_it():
     assert figs("They sent troops to 12 locations along the border.").empty
 

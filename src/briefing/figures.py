@@ -91,6 +91,7 @@ ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|l
                          r"based|in|near|at|on|along|more|others?|already|now|so far|that|which)\b)", re.IGNORECASE)
 
 _QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.csv")}
+_SIGN_QUALS = {"~": "approximately", ">": "over", "<": "under", "≈": "approximately"}
 QUAL_RE = re.compile(rf"\b({'|'.join(sorted((re.escape(q) for q in _QUALS), key=len, reverse=True))})\s+$",
                      re.IGNORECASE)
 
@@ -431,8 +432,9 @@ def candidates(text: str, locate) -> list[Candidate]:
         if qm and n.kind == "single":
             qual = _QUALS[qm.group(1).lower()]
             s = qm.start(1)
-        elif n.kind == "single" and s and text[s - 1] == "~":
-            qual, s = "approximately", s - 1        # "~1,000" in a table or timeline
+        elif n.kind == "single" and s and text[s - 1] in _SIGN_QUALS and (s < 2 or not text[s - 2].isalnum()):
+            # "~1,000" in a table or timeline, ">20k containers" in a post
+            qual, s = _SIGN_QUALS[text[s - 1]], s - 1
         if suffix:
             qual, e = suffix, e2
         out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,

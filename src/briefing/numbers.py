@@ -30,7 +30,10 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(
 # a word number: "three", "twenty-five", "three thousand", "four-thousand-100", "a dozen", "half a million"
 _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|dozen|{_U}|\d+))*"
             rf"(?<!\ba)(?<!\ban)")
-_DIGNUM = rf"(?:{_DIGITS})(?:(?:-| )(?:{_S})(?:-\d+)?)?"
+# "6mn shells", "9m", "11k": a scale written as a letter or two right after the digits (financial and
+# social-media style); never after a space ("50 m" is fifty metres)
+_SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}
+_DIGNUM = rf"(?:{_DIGITS})(?:(?:-| )(?:{_S})(?:-\d+)?|(?:mn|bn|m|k)\b)?"
 ATOM = rf"(?:{_DIGNUM}|\b(?:{_WORDNUM})\b)"
 _VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|(?:several|a few|many) (?:{_S}|dozens?)|"
            rf"(?:low|mid|high) (?:hundreds|thousands|tens of thousands)|(?:{_V}))")
@@ -86,6 +89,10 @@ def parse_number(s: str) -> float:
     for t in tokens:
         if _DEC.fullmatch(t):
             current += float(t)
+            seen = True
+        elif t[-2:] in _SCALE_ABBR and _DEC.fullmatch(t[:-2]) or t[-1:] in _SCALE_ABBR and _DEC.fullmatch(t[:-1]):
+            k = t[-2:] if t[-2:] in _SCALE_ABBR else t[-1:]
+            total += float(t[:-len(k)]) * _SCALE_ABBR[k]
             seen = True
         elif t in ("a", "an"):
             current += 1
