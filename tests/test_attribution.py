@@ -1021,3 +1021,17 @@ def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")
     assert by_surface(text)["about 3,600"]["claimant"] == "Ivo Marek"
+
+
+def test_the_congressman_is_the_representative_the_article_names():
+    text = ("Rep. Ivo Marek (R-Wis.) wrote to the secretary on Tuesday.\n\n"
+            "“I want this war to end,” the congressman said in an interview.")
+    assert quotes(text) == {"I want this war to end,": "Ivo Marek"}
+
+
+def test_a_sentence_in_single_quotes_is_no_speaker():
+    text = ("14:55\n'They are not prisoners of war in the normal sense'\n"
+            "Our defence analyst, retired Colonel Hanna Oks, says the capture puts the navy in an awkward position.\n"
+            "\"They are not prisoners of war in the normal sense, because their own country says they do not "
+            "exist,\" she says.")
+    assert all(not s.startswith("unnamed: They") for s in quotes(text).values())

@@ -69,7 +69,7 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|nam
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
-                      r"fell|told)\b")
+                      r"fell|told|are|is|was|were)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
@@ -1103,7 +1103,8 @@ _HEAD_CLASSES = [("head", "chief", "director", "leader", "commander", "secretary
                  ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative"),
                  ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
                  ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
-                  "assemblywoman", "intelligence committee", "defence committee", "defense committee"),
+                  "assemblywoman", "intelligence committee", "defence committee", "defense committee", "congressman",
+                  "congresswoman", "congress member"),
                  # "the person said" after "one of the people familiar with the matter said"
                  ("person", "people", "persons")]
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
