@@ -1035,3 +1035,21 @@ def test_a_sentence_in_single_quotes_is_no_speaker():
             "\"They are not prisoners of war in the normal sense, because their own country says they do not "
             "exist,\" she says.")
     assert all(not s.startswith("unnamed: They") for s in quotes(text).values())
+
+
+def test_a_commander_in_the_lede_is_the_one_who_commands_named_just_after():
+    text = ("Sylvanian marines attacked in groups of 30 to 40 men near the river, a Ukrainian commander said.\n\n"
+            "Maj. Ivo Marek, who commands a drone battalion in the border region, said his unit spotted them on Friday.")
+    assert by_surface(text)["30 to 40"]["claimant"] == "Ivo Marek"
+
+
+def test_according_to_the_same_agency_is_the_agency_named_before():
+    text = ("Sylvania has sent more marines, the country's intelligence agency told lawmakers on Monday.\n\n"
+            "According to the same agency, some 11,000 marines were already in the region.")
+    assert by_surface(text)["some 11,000"]["claimant"] != "unnamed: same agency"
+
+
+def test_people_briefed_on_assessments_keep_their_description():
+    r = by_surface("More than 100 marines were killed, according to people briefed on western intelligence "
+                   "assessments.")["More than 100"]
+    assert r["claimant"] == "unnamed: people briefed on western intelligence assessments"

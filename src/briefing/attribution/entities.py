@@ -21,7 +21,7 @@ NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
 # "Name, the title," / "Name, Ukraine's defence minister," / "Name, head of the agency," / "Name, who heads ..."
 _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
-                    r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
+                    r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
                     r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
@@ -196,7 +196,9 @@ class EntityIndex:
         if ap:
             role = ap.group("role").strip()
             if ap.group("lead"):   # "who has led military intelligence since 2020": the head of it
-                role = "head of " + re.split(r"\s+(?:since|for|from|until)\s+", role)[0]
+                # ("who commands a drone battalion": its commander)
+                role = ("commander of " if ap.group("cmd") else "head of ") + \
+                    re.split(r"\s+(?:since|for|from|until)\s+", role)[0]
             lw = [w.lower().strip(".,’'") for w in role.split()]
             if any(w in self.lex.person_titles for w in lw[:7]) or any(w.endswith("s") and w[:-1] in
                                                                        self.lex.person_titles for w in lw[:3]):

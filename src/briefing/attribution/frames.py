@@ -463,7 +463,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     for m in scans.within(FIG_ACCORDING, span, lo, hi):
         a = m.end()
         np = _np_until_clause_end(text[a:min(hi, a + 100)])
-        np = re.split(r"\s+(?:that|which|who|on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
+        np = re.split(r"\s+(?:that|which|who|(?<!briefed )on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
         whole = text[a:a + len(np)]
         inner = RELAY.search(np)
         relayed = None

@@ -69,7 +69,7 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|nam
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
-                      r"fell|told|are|is|was|were)\b")     # ("They are not prisoners of war": a sentence)
+                      r"fell|told|said|says|are|is|was|were)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
@@ -416,7 +416,9 @@ class Resolver:
             if kind == "document":
                 return "report", self.resolve_document(pos)
             if kind == "organization":
-                return "org-title", self.resolve_org_title(head, " ".join(rest), country, pos)
+                # "the same agency": the agency named before
+                return "org-title", self.resolve_org_title(head, " ".join(w for w in rest if w.lower() != "same"),
+                                                           country, pos)
             # "the same source", "the second source": a person the article introduced without a name
             back = [w.lower() for w in rest[:2] if w.lower() in _BACK_WORDS]
             if back:
@@ -567,7 +569,7 @@ class Resolver:
         if heads[0] not in _LINKED_INDEFINITE:
             return None
         reach = _LINKED_INDEFINITE[heads[0]]
-        if reach is not None and (before is None or any(w[:1].isupper() for w in before)):
+        if reach is not None and (before is None or any(w[:1].isupper() and not self.lex.demonym([w])[1] for w in before)):
             # only a bare "a (military) spokesperson": "a Commission spokesperson", "a spokesperson for the
             # Foreign Ministry" say whose spokesperson it is, and the one named may be another body's
             return None
@@ -1114,7 +1116,7 @@ _MASCULINE = frozenset("spokesman chairman congressman businessman mr sir father
 # an indefinite title that stands for the one person the article names with it: a lawmaker anywhere in
 # the article (Korean wire copy); a spokesperson named within this many characters after ("a military
 # spokesperson said ..." in the lede, "Ihor Sapronenko, spokesperson for ..." in the next paragraph)
-_LINKED_INDEFINITE = {"lawmaker": None, "spokesman": 1500}
+_LINKED_INDEFINITE = {"lawmaker": None, "spokesman": 1500, "head": 1500}
 _TITLE_PHRASES = {"head of state": "president", "head of government": "prime minister"}
 _SPELLING = tuple(US_SPELLING.items())
 
