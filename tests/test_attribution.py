@@ -1053,3 +1053,9 @@ def test_people_briefed_on_assessments_keep_their_description():
     r = by_surface("More than 100 marines were killed, according to people briefed on western intelligence "
                    "assessments.")["More than 100"]
     assert r["claimant"] == "unnamed: people briefed on western intelligence assessments"
+
+
+def test_an_answer_label_with_the_speakers_name_beside_it():
+    text = ("Q (Ana Ruiz): How many marines have been lost?\n\n"
+            "A (Ivo Marek): From what I hear, more than 1,000 marines have died, and several thousand are wounded.")
+    assert by_surface(text)["more than 1,000"]["claimant"] == "Ivo Marek"

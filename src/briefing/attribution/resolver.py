@@ -60,7 +60,7 @@ _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|writ
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\([^)\n]{1,40}\))?:\s+\S")
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\((?P<paren>[^)\n]{1,40})\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
 # a finite verb inside what would be an unnamed source's description: the phrase is a clause
@@ -758,6 +758,10 @@ class Resolver:
         if part == "host":
             return None      # "Editor: On Jan. 13 the NIS told lawmakers ...": the question's own frame speaks
         if part == "guest":
+            if m.group("paren"):     # "A (Han Song-il): ...": the answer's speaker named beside the label
+                how, sp = self.parse_np(m.group("paren"), ls)
+                if sp is not None and sp.kind == "person":
+                    return sp
             return self.guest()
         if label.isupper() and len(label) > 2:
             # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
