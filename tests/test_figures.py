@@ -173,8 +173,9 @@ def test_market_moves_and_shares_of_an_economy_are_not_figures(text):
     assert figs(text).empty, figs(text)[["surface"]].to_string()
 
 
-def test_make_up_a_share_stays_a_figure():
+def test_make_up_a_share_and_shot_down_stay_figures():
     assert "as much as 60%" in set(figs("Sylvanian shells make up as much as 60% of the rounds fired.").surface)
+    assert "41" in set(figs("Air defence units had shot down 41 Freedonian drones over the region.").surface)
 
 
 def test_a_number_after_a_noun_with_to_is_not_a_count_of_it():
