@@ -34,7 +34,7 @@ _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{
 _NORM_QUOTE = re.compile(r"[^\w]+")
 
 
-def _headline_quotes(text: str, found, heads, res: Resolver) -> None:
+def _headline_quotes(text: str, found, heads) -> None:
     """A quotation in the headline nobody is named for ("'They Came Back Smarter': Ukrainian commander says
     ...") is the body's quotation that carries the same words: the same speaker (in place)."""
     if not heads:
@@ -122,7 +122,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
             last_about = row["about"]
             figure_out.append(row)
-        _headline_quotes(text, found, heads, r)
+        _headline_quotes(text, found, heads)
         # a quote re-attributed after its figures were read (a later paragraph names the speaker of the
         # quote-only paragraphs before it): the figures inside it follow
         for row in figure_out:
