@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
+from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
 from .resolver import ACCORDING, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
@@ -45,10 +46,14 @@ _PUT_IT_AFTER = re.compile(r"[\s,]*(?:as\s+)?(?P<np>(?:the|a|an|one|[A-Z])[^,;:�
 _PUT_IT_BEFORE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Mm]y|[Oo]ur|[A-Z])[^,;:“”\".]{1,80}?)\s+"
                             r"(?:has\s+|had\s+)?put\s+it\b[^:“”\"]{0,40}:\s*$")
 _WHO_CLAUSE = re.compile(r"\s+(?:I|we|who|whom|that)\s+")
-# the sentence's own attribution at its end, after the quote and the words that follow it
-_FINAL_ATTRIBUTION = re.compile(r",\s+(?P<np>(?:the|a|an|[A-Z])[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|told|added|noted|"
-                                r"wrote|claimed|stated|insisted|warned|estimated|explained)\b(?:\s+(?:on|in|at|during|"
-                                r"late|early|last|this)\b[^,;“”\"]{0,60})?\s*(?:,|$)")
+
+
+@lru_cache(maxsize=1)
+def _final_attribution() -> re.Pattern:
+    """The sentence's own attribution at its end, after the quote and the words that follow it (the verbs of
+    data/speech_verbs.csv)."""
+    return re.compile(r",\s+(?P<np>(?:the|a|an|[A-Z])[^,;:“”\"]{1,60}?)\s+(?P<verb>" + lexicon().verb_re.pattern +
+                      r")(?:\s+(?:on|in|at|during|late|early|last|this)\b[^,;“”\"]{0,60})?\s*(?:,|$)")
 _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since|although|though|until|even\s+"
                                 r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
 
@@ -153,7 +158,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     if right.strip():
         # a quote inside a sentence that ends with its attribution: 'North Korea has sent “well over 10,000
         # containers” of weapons ..., the official said, a number that ...'
-        m = _FINAL_ATTRIBUTION.search(right)
+        m = _final_attribution().search(right)
         if m:
             how, sp = res.parse_np(m.group("np"), close + m.start("np"))
             if sp is not None:
@@ -303,8 +308,17 @@ BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
 PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
-_CITES_NUMBER = re.compile(r"\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
-                           r"almost|close\s+to|an\s+estimated)\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _cites_number() -> re.Pattern:
+    """What may stand between "citing" and the number it cites: a qualifier of data/qualifiers.csv."""
+    quals = "|".join(sorted((re.escape(r["phrase"]).replace(r"\ ", r"\s+") for r in read_table("qualifiers.csv")),
+                            key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?:{quals})\s+)?", re.I)
+
+
+
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:put|puts|place|places|placed|say|said|suggest|suggested|show|showed|indicate|"
                                r"indicated|estimate|estimated)\b")
 GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
@@ -507,7 +521,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs.sort()
     last_subject: Claim | None = None
     for vs, ve, lemma in verbs:
-        if lemma in ("cite", "quote") and not _CITES_NUMBER.fullmatch(text, ve, pos):
+        if lemma in ("cite", "quote") and not _cites_number().fullmatch(text, ve, pos):
             continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
         if _NOUN_BEFORE_VERB.match(text, ve):
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
