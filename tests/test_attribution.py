@@ -1059,3 +1059,22 @@ def test_an_answer_label_with_the_speakers_name_beside_it():
     text = ("Q (Ana Ruiz): How many marines have been lost?\n\n"
             "A (Ivo Marek): From what I hear, more than 1,000 marines have died, and several thousand are wounded.")
     assert by_surface(text)["more than 1,000"]["claimant"] == "Ivo Marek"
+
+
+@pytest.mark.parametrize("text, surface, claimant, status", [
+    ("Western officials reckon that Sylvania sent some 6,000 marines in the spring.", "some 6,000",
+     "unnamed: Western officials", "estimate"),
+    ("Ivo Marek, a defence analyst, calculated that about 900 marines had been lost.", "about 900", "Ivo Marek",
+     "estimate"),
+    ("Zoran Petrov conceded on Friday that 40 marines had been captured.", "40", "Zoran Petrov", "confirmed"),
+    ("Ana Ruiz testified that at least 2,000 marines were still in the region.", "at least 2,000", "Ana Ruiz",
+     "reported"),
+])
+def test_verbs_of_reckoning_conceding_and_testifying_attribute_a_figure(text, surface, claimant, status):
+    r = by_surface(text)[surface]
+    assert (r["claimant"], r["status"]) == (claimant, status)
+
+
+def test_a_hospital_that_admitted_patients_is_not_conceding_anything():
+    r = by_surface("Military hospitals in the region admitted 1,200 wounded marines in March, records show.")
+    assert r["1,200"]["status"] != "confirmed"
