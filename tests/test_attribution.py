@@ -1078,3 +1078,14 @@ def test_verbs_of_reckoning_conceding_and_testifying_attribute_a_figure(text, su
 def test_a_hospital_that_admitted_patients_is_not_conceding_anything():
     r = by_surface("Military hospitals in the region admitted 1,200 wounded marines in March, records show.")
     assert r["1,200"]["status"] != "confirmed"
+
+
+@pytest.mark.parametrize("text, surface, claimant", [
+    ("The opposition's Dana Kowal, who also sat in on the session, said the FID put the number of dead at "
+     "around 400.", "around 400", "Dana Kowal"),
+    ("Freedonia's Zoran Petrov said 1,500 marines had crossed.", "1,500", "Zoran Petrov"),
+    ("Ivo Marek, a retired colonel, briefed the press. The party's Marek said 70 marines were captured.", "70",
+     "Ivo Marek"),
+])
+def test_a_person_under_an_owners_possessive_is_the_subject(text, surface, claimant):
+    assert by_surface(text)[surface]["claimant"] == claimant

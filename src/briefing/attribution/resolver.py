@@ -383,6 +383,12 @@ class Resolver:
                     if a is not None and a.kind != "person":
                         sp.organisation = a.name
                 return "name", sp
+        if k > 0 and possessive(words[k - 1]) and len(words) - k >= 1 and words[-1].lower() not in lex.not_names:
+            # "The opposition's Baek Ji-hoon", "Ukraine's Zelensky": a person under an owner's possessive
+            sp = self.parse_named(" ".join(words[k:]), pos) if len(words) - k >= 2 else \
+                self.resolve_surname(words[-1], pos)
+            if sp is not None and sp.kind == "person" and (len(words) - k >= 2 or len(name_parts(sp.name)) > 1):
+                return ("name" if len(words) - k >= 2 else "surname"), sp
         # description with a title head noun; the head comes before a prepositional tail: "official at the
         # defence ministry", "representative to the UN", "spokesperson for the Kremlin"
         cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPS), len(words))
