@@ -1089,3 +1089,21 @@ def test_a_hospital_that_admitted_patients_is_not_conceding_anything():
 ])
 def test_a_person_under_an_owners_possessive_is_the_subject(text, surface, claimant):
     assert by_surface(text)[surface]["claimant"] == claimant
+
+
+def test_a_broadcast_soundbite_is_the_speakers_claim_citing_whom_it_names():
+    text = ("The agency briefed the committee behind closed doors.\n\n"
+            "[Soundbite] Dana Kowal (Liberty Party lawmaker / Intelligence Committee): The Freedonian "
+            "Intelligence Directorate sees them as replacements. It believes between 800 and 900 marines were sent.\n\n"
+            "[Interview] Ivo Marek (retired colonel): Zoran Petrov said 300 marines were lost.")
+    f = by_surface(text)
+    assert (f["between 800 and 900"]["claimant"], f["between 800 and 900"]["source"]) == \
+        ("Dana Kowal", "Freedonian Intelligence Directorate")
+    assert (f["300"]["claimant"], f["300"]["source"]) == ("Ivo Marek", "Zoran Petrov")
+
+
+def test_a_correspondents_turn_does_not_take_the_figures_it_reports():
+    text = ("ANCHOR: Our correspondent Lea Brun is in Kyiv.\n\n"
+            "LEA BRUN: Freedonia's intelligence directorate told lawmakers that about 300 marines were killed.\n\n"
+            "ANCHOR: Lea Brun, thank you.")
+    assert by_surface(text)["about 300"]["claimant"] != "Lea Brun"

@@ -236,6 +236,16 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
             # "Expert: Seoul's intelligence service puts it at about 11,000": in a transcript the one whose turn
             # it is says it, citing whom the sentence names
             fc = replace(fc, speaker=turn, how="turn>" + fc.how, source=fc.source or fc.speaker)
+        else:
+            ls = text.rfind("\n", 0, c.start) + 1
+            label = res.label_speaker(c.start) if text.startswith("[", ls) else None
+            if label is not None and label.kind == "person" and label.name != fc.speaker.name and \
+                    not fc.how.startswith("quote"):
+                # a broadcaster's soundbite, "[Soundbite] Jeong Hae-chul (lawmaker): The NIS ... It believes 1,000
+                # were sent": the lawmaker says it, citing whom the line names. (Not every transcript turn: an
+                # analyst's "Seoul's intelligence service said roughly 300" is the service's figure in the gold,
+                # and a correspondent's line reports others' figures)
+                fc = replace(fc, speaker=label, how="label>" + fc.how, source=fc.source or fc.speaker)
         sp = res.add_event(fc.speaker, c.start)
         sent_claims[ss] = sp
         return _Claim(sp, fc.how, fc.source, _claim_end(text, c.start, ss))

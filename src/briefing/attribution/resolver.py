@@ -60,7 +60,10 @@ _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|writ
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
                      r"of|for|the|to))*)")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})(?:\s*\((?P<paren>[^)\n]{1,40})\))?:\s+\S")
+# A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
+# Intelligence Committee): ..."
+_LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
+                    r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
 # a finite verb inside what would be an unnamed source's description: the phrase is a clause
@@ -89,7 +92,7 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
-LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
+LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}):[ \t]+\S", re.M)
 # "host Min-ji Seo speaks with Dr. Lukas Brandt, senior fellow ...", "we are joined by ...", "our guest is ..."
 _GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|sits\s+down|sat\s+down)\s+(?:with|to)|"
@@ -756,7 +759,7 @@ class Resolver:
         ls = self.text.rfind("\n", lo, pos) + 1
         if ls == 0 and lo > 0:
             return None
-        m = _LABEL.match(self.text, ls, min(pos + 1, ls + 80))
+        m = _LABEL.match(self.text, ls, min(pos + 1, ls + 140))
         if not m:
             return None
         label = m.group("label")
