@@ -1107,3 +1107,12 @@ def test_a_correspondents_turn_does_not_take_the_figures_it_reports():
             "LEA BRUN: Freedonia's intelligence directorate told lawmakers that about 300 marines were killed.\n\n"
             "ANCHOR: Lea Brun, thank you.")
     assert by_surface(text)["about 300"]["claimant"] != "Lea Brun"
+
+
+def test_a_ministry_speaks_for_itself_after_its_minister_but_for_its_spokeswoman():
+    head = ("Defence Minister Ivo Marek of the Freedonian Defence Ministry arrived in the capital on Friday.\n\n"
+            "The marines lost up to 300 men over the past day, the Freedonian Defence Ministry said.")
+    assert by_surface(head)["up to 300"]["claimant"] != "Ivo Marek"
+    voice = ("Ana Ruiz, a spokeswoman for the Freedonian Defence Ministry, said the front was calm.\n\n"
+             "The marines lost up to 300 men over the past day, the Freedonian Defence Ministry said.")
+    assert by_surface(voice)["up to 300"]["claimant"] == "Ana Ruiz"

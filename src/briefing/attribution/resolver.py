@@ -28,7 +28,7 @@ from itertools import islice
 from dataclasses import replace
 
 from ..actors import US_SPELLING, Registry
-from ..resources import read_table
+from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
@@ -1007,7 +1007,9 @@ class Resolver:
         if org.kind == "government" and org.role == "government":
             return None   # a country ("Russia said") is not one of its officials
         def ok(sp: Speaker) -> bool:
-            return sp.kind == "person" and (key in sp.organisation.lower() or key in sp.role.lower())
+            role = sp.role.lower()
+            return sp.kind == "person" and (key in sp.organisation.lower() or key in role) and \
+                (not role or not _spokes_words().isdisjoint(re.findall(r"[a-z]+", role)))
         sp = self._recent(pos, lambda s: s.personlike, limit_sentences=3)
         return sp if sp is not None and ok(sp) else None
 
@@ -1187,6 +1189,11 @@ def _title_tail() -> re.Pattern:
                                 key=len, reverse=True))
         _TITLE_TAIL = re.compile(r"(?:\s+(?!" + lex.verb_re.pattern + r")[a-z][\w\-.]*){0,3}\s+(?:" + heads + r")\b")
     return _TITLE_TAIL
+
+
+@lru_cache(maxsize=1)
+def _spokes_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("spokesperson_roles.txt"))
 
 
 @lru_cache(maxsize=1)
