@@ -1116,3 +1116,19 @@ def test_a_ministry_speaks_for_itself_after_its_minister_but_for_its_spokeswoman
     voice = ("Ana Ruiz, a spokeswoman for the Freedonian Defence Ministry, said the front was calm.\n\n"
              "The marines lost up to 300 men over the past day, the Freedonian Defence Ministry said.")
     assert by_surface(voice)["up to 300"]["claimant"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Freedonian Defence Minister Ivo Marek flew to the capital on Friday. Asked about the marines, the Freedonian "
+     "defence chief said the reports were \"a provocation by our neighbours.\"", "Ivo Marek"),
+    ("Foreign Minister Ana Ruiz met her counterpart on Monday. The head of Freedonian diplomacy said the talks "
+     "were \"frank and long overdue.\"", "Ana Ruiz"),
+])
+def test_a_chief_or_head_of_a_body_is_the_minister_the_article_names(text, speaker):
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_the_minister_is_not_a_director_named_before():
+    text = ("Intelligence director Ivo Marek briefed the committee on Friday. The minister said the reports were "
+            "\"a provocation by our neighbours.\"")
+    assert list(quotes(text).values()) != ["Ivo Marek"]

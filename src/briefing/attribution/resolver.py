@@ -1114,10 +1114,13 @@ _LOWER_SUBJECT: re.Pattern | None = None
 
 
 # Titles of one class stand for each other; "head of state" is a president.
-_HEAD_CLASSES = [("head", "chief", "director", "leader", "commander", "secretary general", "secretary-general",
-                  "chairman", "chairwoman", "chair"),
+# The first class holding a title is its class: "the minister" is only a minister, but "the defense chief" or
+# "the head of the ministry" may be the minister the article names
+_HEAD_CLASSES = [("minister",),
+                 ("head", "chief", "director", "leader", "commander", "secretary general", "secretary-general",
+                  "chairman", "chairwoman", "chair", "minister"),
                  ("spokesman", "spokeswoman", "spokesperson", "spokes", "press secretary"),
-                 ("president", "head of state"), ("minister",), ("ambassador", "envoy", "representative"),
+                 ("president", "head of state"), ("ambassador", "envoy", "representative"),
                  ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
                  ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
                   "assemblywoman", "intelligence committee", "defence committee", "defense committee", "congressman",
