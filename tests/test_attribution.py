@@ -1132,3 +1132,12 @@ def test_the_minister_is_not_a_director_named_before():
     text = ("Intelligence director Ivo Marek briefed the committee on Friday. The minister said the reports were "
             "\"a provocation by our neighbours.\"")
     assert list(quotes(text).values()) != ["Ivo Marek"]
+
+
+def test_the_words_inside_a_quotation_tell_whose_losses_a_figure_counts():
+    text = ("\"Over the past day, the Ukrainian armed forces lost up to 320 servicemen, two tanks and eight "
+            "trucks,\" the Russian ministry said.\n\n"
+            "\"If the first units do well, Moscow could ask for as many as 90,000 soldiers,\" Ivo Marek said.")
+    f = by_surface(text)
+    assert [f[s]["about"] for s in ("up to 320", "two")] == ["ukraine"] * 2
+    assert f["as many as 90,000"]["about"] == "north_korea"

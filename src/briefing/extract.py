@@ -119,7 +119,11 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                                      claim.how.startswith("carried") or _continues_speaker(text, c, claim)),
                    "published": published}
             _table_date(text, c, row, published)
-            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], claim.end, last_about, r.scans)
+            # a quotation's claim ends after the figure: the quoted words before it are the figure's own
+            # ("the Ukrainian armed forces lost up to 320"), the speaker's frame is not
+            bound = claim.end if claim.end <= c.start else found[bisect_right(starts, c.start) - 1].start
+            row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], bound, last_about, r.scans,
+                                      clause=claim.how != "quote")
             last_about = row["about"]
             figure_out.append(row)
         _headline_quotes(text, found, heads)

@@ -164,7 +164,7 @@ _PARTY_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|now\s+|rep
                          r"shipped|ships|ship|supplied|supplies|supply|provided|provides|provide|transferred|moved|"
                          r"handed|delivered|lost|loses|losing|suffered|fielded|mobilized|mobilised|committed)\b",
                          re.IGNORECASE)
-_OWNER = re.compile(r"['’]s\b|\s*(?:['’]s\s+)?(?:(?:own|total|combat|daily|overall|military|battlefield)\s+)*"
+_OWNER = re.compile(r"['’]s\b|\s*(?:['’]s\s+)?(?:(?:own|total|combat|daily|overall|military|battlefield|armed)\s+)*"
                     r"(?:forces|army|military|troops|losses|casualties|death\s+toll|contingent|soldiers|units|personnel)\b")
 # "Ukrainian defenders destroyed 12 tanks": the figure counts the other side's
 _KILL_VERB = re.compile(r"\b(?:killed|kill|kills|killing|eliminated|eliminate|destroyed|destroy|destroys|wiped\s+out|"
@@ -186,14 +186,16 @@ def _party_at(s: str) -> str:
 
 
 def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous: str = "",
-          scans: SpanScans | None = None) -> str:
+          scans: SpanScans | None = None, clause: bool = True) -> str:
     """The party a figure counts, from the nearest evidence: its noun phrase ("North Korean troops", "total
     Russian losses"), a party right after it ("troops from North Korea"), the party that sent, shipped or
     lost it ("Russia has lost 1,200", "the North's death toll"), the other side of a killing ("Ukrainian
     defenders destroyed 12 tanks"), the previous figure for a count without its noun ("8,000 of them"),
     a deployment to Russia, the one party named in its clause (places such as "in Russia's Kursk region"
     left out); otherwise DEFAULT_PARTY. The claimant's own words ("Ukraine's military intelligence
-    said") are never read as the party."""
+    said") are never read as the party. Without `clause` (a figure inside a quotation, where a speaker's
+    sentence runs on: "Moscow could ask for as many as 100,000 soldiers") the party named in the clause is
+    not evidence enough."""
     s, e, uend = c.start, c.end, c.uend
     np_ = text[e:uend] if c.ustart >= e else text[max(lo, c.ustart - 40):c.ustart + len(c.unit)]
     p = _party_at(np_)
@@ -228,6 +230,8 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
         return best
     if c.category in ("personnel", "shipments") and _DEPLOY_DEST.search(text, max(lo, s - 80), min(hi, uend + 80)):
         return "north_korea"
+    if not clause:
+        return DEFAULT_PARTY
     cs, ce = _clause(text, max(lo, claim_end), hi, s, scans, span)
     found = set()
     for party, pat, _ in _PARTIES:
