@@ -1141,3 +1141,19 @@ def test_the_words_inside_a_quotation_tell_whose_losses_a_figure_counts():
     f = by_surface(text)
     assert [f[s]["about"] for s in ("up to 320", "two")] == ["ukraine"] * 2
     assert f["as many as 90,000"]["about"] == "north_korea"
+
+
+def test_a_participle_after_a_clause_is_said_by_the_clauses_subject():
+    text = ("A Senate Republican is pressing Zoran Petrov for an account of Freedonia's help to the rebels, "
+            "warning in a letter that the rebels have received thousands of marines.\n\n"
+            "Sen. Ana Ruiz, Ohio Republican, wrote to Mr. Petrov on Monday.")
+    assert by_surface(text)["thousands"]["claimant"] == "Ana Ruiz"
+
+
+def test_a_party_label_stands_for_the_one_lawmaker_the_article_names():
+    text = ("Rep. Dan Kowal, Ohio Republican and a member of the Armed Services Committee, wrote to Zoran Petrov "
+            "on Monday.\n\n"
+            "Zoran Petrov said on Tuesday he would reply. The Ohio Republican also asked whether Mr. Petrov would "
+            "raise it. \"Any deal that leaves marines there is no deal,\" "
+            "he wrote.")
+    assert list(quotes(text).values()) == ["Dan Kowal"]

@@ -528,6 +528,13 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue
+        if (sp is not None or last_subject is None) and text[vs:ve].endswith("ing") and \
+                text[max(lo, vs - 3):vs].rstrip().endswith(","):
+            # "A House Republican is pressing Rubio for an accounting of North Korea's help, warning that ...":
+            # a participle after a clause is said by the clause's subject, not by the noun just before it
+            sub = res.subject_of(res.sent_index(vs))
+            if sub is not None and sub.personlike and (sp is None or sub.pos < np_at and sub.name != sp.name):
+                how, sp, np_at = "participle:subject", sub, sub.pos
         if vs > pos and how.startswith("sub:"):
             continue   # "..., as X said the casualties had climbed": X's own clause, not an attribution of this
         if sp is None:

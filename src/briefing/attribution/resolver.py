@@ -1124,7 +1124,7 @@ _HEAD_CLASSES = [("minister",),
                  ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
                  ("lawmaker", "legislator", "rep", "representative", "member of parliament", "mp", "assemblyman",
                   "assemblywoman", "intelligence committee", "defence committee", "defense committee", "congressman",
-                  "congresswoman", "congress member"),
+                  "congresswoman", "congress member", "republican", "democrat"),
                  # "the person said" after "one of the people familiar with the matter said"
                  ("person", "people", "persons")]
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
