@@ -1157,3 +1157,10 @@ def test_a_party_label_stands_for_the_one_lawmaker_the_article_names():
             "raise it. \"Any deal that leaves marines there is no deal,\" "
             "he wrote.")
     assert list(quotes(text).values()) == ["Dan Kowal"]
+
+
+def test_a_count_in_an_aside_before_the_subject_does_not_hide_the_speaker():
+    text = ("Ministry spokeswoman Ana Ruiz took questions on Tuesday.\n\n"
+            "Pressed on whether Freedonia shared the estimate of 3,000 marines, the spokeswoman said only that the "
+            "number was \"consistent with what we have been seeing.\"")
+    assert list(quotes(text).values()) == ["Ana Ruiz"]

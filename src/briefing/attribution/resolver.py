@@ -238,8 +238,10 @@ class Resolver:
         m = _VERB_AND.match(np)
         if m:
             np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
-        if _COUNT_IN.search(np):
-            return "", None      # "a force of 3,000 marines said": a count is what is said, not who says it
+        if _COUNT_IN.search(np.rsplit(",", 1)[-1] if "," in np and _PARTICIPLE.match(np.lower()) else np):
+            # "a force of 3,000 marines said": a count is what is said, not who says it (an aside before the
+            # subject may hold one: "Pressed on Seoul's estimate of 3,000, the spokeswoman said")
+            return "", None
         np = re.sub(r"['’]s$", "", np.rstrip()) if np.rstrip().endswith(("'s", "’s")) and " " in np.strip() else np
         np = np.strip(" ,;:—–-\t")
         np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
