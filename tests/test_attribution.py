@@ -1164,3 +1164,14 @@ def test_a_count_in_an_aside_before_the_subject_does_not_hide_the_speaker():
             "Pressed on whether Freedonia shared the estimate of 3,000 marines, the spokeswoman said only that the "
             "number was \"consistent with what we have been seeing.\"")
     assert list(quotes(text).values()) == ["Ana Ruiz"]
+
+
+def test_the_i_of_a_column_is_its_bylined_author_and_a_quotes_i_its_speaker():
+    text = ("I commanded a brigade for ten years. I believe at least 2,000 marines are still in the region.\n\n"
+            "A colonel I have known for years told me: \"I counted 40 marines in one field.\"")
+    f = {r["surface"]: r["claimant"] for r in article_rows(text, article="t.txt", published="2025-01-14",
+                                                            registry=REG, author="Maj. Gen. (Ret.) Ivo Marek")[1]}
+    assert f["at least 2,000"] == "Ivo Marek" and f["40"] != "Ivo Marek"
+    nobody = {r["surface"]: r["claimant"] for r in article_rows(text, article="t.txt", published="2025-01-14",
+                                                                 registry=REG, author="Ivo Marek and Ana Ruiz")[1]}
+    assert nobody["at least 2,000"] != "Ivo Marek"

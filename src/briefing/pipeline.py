@@ -93,7 +93,7 @@ def extract_tables(articles: list[Article], registry: Registry) -> Tables:
 def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict], list[str]]:
     """One article's quote rows, figure rows and warnings: the unit of work that incremental.py
     caches and runs in worker processes or on Dask. Its inputs (incremental.extraction_key
-    hashes them): the text, name, title, subtitle, publication and writing dates of the article."""
+    hashes them): the text, name, title, subtitle, author, publication and writing dates of the article."""
     from .extract import article_rows as rows
 
     # An extractor bug on one odd article must not cost the user the whole run: the
@@ -101,7 +101,8 @@ def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict]
     try:
         window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
         q, f = rows(a.text, article=a.article, published=a.published, published_source=a.published_source,
-                    published_window=window, registry=registry, title=a.title, subtitle=a.subtitle)
+                    published_window=window, registry=registry, title=a.title, subtitle=a.subtitle,
+                    author=a.author)
         if a.written:
             claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
         claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)

@@ -141,8 +141,9 @@ MAX_CANDIDATES = 200
 
 
 class Resolver:
-    def __init__(self, text: str, registry: Registry, spans: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, registry: Registry, spans: list[tuple[int, int]] | None = None, author: str = ""):
         self.text = text
+        self.author = author
         self.reg = registry
         self.names = Names(registry)
         self.lex = lexicon()
@@ -787,6 +788,20 @@ class Resolver:
             sp = self.resolve_title(label.lower(), "", ls)
         return sp
 
+    def byline(self, pos: int) -> Speaker | None:
+        """The one person of the byline ("By Maj. Gen. (Ret.) Valerii Horbenko"), the "I" of the article's own
+        sentences (a quotation's "I" is its speaker's, resolved before this is asked). Several authors, or a
+        byline that names no person ("By Reuters staff"), give None."""
+        if not hasattr(self, "_byline"):
+            sp = None
+            name = self.author.strip()
+            if name and not re.search(r"\band\b|[,;&|/]", name) and not self.lex.outlet(name):
+                how, sp = self.parse_np(name, 0)
+                if sp is not None and (sp.kind != "person" or sp.name.startswith("unnamed:")):
+                    sp = None
+            self._byline = sp
+        return None if self._byline is None else self._byline.at(pos)
+
     def is_transcript(self) -> bool:
         """Whether the article is a transcript: some speaker label opens two lines or more."""
         if self._transcript is None:
@@ -852,6 +867,10 @@ class Resolver:
                 sp = issuer(self, self.text)
                 if sp is not None:
                     return sp.at(pos)   # a ministry's own page: "We estimate ..." is the ministry
+            else:
+                sp = self.byline(pos)
+                if sp is not None:
+                    return sp   # a column's "I believe at least three brigades ...": its author
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
         if s < pos and not self._in_pronoun:
             self._in_pronoun = True
