@@ -371,6 +371,17 @@ def test_counted_nouns_after_designators_and_new_nouns(text, surface, unit):
     ("How many marines have been lost? The navy says around 400 have died.", "around 400", "marines"),
     ("The staff says 2,000 marines have landed. It also said about 300 more were expected by Friday.",
      "about 300", "marines"),
+    # a sending verb, a hedged apposition, "most of them", a loss put "at"
+    ("How many more marines could Sylvania send? It has already sent around 6,000, and it could send anywhere "
+     "from 20,000 to 30,000 more.", "around 6,000", "marines"),
+    ("How many more marines could Sylvania send? It has already sent around 6,000, and it could send anywhere "
+     "from 20,000 to 30,000 more.", "20,000 to 30,000", "marines"),
+    ("How many marines are on the island? Both navies say about 7,000, most of them near the port.", "about 7,000",
+     "marines"),
+    ("The staff expects Sylvania to send reinforcements, possibly as many as 2,500, by May.", "as many as 2,500",
+     "reinforcements"),
+    ("Marines have died in large numbers. I would put the dead alone at somewhere between 900 and 1,200.",
+     "between 900 and 1,200", "dead"),
 ])
 def test_a_bare_number_takes_the_noun_said_before(text, surface, unit):
     f = figs(text).set_index("surface")
@@ -391,3 +402,8 @@ def test_half_of_a_year_counts_nothing_and_the_force_a_share_is_taken_of_stays_p
     assert figs("In the second half of the year, half of the country lost power.").empty
     f = figs("Officials say half of the 7,500 marines have been killed or wounded.").set_index("surface")
     assert f.loc["7,500", "unit_category"] == "personnel"
+
+
+def test_a_sending_verb_does_not_lend_a_noun_to_a_number_that_has_its_own():
+    f = figs("About 3,000 marines have landed. The navy also sent 30 letters to the families.")
+    assert list(f["surface"]) == ["About 3,000"]

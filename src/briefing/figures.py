@@ -58,7 +58,9 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$"
                          # "bringing the North's total casualties to about 4,700": raised to the number
                          rf"|\b(?:bring(?:ing|s)?|brought|push(?:ing|ed|es)?|rais(?:ing|ed|es)|tak(?:ing|es)|took|"
-                         rf"lift(?:ing|ed|s)?)\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<u4>{_UNIT_ALT})\s+to\s+(?:[a-z]+\s+){{0,2}}?$",
+                         rf"lift(?:ing|ed|s)?)\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<u4>{_UNIT_ALT})\s+to\s+(?:[a-z]+\s+){{0,2}}?$"
+                         # "to send replacements, possibly as many as 5,000": a hedged count in apposition
+                         rf"|\b(?P<u5>{_UNIT_ALT}),\s+(?:possibly|perhaps|maybe|probably|likely)\s+(?:[a-z]+\s+){{0,3}}?$",
                          re.IGNORECASE)
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
@@ -66,10 +68,13 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b|"
                      r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed|moved|died)\b|"
                      r"\s+died\b|"
+                     # "The U.S. and South Korea say about 11,000, most of them in Kursk"
+                     r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
                      # "It also said about 500 more were expected": more of the noun just counted
                      r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
-                   r"total|toll)(?:\s+[^.;,]{0,60}?)?)\s+at\s+(?:\w+\s+){0,2}$|"
+                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+at\s+(?:\w+\s+){0,2}$|"
+
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -77,6 +82,15 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    r"\b(?:our|their|its|his|her|my)\s+(?:own\s+|latest\s+|current\s+)?(?:estimate|figure|number|count|"
                    r"tally)\s+(?:is|was|stands\s+at)\s+(?:\w+\s+){0,2}$|"
                    r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "He has already sent around 11,000", "could send anywhere from 30,000 to 50,000 more": a sending verb counts
+# the noun last written, when no other noun follows the number ("sent 30 letters")
+_SENT_BEFORE = re.compile(r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
+                          r"dispatching)\s+(?:(?:already|so\s+far|now|anywhere|somewhere|from|an?\s+estimated)\s+)*"
+                          r"(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more\s+than|at\s+least|"
+                          r"up\s+to|as\s+many\s+as|between|close\s+to)\s+)?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:more|to|in|into|according|and|or|of|so|last|this|since|by|over|from|across|at|"
+                         r"on|near|along|during|before|after|as|with|without|while|but|were|was|have|had|are|is|"
+                         r"already|now|then|soon|until|by)\b)[a-z]{3,}")
 _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
                             r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
@@ -407,11 +421,12 @@ def candidates(text: str, locate) -> list[Candidate]:
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
             ot = OF_THEM.match(text, e)
             if ub:
-                g = next(g for g in ("u1", "u2", "u3", "u4") if ub.group(g))
+                g = next(g for g in ("u1", "u2", "u3", "u4", "u5") if ub.group(g))
                 unit = ub.group(g)
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
                 ustart = ub.start(g)
-            elif ot or IT_AT.search(text, max(0, s - 110), s):
+            elif ot or IT_AT.search(text, max(0, s - 110), s) or \
+                    _SENT_BEFORE.search(text, max(0, s - 60), s) and not _NOUN_AFTER.match(text, e):
                 # the noun is the last one written, in this sentence or the ones before
                 w = None
                 for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
