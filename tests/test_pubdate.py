@@ -565,3 +565,16 @@ def test_site_name_matching_the_address_is_the_outlet():
 def test_every_publication_line_example_is_read(row):
     m, _ = metadata.extract(["Convoy reaches Kursk region, Kyiv says", row["example"], LEAD, MORE])
     assert len(m.dates) == 1 and m.dates[0].date is not None
+
+
+def test_a_pages_last_update_in_its_footer_is_not_its_publication_date(tmp_path):
+    page = _page("").replace("</article>", "</article><div class='footer'>Last updated: 6 November 2024 | "
+                                           "<a>Legal notice</a></div>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    [a] = read_file(tmp_path / "p.html", today=TODAY)
+    assert a.published != "2024-11-06" and "last update" in a.published_evidence
+    # a meta tag that gives the same day is the page's own word
+    tagged = page.replace("<title>", '<meta property="article:published_time" content="2024-11-06T08:00:00Z"><title>')
+    (tmp_path / "p.html").write_text(tagged, encoding="utf-8")
+    [a] = read_file(tmp_path / "p.html", today=TODAY)
+    assert a.published == "2024-11-06"

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -186,7 +187,7 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     if meta is not None:
         hints = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url,
                  "published": meta.date}
-    why = _slashed_only(html, str(hints.get("published") or ""))
+    why = _untrusted_meta_date(html, str(hints.get("published") or ""))
     if why:
         hints["published"] = ""
     # The headline goes first so the text reader treats it as it does in a .txt scrape.
@@ -199,8 +200,14 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     return art
 
 
-def _slashed_only(html: str, value: str) -> str:
+_UPDATED = re.compile(r"\b(?:updated|modified|revised|edited|last\s+change[d]?)\b[^<>\n]{0,20}$", re.IGNORECASE)
+
+
+def _untrusted_meta_date(html: str, value: str) -> str:
     """Why the page's metadata date ``value`` (htmldate's reading) cannot be trusted, or "".
+
+    A day the page prints only after "Last updated" (a footer) is when it was last changed, not
+    published: not used.
 
     htmldate reads a date printed only as "12/10/2024" one way (day first); the page may mean the
     other. When the page writes the day in no form that reads one way only (ISO in a meta tag or a
@@ -213,7 +220,12 @@ def _slashed_only(html: str, value: str) -> str:
     iso = d.isoformat()
     if iso in html or iso.replace("-", "/") in html or iso.replace("-", "") in html:
         return ""
-    if any(f.date == d for f in find_dates(html)):
+    same = [f for f in find_dates(html) if f.date == d]
+    if same and all(_UPDATED.search(html, max(0, f.start - 40), f.start) for f in same):
+        # htmldate took a footer's "Last updated: 23 January 2025" from a page whose own date (a debate
+        # record's "Wednesday, 22 January 2025") is the day before: an update is not the publication
+        return f"printed only as the page's last update ('{same[0].phrase}')"
+    if same:
         return ""
     for amb in dict.fromkeys(ambiguous(html)):
         first = month_first(amb)
