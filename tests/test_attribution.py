@@ -1175,3 +1175,12 @@ def test_the_i_of_a_column_is_its_bylined_author_and_a_quotes_i_its_speaker():
     nobody = {r["surface"]: r["claimant"] for r in article_rows(text, article="t.txt", published="2025-01-14",
                                                                  registry=REG, author="Ivo Marek and Ana Ruiz")[1]}
     assert nobody["at least 2,000"] != "Ivo Marek"
+
+
+def test_the_diplomat_is_the_anonymous_diplomat_before_not_an_outlet_or_a_minister_named_later():
+    text = ("A senior Freedonian diplomat, who briefed journalists on condition of anonymity, said the marines were "
+            "\"in the hundreds\". The diplomat said Sylvania had shipped at least five million rounds, \"possibly a "
+            "good deal more\".\n\n"
+            "Foreign minister Ana Ruiz said on Tuesday that the figure was too low.")
+    f = by_surface(text)["at least five million"]
+    assert f["claimant"] == "unnamed: senior Freedonian diplomat"

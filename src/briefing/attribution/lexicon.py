@@ -44,8 +44,12 @@ class Lexicon:
         return "", 0
 
     def outlet(self, phrase: str) -> str:
-        """The outlet a phrase names ("the Guardian", "CNN"), or ''."""
-        p = re.sub(r"^the\s+", "", phrase.strip().lower())
+        """The outlet a phrase names ("the Guardian", "CNN"), or ''. A name is capitalised: "The diplomat
+        said" opening a sentence is a diplomat, not The Diplomat."""
+        bare = re.sub(r"^the\s+", "", phrase.strip(), flags=re.IGNORECASE)
+        if not any(ch.isupper() for ch in bare):
+            return ""
+        p = bare.lower()
         return self.outlets.get(p) or self.outlets.get("the " + p, "")
 
 

@@ -983,8 +983,10 @@ class Resolver:
                 # "US admiral warns ..." in the headline, "Rear Adm. Thomas Ellery" in the body: the article
                 # names the admiral, so "the admiral said" is him
                 where = found.country or self._country_in(found.name[8:])
+                # (named before this mention: one named only after it is someone else, "A senior EU diplomat
+                # ... The diplomat said ..." and later "foreign minister Andrii Sybiha")
                 named = [m for w in words for m in ents.with_role(w) if ok(m) and m.kind == "person"
-                         and not (where and m.country and m.country != where)]
+                         and not (where and m.country and m.country != where) and m.pos < pos]
                 if named:
                     return min(named, key=lambda m: abs(m.pos - pos))
             return found
