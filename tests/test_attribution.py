@@ -1184,3 +1184,13 @@ def test_the_diplomat_is_the_anonymous_diplomat_before_not_an_outlet_or_a_minist
             "Foreign minister Ana Ruiz said on Tuesday that the figure was too low.")
     f = by_surface(text)["at least five million"]
     assert f["claimant"] == "unnamed: senior Freedonian diplomat"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\"The supply has moved from shells to marines,\" said Deputy Secretary of the Treasury Ana Ruiz.", "Ana Ruiz"),
+    ("\"The supply has moved from shells to marines,\" said Minister of Defence Ivo Marek.", "Ivo Marek"),
+    ("\"We are hiding behind neutrality,\" said Labour TD Aoife Brennan.", "Aoife Brennan"),
+    ("\"We are hiding behind neutrality,\" said Green MEP Lena Vogt.", "Lena Vogt"),
+])
+def test_an_office_of_a_body_or_a_parliaments_title_is_not_part_of_the_name(text, speaker):
+    assert list(quotes(text).values()) == [speaker]

@@ -389,6 +389,16 @@ class Resolver:
                     if a is not None and a.kind != "person":
                         sp.organisation = a.name
                 return "name", sp
+        if k > 1 and words[k - 1].lower() in ("of", "the") and len(words) - k >= 3 and \
+                any(lex.titles.get(w.lower().strip(".,")) == "person" for w in words[:k]):
+            # "Deputy Secretary of the Treasury Wally Adeyemo", "Minister of Defence Andrei Belousov": the
+            # office's one-word body ends the title, the name follows it
+            sp = self.parse_named(" ".join(words[k + 1:]), pos)
+            if sp is not None and sp.kind == "person" and len(name_parts(sp.name)) > 1:
+                if sp.actor_id:
+                    return "registry", sp
+                sp.role = sp.role or " ".join(words[:k + 1])
+                return "name", sp
         if k > 0 and possessive(words[k - 1]) and len(words) - k >= 1 and words[-1].lower() not in lex.not_names:
             # "The opposition's Baek Ji-hoon", "Ukraine's Zelensky": a person under an owner's possessive
             sp = self.parse_named(" ".join(words[k:]), pos) if len(words) - k >= 2 else \
