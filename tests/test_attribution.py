@@ -1194,3 +1194,9 @@ def test_the_diplomat_is_the_anonymous_diplomat_before_not_an_outlet_or_a_minist
 ])
 def test_an_office_of_a_body_or_a_parliaments_title_is_not_part_of_the_name(text, speaker):
     assert list(quotes(text).values()) == [speaker]
+
+
+def test_an_office_named_in_full_then_by_its_acronym_claims_as_the_office():
+    text = ("Today, the Freedonian Treasury's Office of Naval Supply Control (ONSC) sanctioned four companies.\n\n"
+            "ONSC assesses that the ships have carried more than 16,000 containers of shells.")
+    assert by_surface(text)["more than 16,000"]["claimant"] == "Office of Naval Supply Control"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..actors import Registry
 from ..resources import read_table
@@ -89,7 +90,12 @@ class EntityIndex:
         for m in _ACRONYM.finditer(text):
             k = bisect_right([s.pos for s in found], m.start("acr")) - 1
             if k >= 0 and found[k].pos + len(found[k].name) + 12 >= m.start("acr") and found[k].kind != "person":
-                self.acronyms.setdefault(m.group("acr"), found[k])
+                sp = found[k]
+                tail = re.split(r"['’]s\s+", sp.name)[-1]
+                if tail != sp.name and "".join(w[0] for w in tail.split() if w[0].isupper()) == m.group("acr"):
+                    # "the Department of the Treasury's Office of Foreign Assets Control (OFAC)": the office
+                    sp = replace(sp, name=tail)
+                self.acronyms.setdefault(m.group("acr"), sp)
         self.mentions = found
         self._unnamed: list[tuple[str, Speaker]] | None = None     # built when first asked for
         self.pos = [s.pos for s in found]

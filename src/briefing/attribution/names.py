@@ -21,7 +21,9 @@ from .lexicon import lexicon
 ORG_WORDS = frozenset("""ministry institute agency council office committee department party army forces service
 center centre university command news times post herald bureau commission government parliament assembly
 mission embassy organization organisation foundation association union administration staff navy corps
-court kremlin pentagon nato un directorate guard guards agency's ministry's nations""".split())
+court kremlin pentagon nato un directorate guard guards agency's ministry's nations control treasury
+operations studies research project initiative network group company corporation llc ltd inc fund bank forum
+programme program academy college secretariat division brigade battalion regiment fleet""".split())
 PLACE_WORDS = frozenset("province oblast region county city district village town prefecture peninsula island "
                         "sea river strait border".split())
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
