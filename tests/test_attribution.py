@@ -1200,3 +1200,12 @@ def test_an_office_named_in_full_then_by_its_acronym_claims_as_the_office():
     text = ("Today, the Freedonian Treasury's Office of Naval Supply Control (ONSC) sanctioned four companies.\n\n"
             "ONSC assesses that the ships have carried more than 16,000 containers of shells.")
     assert by_surface(text)["more than 16,000"]["claimant"] == "Office of Naval Supply Control"
+
+
+def test_a_transcript_label_naming_only_the_office_is_its_holder():
+    text = ("Press conference by Freedonian Defence Council Chairman Ivo Marek\n\n"
+            "Freedonian Defence Council Chairman Ivo Marek: Good afternoon. We have met our partners today.\n\n"
+            "Question [Reuters]: Chairman, how many marines have been lost?\n\n"
+            "Freedonian Defence Council Chairman: More than 600 marines have been killed or wounded, and I will not "
+            "go into more numbers.")
+    assert by_surface(text)["More than 600"]["claimant"] == "Ivo Marek"

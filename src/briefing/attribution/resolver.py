@@ -796,6 +796,10 @@ class Resolver:
         how, sp = self.parse_np(label, ls)
         if sp is None and self.lex.titles.get(label.lower()) == "person":
             sp = self.resolve_title(label.lower(), "", ls)
+        last = label.split()[-1].lower()
+        if sp is not None and sp.kind == "organization" and self.lex.titles.get(last) == "person":
+            # "NATO Secretary General: I am not going to ...": the office's holder the transcript named
+            sp = self.resolve_title(last, "", ls, label) or sp
         return sp
 
     def byline(self, pos: int) -> Speaker | None:
