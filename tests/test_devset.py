@@ -3,8 +3,8 @@
 The development set (tests/data/dev, 136 articles written for this project with gold written before the
 extractor ran on them) is the judge of every attribution and figure rule: these are issue 9's targets.
 The held-out set (tests/data/holdout) is only checked for a well-formed gold: its scores are read by
-hand, never tuned on. tests/data/fresh/p is a batch judged as a fresh set and partly tuned on, kept apart
-until the development set meets the targets with it (its "about" says why).
+hand, never tuned on. tests/data/fresh/p and tests/data/fresh/s are batches judged as fresh sets and partly
+tuned on, kept apart until the development set meets the targets with them (their "about" says why).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(DATA))
 from check_gold import check  # noqa: E402
 
 
-@pytest.mark.parametrize("folder", ["dev", "holdout", "fresh/p"])
+@pytest.mark.parametrize("folder", ["dev", "holdout", "fresh/p", "fresh/s"])
 def test_gold_files_are_well_formed(folder):
     gold = json.loads((DATA / folder / "gold.json").read_text(encoding="utf-8"))
     assert check(gold, DATA / folder / "articles") == []
