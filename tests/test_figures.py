@@ -407,3 +407,12 @@ def test_half_of_a_year_counts_nothing_and_the_force_a_share_is_taken_of_stays_p
 def test_a_sending_verb_does_not_lend_a_noun_to_a_number_that_has_its_own():
     f = figs("About 3,000 marines have landed. The navy also sent 30 letters to the families.")
     assert list(f["surface"]) == ["About 3,000"]
+
+
+def test_a_table_cell_is_looked_for_on_table_rows_not_on_a_line_of_prose_of_any_length():
+    from briefing.figures import table_cell
+    table = "Date | Claimed by | Killed\n2024-12-20 | Freedonian staff | 300\n"
+    assert table_cell(table, table.index("300"))[1][1] == "Freedonian staff"
+    # a line of thousands of characters is no table row: reading it whole for each of its numbers is quadratic
+    wide = " | ".join(["Killed"] * 500) + "\n" + " | ".join(["300"] * 500)
+    assert table_cell(wide, len(wide) - 1) is None

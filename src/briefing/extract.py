@@ -122,7 +122,8 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             _table_date(text, c, row, published)
             # a quotation's claim ends after the figure: the quoted words before it are the figure's own
             # ("the Ukrainian armed forces lost up to 320"), the speaker's frame is not
-            bound = claim.end if claim.end <= c.start else found[bisect_right(starts, c.start) - 1].start
+            qi = bisect_right(starts, c.start) - 1
+            bound = claim.end if claim.end <= c.start else found[qi].start if qi >= 0 else -1
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], bound, last_about, r.scans,
                                       clause=claim.how != "quote")
             last_about = row["about"]

@@ -278,6 +278,7 @@ class Candidate:
 
 
 _TABLE_LOOKBACK = 3000   # characters searched back for a table's header row
+MAX_TABLE_ROW = 2000     # characters: a longer line is prose, not a table row
 
 
 def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
@@ -286,6 +287,8 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     le = len(text) if le < 0 else le
+    if le - ls > MAX_TABLE_ROW:
+        return None     # no table row is that long; and reading a huge line per figure would be quadratic
     line = text[ls:le]
     # cells are tab-separated, or " | " as a scraper keeps a rendered table ("Date | Claimed by | Figure")
     sep = "\t" if "\t" in line else " | " if line.count(" | ") >= 2 else None
