@@ -1209,3 +1209,15 @@ def test_a_transcript_label_naming_only_the_office_is_its_holder():
             "Freedonian Defence Council Chairman: More than 600 marines have been killed or wounded, and I will not "
             "go into more numbers.")
     assert by_surface(text)["More than 600"]["claimant"] == "Ivo Marek"
+
+
+def test_an_acronym_one_article_leaves_undefined_does_not_blind_the_next_article_that_defines_it():
+    defines = ("The Marine Security Service of Sylvania (MSSS) released a video on Monday.\n\n"
+               "\"The marines are receiving medical care,\" the MSSS said in a statement.")
+    alone = quotes(defines)
+    fresh_reg = Registry(REG.table.copy())   # a memo of its own, as a new run would have
+    mentions = "\"We have no comment on the video,\" the MSSS said."
+    article_rows(mentions, article="a.txt", published="2025-01-14", registry=fresh_reg)
+    after = {r["quote"][:25]: r["speaker"] for r in
+             article_rows(defines, article="b.txt", published="2025-01-14", registry=fresh_reg)[0]}
+    assert after == alone and list(alone.values()) == ["Marine Security Service of Sylvania"]

@@ -339,8 +339,11 @@ class Resolver:
             return "", None
         if all(CAP.match(w) or w.lower() in ("of", "for", "the", "to", "and") for w in words):
             acr = words[-1] if words[-1].isupper() and len(words) <= 2 else ""
-            if acr and acr in self.entities.acronyms:   # "the SSO" after "Special Operations Forces (SSO)"
+            if acr:
+                # whether "the SBU" is anyone depends on the article defining it: never memoised across
+                # articles (one that does not define it would leave "nobody" for one that does)
                 self._np_context_free = False
+            if acr and acr in self.entities.acronyms:   # "the SSO" after "Special Operations Forces (SSO)"
                 return "acronym", self.entities.acronyms[acr].at(pos)
             if len(words) == 1 and CAP.match(words[0]):
                 if first in lex.not_names:
