@@ -70,3 +70,24 @@ def test_seeds_stay_at_the_top(tmp_path):
     q, f = score_quotes(gold, t.quotes), score_figures(gold, t.figures)
     assert min(q["precision"], q["recall"], q["speaker_accuracy"]) >= 0.95
     assert min(f["precision"], f["recall"], f["claimant_accuracy"], f["qualifier_accuracy"]) >= 0.95
+
+
+def test_an_articles_rows_do_not_depend_on_the_articles_read_before_it():
+    """The parse memo is shared by the articles of a run: what it keeps must mean the same in any article
+    (an acronym one article left undefined once made a later article's "the SBU said" nobody's)."""
+    from briefing.actors import Registry, default_registry
+    from briefing.pipeline import article_rows
+    from briefing.reader import read_file
+
+    def rows(a, reg):
+        q, f, _ = article_rows(a, reg)
+        return [(r["quote"][:30], r["speaker"]) for r in q], [(r["surface"], r["claimant"], r["source"]) for r in f]
+
+    arts = [a for folder in ("dev", "holdout") for p in sorted((DATA / folder / "articles").iterdir())
+            for a in read_file(p)]
+    table = default_registry().table
+    alone = [rows(a, Registry(table.copy())) for a in arts]
+    for order in (arts, arts[::-1]):     # a run reads its articles in an order of its own
+        shared = Registry(table.copy())
+        together = {a.article: rows(a, shared) for a in order}
+        assert [a.article for a, s in zip(arts, alone) if together[a.article] != s] == []
