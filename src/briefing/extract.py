@@ -243,8 +243,7 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
             # it is says it, citing whom the sentence names
             fc = replace(fc, speaker=turn, how="turn>" + fc.how, source=fc.source or fc.speaker)
         else:
-            ls = text.rfind("\n", 0, c.start) + 1
-            label = res.label_speaker(c.start) if text.startswith("[", ls) else None
+            label = res.label_speaker(c.start, tagged=True)
             if label is not None and label.kind == "person" and label.name != fc.speaker.name and \
                     not fc.how.startswith("quote"):
                 # a broadcaster's soundbite, "[Soundbite] Jeong Hae-chul (lawmaker): The NIS ... It believes 1,000

@@ -74,7 +74,6 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
                    r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+at\s+(?:\w+\s+){0,2}$|"
-
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -90,7 +89,7 @@ _SENT_BEFORE = re.compile(r"\b(?:sent|send|sends|sending|deployed|deploy|deploys
                           r"up\s+to|as\s+many\s+as|between|close\s+to)\s+)?$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:more|to|in|into|according|and|or|of|so|last|this|since|by|over|from|across|at|"
                          r"on|near|along|during|before|after|as|with|without|while|but|were|was|have|had|are|is|"
-                         r"already|now|then|soon|until|by)\b)[a-z]{3,}")
+                         r"already|now|then|soon|until)\b)[a-z]{3,}")
 _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|including|reach(?:es|ed)?|total(?:s|ling|ed)?|"
                             r"compared\s+(?:with|to)|versus|out\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)

@@ -162,6 +162,7 @@ class Resolver:
         self._titles: dict[tuple, Speaker | None] = {}
         self._transcript: bool | None = None
         self._guest: list[Speaker | None] = []
+        self._byline: Speaker | None | bool = False     # False: not looked for yet
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
@@ -767,13 +768,14 @@ class Resolver:
         g = self._gender_of(sp)
         return bool(want and g and g != want)
 
-    def label_speaker(self, pos: int) -> Speaker | None:
+    def label_speaker(self, pos: int, tagged: bool = False) -> Speaker | None:
         """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "MR MILLER: We now assess ..."
         (a transcript turn): the label speaks the line. Looked for at most LABEL_REACH characters back, so
-        a huge line costs a bounded look-up per call."""
+        a huge line costs a bounded look-up per call. `tagged`: only a broadcaster's tagged line
+        ("[Soundbite] Name (role): ...")."""
         lo = max(0, pos - LABEL_REACH)
         ls = self.text.rfind("\n", lo, pos) + 1
-        if ls == 0 and lo > 0:
+        if ls == 0 and lo > 0 or tagged and not self.text.startswith("[", ls):
             return None
         m = _LABEL.match(self.text, ls, min(pos + 1, ls + 140))
         if not m:
@@ -809,7 +811,7 @@ class Resolver:
         """The one person of the byline ("By Maj. Gen. (Ret.) Valerii Horbenko"), the "I" of the article's own
         sentences (a quotation's "I" is its speaker's, resolved before this is asked). Several authors, or a
         byline that names no person ("By Reuters staff"), give None."""
-        if not hasattr(self, "_byline"):
+        if self._byline is False:
             sp = None
             name = self.author.strip()
             if name and not re.search(r"\band\b|[,;&|/]", name) and not self.lex.outlet(name):
