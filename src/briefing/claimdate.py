@@ -68,6 +68,7 @@ class ClaimDate:
     period_end: str = ""
 
 
+_WORD = re.compile(r"[a-z]+")
 _TELL = r"(?:told|tells|tell|telling|briefed|briefs|informed|informs|assured|warned|warns|reminded|wrote to|writes to)"
 
 
@@ -80,6 +81,7 @@ class _Patterns:
     audience_before: re.Pattern    # "(relayed the briefing) to reporters" + time
     earlier_speech: re.Pattern     # "days after South Korea said" before the figure: said earlier, no day
     any_verb: re.Pattern           # a verb of speech anywhere
+    hint: frozenset                # words one of which every time-of-speech test needs (verb, "told", occasion, audience)
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +113,7 @@ def _patterns() -> _Patterns:
         re.compile(rf"\b(?:(?:days?|weeks?|hours?|months?|shortly|soon|not long|a day|a week)\s+)after\s+"
                    rf"(?:[\w'’.-]+\s+){{1,6}}?(?:{verbs})\b[^.;]*$", re.I),
         re.compile(rf"\b(?:{verbs})\b", re.I),
+        frozenset(_WORD.findall(f"{verbs}|{_TELL}|{events}|{audiences}".replace("\\", "").lower())),
     )
 
 
@@ -205,7 +208,10 @@ def claim_date(sentence: str, offset: int = 0, *, published: str = "", precision
     if not speech and kind != "day":
         # the text says when it was said, but the article's date cannot place it ("said Thursday"
         # in an article known only to a week): undated, not the article's window
-        vague = [r for r in find_all(sentence, lo) if _is_speech_time(sentence, r)]
+        # without a word of speech no phrase can be a time of speech: the scan is skipped (it
+        # dominated a long line of bare figures, one 600-character window per figure)
+        vague = [r for r in find_all(sentence, lo) if _is_speech_time(sentence, r)] \
+            if not _patterns().hint.isdisjoint(_WORD.findall(sentence.lower())) else []
         if vague:
             return ClaimDate(evidence=f"'{vague[0].evidence}' cannot be placed without the article's day",
                              period_start=ps, period_end=pe)
