@@ -44,6 +44,16 @@ def by_surface(text, **kw):
 
 # ---------------------------------------------------------------- pronouns
 
+def test_a_sentence_opening_inside_a_quotation_names_no_one_for_a_later_pronoun():
+    # the quote's second sentence opens with a capitalised common word or a demonym: neither is a person
+    # a later "He said" could mean
+    for opener in ("Shells are everywhere now", "Sylvanian mortars never stop", "Drones fly all night"):
+        text = (f'"We see the craters every morning. {opener}," a Freedonian artillery officer told the Daily Ledger.\n\n'
+                "He said that about 3,000 Sylvanian rounds had failed to explode.")
+        r = by_surface(text)["about 3,000"]
+        assert r["claimant"] == "unnamed: Freedonian artillery officer", opener
+
+
 def test_pronoun_after_a_speech_verb_prefers_the_current_speaker_over_someone_mentioned():
     text = ("Defence Minister Ilona Varga spoke to reporters in Riga on Monday.\n"
             "The minister also said President Zoran Petrov had decided to send more troops after the losses.\n"

@@ -66,6 +66,8 @@ _LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-Z][\w.\-’']*(
                     r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?:\s+\S")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
+# how far back a sentence start looks for an unclosed quotation mark in its paragraph
+QUOTE_REACH = 2000
 # a finite verb inside what would be an unnamed source's description: the phrase is a clause
 _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
                       r"specialised|specialized|related|limited|united|informed|interested|concerned|involved|"
@@ -645,8 +647,21 @@ class Resolver:
         finally:
             self._depth -= 1
 
+    def _opens_in_quote(self, s: int) -> bool:
+        """Whether position s lies inside a quotation opened earlier in its paragraph (looked for at most
+        QUOTE_REACH characters back): "We see the markings. Shells are everywhere now," ... The words
+        there are the quote's, and its first word is nobody's name."""
+        ps = max(self.text.rfind("\n", max(0, s - QUOTE_REACH), s) + 1, s - QUOTE_REACH)
+        seg = self.text[ps:s]
+        return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
     def _compute_subject(self, si: int) -> Speaker | None:
         s, e = self.spans[si]
+        if self._opens_in_quote(s):
+            # a sentence that opens inside a quotation is the quote's: its speaker is the event
+            # recorded for the quote, found walking back; its first words name no one
+            self._subjects[si] = None
+            return None
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
