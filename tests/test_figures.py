@@ -404,6 +404,32 @@ def test_half_of_a_year_counts_nothing_and_the_force_a_share_is_taken_of_stays_p
     assert f.loc["7,500", "unit_category"] == "personnel"
 
 
+@pytest.mark.parametrize("text,surface,value,qualifier,cat", [
+    ("Analysts reckon that roughly a third of the 9,000 marines have been killed.", "roughly a third", 33,
+     "approximately", "casualties"),
+    ("The army sent 6,000 paratroopers; more than a quarter of them were wounded within a month.",
+     "more than a quarter", 25, "over", "casualties"),
+    ("One in four Sylvanian shells did not explode, the gunners said.", "One in four", 25, "exact", "other"),
+    ("As many as one in ten conscripts may have been killed, a medic said.", "As many as one in ten", 10, "up_to",
+     "casualties"),
+    ("Two-thirds of the rockets delivered since May came from Sylvania.", "Two-thirds", 67, "exact", "shipments"),
+    ("Losses are near 2,000 casualties, or about a fifth of the deployed force.", "about a fifth", 20,
+     "approximately", "casualties"),
+])
+def test_a_share_written_in_words_is_a_percentage_of_what_follows(text, surface, value, qualifier, cat):
+    f = figs(text).set_index("surface")
+    r = f.loc[surface]
+    assert (r.value, r.unit, r.qualifier, r.unit_category) == (value, "percent", qualifier, cat)
+    # the number word inside the share ("four" of "one in four") is no figure of its own
+    assert not any(s in surface and s != surface for s in f.index)
+
+
+def test_a_share_of_no_counted_group_is_no_figure():
+    for text in ("A quarter of a century ago the border was closed.", "We are a third of the way there.",
+                 "One in four voters backed the plan.", "Two thirds of the budget went on roads."):
+        assert figs(text).empty, text
+
+
 def test_a_sending_verb_does_not_lend_a_noun_to_a_number_that_has_its_own():
     f = figs("About 3,000 marines have landed. The navy also sent 30 letters to the families.")
     assert list(f["surface"]) == ["About 3,000"]
@@ -416,3 +442,8 @@ def test_a_table_cell_is_looked_for_on_table_rows_not_on_a_line_of_prose_of_any_
     # a line of thousands of characters is no table row: reading it whole for each of its numbers is quadratic
     wide = " | ".join(["Killed"] * 500) + "\n" + " | ".join(["300"] * 500)
     assert table_cell(wide, len(wide) - 1) is None
+
+
+def test_infantry_counts_people_but_infantry_fighting_vehicles_are_equipment():
+    f = figs("The brigade lost 400 infantry and 35 infantry fighting vehicles in a week.").set_index("surface")
+    assert (f.loc["400", "unit_category"], f.loc["35", "unit"]) == ("casualties", "infantry fighting vehicles")

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import claimdate
-from .numbers import Number, find_numbers
+from .numbers import WORDS, Number, find_numbers
 from .text import SpanScans
 from .resources import read_table
 
@@ -95,8 +95,23 @@ _ELLIPSIS_LEFT = re.compile(r"\b(?:up\s+from|down\s+from|from|to|than|of|includi
 _UNIT_WORD = re.compile(rf"\b(?:{_UNIT_ALT})\b", re.IGNORECASE)
 # a tally line: "personnel – about 772,850", "• tanks: 9,520"
 _LIST_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?:[A-Za-z-]+[ \t]+){{0,3}}?(?P<unit>{_UNIT_ALT})[ \t]*[–—:-][ \t]*(?:[\w~]+[ \t]+){{0,2}}$", re.IGNORECASE)
-_HALF = re.compile(rf"\b[Hh]alf(?=\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.]*['’]s\s+)?(?:[\w’',.-]+\s+){{0,3}}?"
-                   rf"(?:{_UNIT_ALT})\b)")
+# shares written as words (data/fractions.csv) and "one in five": a figure only when what it is a
+# share of follows: a counted noun, a pronoun for a group counted before ("of them", "of whom"), or
+# the force itself ("a third of the force")
+_FRACTIONS = {r["phrase"].lower(): float(r["percent"]) for r in read_table("fractions.csv")}
+_IN_N = {w: v for w, (v, k) in WORDS.items() if k in ("unit", "ten") and 2 <= v <= 100}
+_GROUP = r"(?:force|forces|contingent|group|deployment)"
+_SHARE_OF = (rf"(?:\s+of\s+(?:(?:them|whom|those)\b|(?:the|that|this|its|their)\s+(?:first\s+|initial\s+|original\s+|"
+             rf"whole\s+|entire\s+|deployed\s+)?{_GROUP}\b|(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.]*['’]s\s+)?"
+             rf"(?:[\w’',.-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))")
+_FRACTION = re.compile(
+    rf"\b(?:(?P<frac>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})(?={_SHARE_OF})|"
+    rf"(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<n>\d{{1,3}}|{'|'.join(sorted(map(re.escape, _IN_N), key=len, reverse=True))})"
+    rf"(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))", re.IGNORECASE)
+# a share that did not work: "one in five shells failed to go off" counts duds, not shipments
+_FAILED_RE = re.compile(r"\s*(?:[\w’'-]+\s+){0,5}?(?:failed|fails?|misfired?|(?:did\s+not|didn['’]t|do\s+not|don['’]t|"
+                        r"never|would\s+not)\s+(?:explode|go\s+off|detonate)|(?:is|are|was|were)\s+(?:a\s+)?duds?)\b",
+                        re.IGNORECASE)
 _CHANGE_MARKS = ("(+", "(-", "(−")     # a tally's change since the day before: "9,520 (+11)"
 _LOSSES_ABOVE = re.compile(r"\b(?:losses|casualties|killed|lost)\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
@@ -126,6 +141,7 @@ _OF_THEM = r"\s*(?:of\s+(?:them|those|whom|these)\s*,?)?"
 # "... were believed to have been killed": the hedge is the status's business, the loss is a loss
 _HEDGED = r"(?:believed|thought|estimated|said|reported|feared|confirmed|presumed)\s+to\s+(?:have\s+been|be)"
 _CASUALTY_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|were\s+either|"
+                          r"may|might|could|would|will|likely|probably|possibly|"
                           + _HEDGED + r")\s+)*"
                           r"(?:killed|dead|died|wounded|injured|lost|missing|killed\s+or\s+wounded)\b", re.IGNORECASE)
 _CAPTURED_RE = re.compile(_OF_THEM + r"\s*(?:(?:have|had|has|were|was|are|being|been|reportedly|already|"
@@ -324,20 +340,32 @@ def _excluded(text: str, s: int, e: int) -> str:
     return ""
 
 
-def _with_halves(text: str, numbers):
-    """The numbers, and in text order among them "half" of a counted thing ("nearly half of the artillery
-    shells Russia fires") as 50 percent. "Half of the year" counts nothing: a counted noun must follow."""
-    if "half" not in text and "Half" not in text:
+def _fraction_value(m: re.Match) -> float:
+    if m.group("frac"):
+        return _FRACTIONS[" ".join(m.group("frac").lower().split())]
+    n = m.group("n").lower()
+    return float(round(100 / (float(n) if n.isdigit() else _IN_N[n]))) if n != "0" else math.nan
+
+
+def _with_fractions(text: str, numbers):
+    """The numbers, and in text order among them the shares written as words ("nearly half of the
+    artillery shells Russia fires", "one in five soldiers") as percentages; a number inside a share
+    ("five" of "one in five") is not a figure of its own."""
+    low = text.lower()
+    if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth", " in ", " out of ")):
         yield from numbers
         return
-    halves = [Number(m.start(), m.end(), m.group(0), 50.0, 50.0, 50.0, "single", True) for m in _HALF.finditer(text)]
+    shares = [Number(m.start(), m.end(), m.group(0), v, v, v, "single", True)
+              for m in _FRACTION.finditer(text) for v in [_fraction_value(m)] if v == v]
     k = 0
     for n in numbers:
-        while k < len(halves) and halves[k].start < n.start:
-            yield halves[k]
+        while k < len(shares) and shares[k].start < n.start:
+            yield shares[k]
             k += 1
+        if k and shares[k - 1].end > n.start:
+            continue
         yield n
-    yield from halves[k:]
+    yield from shares[k:]
 
 
 def candidates(text: str, locate) -> list[Candidate]:
@@ -346,7 +374,7 @@ def candidates(text: str, locate) -> list[Candidate]:
     out: list[Candidate] = []
     last_unit: dict[int, tuple[str, str, str]] = {}
     last_line_unit = None
-    for n in _with_halves(text, find_numbers(text)):
+    for n in _with_fractions(text, find_numbers(text)):
         s, e = n.start, n.end
         um = None
         ustart, elided = e, False
@@ -546,11 +574,25 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
     cs, ce = _clause(text, ss, se, s, scans, c.sentence)
     if c.percent:
         # "30% of the force has been killed", "40% of the artillery shells": the category of what it is a share of
-        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’',.-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80],
-                     re.IGNORECASE)
+        # ("one in five soldiers" has no "of")
+        word_share = not re.search(r"%|per\s*cent", text[s:e + 10], re.IGNORECASE)
+        m = re.match(r"\s+" + (r"(?:of\s+)?" if word_share else r"of\s+") + r"(?:the\s+|its\s+|their\s+)?"
+                     r"(?:[\w’',.-]+\s+){0,3}?(" + _UNIT_ALT + r")\b", text[e:e + 80], re.IGNORECASE)
         if m:
             cat = _UNITS[m.group(1).lower()]
             tail = text[e + m.end():hi]
+        elif word_share:
+            # "of them", "of whom", "of the force": a share of the group last counted
+            g = re.match(r"\s+of\s+(?:them|whom|those|(?:\w+\s+){1,2}?" + _GROUP + r")\b", text[e:e + 60], re.IGNORECASE)
+            w = None
+            for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
+                pass
+            if w is not None:
+                cat = _UNITS[w.group(0).lower()]
+            if g:
+                tail = text[e + g.end():hi]
+        if _FAILED_RE.match(tail):
+            cat = "other"       # a dud rate
     if cat == "equipment":
         # "supplied 50 guns" ships them; "destroyed 12 tanks" does not
         cat = "shipments" if _SUPPLY_BEFORE.search(text, max(cs, s - 120), s) else "other"
