@@ -54,6 +54,23 @@ def test_a_sentence_opening_inside_a_quotation_names_no_one_for_a_later_pronoun(
         assert r["claimant"] == "unnamed: Freedonian artillery officer", opener
 
 
+def test_its_body_is_the_body_of_the_organisation_the_pronoun_stands_for():
+    text = ("Freedonia, meanwhile, says its forces are advancing. Its defence ministry claims that Sylvania "
+            "has lost more than 60,000 troops since August.")
+    r = by_surface(text)["more than 60,000"]
+    assert "Freedonia" in r["claimant"] and "defence ministry" in r["claimant"].lower() and "Its" not in r["claimant"]
+    # a title after the pronoun names a person: the name in the apposition still wins
+    text = ("The Freedonian Intelligence Directorate gave a different picture. Its spokesman, Ivo Marek, told "
+            "state television that around 3,000 fresh troops had arrived.")
+    assert by_surface(text)["around 3,000"]["claimant"] == "Ivo Marek"
+
+
+def test_a_relative_clause_with_a_verb_of_saying_is_stepped_over_to_the_subject():
+    text = ("The Freedonian Intelligence Directorate, which does not mention Sylvanian units in its reports, said "
+            "on Thursday that 3,000 Sylvanian troops had been killed.")
+    assert by_surface(text)["3,000"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
 def test_pronoun_after_a_speech_verb_prefers_the_current_speaker_over_someone_mentioned():
     text = ("Defence Minister Ilona Varga spoke to reporters in Riga on Monday.\n"
             "The minister also said President Zoran Petrov had decided to send more troops after the losses.\n"

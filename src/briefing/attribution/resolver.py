@@ -135,7 +135,7 @@ MAX_CONTEXT = 400
 MAX_VERBS = 8
 # A comma-set aside between a subject and its verb ("two guards, speaking to reporters at the crossing,
 # said"; "an official, who declined to be named, said") is not the subject: the chunk before it is.
-_ASIDE = re.compile(r"^\s*(?:who|whom|speaking|talking|writing|asking|requesting|briefing)\b", re.I)
+_ASIDE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|talking|writing|asking|requesting|briefing)\b", re.I)
 # an occasion set off by commas between a subject and its verb: "X, in a statement released through KCNA, said"
 OCCASION_ASIDE = re.compile(r"\s*(?:in|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+", re.I)
 MAX_SENTENCES = 12
@@ -269,6 +269,15 @@ class Resolver:
         if low in lex.pronouns and not (np.isupper() and len(np) > 1):   # "US puts 8,000 ...": not "us"
             return "pronoun", self.resolve_pronoun(low, pos)
         words = np.split()
+        if low.startswith(("its ", "their ")) and len(words) in (2, 3, 4) and "," not in np and \
+                lex.titles.get(words[-1].lower()) != "person":
+            # "Its defence ministry claims ...", "Their spy agency said": the body of the organisation or
+            # country the pronoun stands for ("Russia" -> "Russia's defence ministry")
+            ante = self.resolve_pronoun("it" if low.startswith("its ") else "they", pos)
+            if ante is not None and ante.kind in ("government", "organization") and not ante.name.startswith("unnamed"):
+                how, sp = self.parse_np(f"{ante.name}'s {' '.join(words[1:])}", pos)
+                if sp is not None and sp.name != ante.name:     # (a body of it, not it again)
+                    return how, sp
         if len(words) > 14 and ("," not in np or len(words) > 30 or self._has_verb(np)):
             return "", None   # (an appositive may be long: "Kang, a former officer who defected in 2016,")
         if any(ch.isupper() for ch in np) and lex.outlet(np) and not self.lookup(np):
