@@ -71,6 +71,18 @@ def test_a_relative_clause_with_a_verb_of_saying_is_stepped_over_to_the_subject(
     assert by_surface(text)["3,000"]["claimant"] == "Freedonian Intelligence Directorate"
 
 
+def test_a_parliamentary_record_turn_is_the_member_s_and_a_question_claims_nothing_for_whom_it_asks():
+    text = ("Ms Ada Quist (Harbour East) (Lib): Does my hon. Friend agree that some ten thousand soldiers have "
+            "now arrived in Sylvania?\n\n"
+            "Mr Bram Olde (Fenside) (Con): A point of order.\n\n"
+            "Mr Olde: Will the Minister confirm that 2,000 marines were killed?\n\n"
+            "Ms Quist: I believe 4,000 troops were sent.")
+    f = by_surface(text)
+    assert f["some ten thousand"]["claimant"] == "Ada Quist"      # never "Friend", never the Minister asked
+    assert f["2,000"]["claimant"] == "Bram Olde"                  # "Mr Olde:" is the member named in full before
+    assert f["4,000"]["claimant"] == "Ada Quist"
+
+
 def test_pronoun_after_a_speech_verb_prefers_the_current_speaker_over_someone_mentioned():
     text = ("Defence Minister Ilona Varga spoke to reporters in Riga on Monday.\n"
             "The minister also said President Zoran Petrov had decided to send more troops after the losses.\n"

@@ -342,6 +342,7 @@ _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]h
 _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
                       r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
+_QUESTION_AUX = frozenset("does do did will would can could should shall".split())
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;:—–()]*$", re.I)
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"
@@ -409,6 +410,10 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
+        if n == 0 and ws[0].lower() in _QUESTION_AUX and len(ws) <= 6 and (cs == 0 or before[cs - 1] in ",;:("):
+            # "Does my hon. Friend agree that ...", "Will the Minister confirm ...": a question asks the
+            # subject to say it; it is the asker's claim (a transcript's turn), never the subject's
+            return "question", None, -1
         if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
                 found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
             # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a

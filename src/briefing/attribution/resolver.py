@@ -63,7 +63,8 @@ SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
 # Intelligence Committee): ..."
 _LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
-                    r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?:\s+\S")
+                    r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?(?:\s*\([^)\n]{1,40}\)){0,2}:\s+\S")
+# (a parliamentary record adds the member's seat and party: "Mr Gareth Hollins (Tamar Valley North) (Lab):")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
 LABEL_REACH = 4000
 # how far back a sentence start looks for an unclosed quotation mark in its paragraph
@@ -823,6 +824,9 @@ class Resolver:
         if self.lex.outlet(label):
             return None      # "DER SPIEGEL: How many soldiers ...?": the outlet's interviewer asks
         how, sp = self.parse_np(label, ls)
+        bare = _LABEL_TITLE.sub("", label)
+        if sp is None and bare != label and len(bare.split()) == 1:
+            sp = self.resolve_surname(bare, ls)     # "Mr Pritchard:", named in full in an earlier turn
         if sp is None and self.lex.titles.get(label.lower()) == "person":
             sp = self.resolve_title(label.lower(), "", ls)
         last = label.split()[-1].lower()
