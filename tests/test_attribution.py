@@ -83,6 +83,15 @@ def test_a_parliamentary_record_turn_is_the_member_s_and_a_question_claims_nothi
     assert f["4,000"]["claimant"] == "Ada Quist"
 
 
+def test_a_name_after_according_to_is_the_article_s_person_for_a_later_surname():
+    reg = Registry(pd.concat([REG.table, pd.DataFrame([["emily_park", "Emily Park", "", "person", "analyst", "", "",
+                                                         "other"]], columns=REG.table.columns)], ignore_index=True))
+    text = ("According to Rep. Park Min-jae of the ruling party, who briefed reporters, the NIS said more troops came.\n\n"
+            "North Korean casualties now stand at about 4,000, including roughly 600 killed, Park said.")
+    f = {r["surface"]: r for r in article_rows(text, article="t.txt", published="2025-01-14", registry=reg)[1]}
+    assert f["roughly 600"]["claimant"] == "Park Min-jae"      # never the registry's other Park
+
+
 def test_pronoun_after_a_speech_verb_prefers_the_current_speaker_over_someone_mentioned():
     text = ("Defence Minister Ilona Varga spoke to reporters in Riga on Monday.\n"
             "The minister also said President Zoran Petrov had decided to send more troops after the losses.\n"

@@ -346,3 +346,18 @@ def test_an_empty_markdown_file_is_skipped_with_its_reason(tmp_path):
     (tmp_path / "a.md").write_text("<div>only an embed</div>\n", encoding="utf-8")
     with pytest.raises(Skip, match="Markdown"):
         read_file(tmp_path / "a.md")
+
+
+def test_an_html_table_is_kept_with_its_caption_as_a_line_and_its_header_above_the_rows(tmp_path):
+    p = tmp_path / "page.html"
+    para = "<p>" + "The ministry briefed the committee on the deployment and its costs for the year. " * 3 + "</p>"
+    p.write_text("<html><head><title>Estimates</title></head><body><article><h1>Estimates</h1>" + para +
+                 "<table><caption>How the estimate changed (Source: the ministry)</caption>"
+                 "<thead><tr><th>Date</th><th>Marines sent</th></tr></thead>"
+                 "<tbody><tr><td>Oct. 18</td><td>1,500</td></tr><tr><td>Nov. 13</td><td>over 10,000</td></tr></tbody>"
+                 "</table>" + para + "</article></body></html>", encoding="utf-8")
+    text = read_file(p)[0].text
+    assert "How the estimate changed (Source: the ministry)\n" in text and "| Date | Marines sent |" in text
+    from briefing.figures import table_cell
+    head, row, col = table_cell(text, text.index("over 10,000"))
+    assert head[col].strip() == "Marines sent" and row[col].strip() == "over 10,000"

@@ -296,6 +296,9 @@ _TABLE_LOOKBACK = 3000   # characters searched back for a table's header row
 MAX_TABLE_ROW = 2000     # characters: a longer line is prose, not a table row
 
 
+_RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+
+
 def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
     """For a number in a tab-separated table row: (header cells, row cells, column), the header being the
     nearest row above with the same number of cells and no digits ("Date | Claimed by | Killed")."""
@@ -306,7 +309,8 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
         return None     # no table row is that long; and reading a huge line per figure would be quadratic
     line = text[ls:le]
     # cells are tab-separated, or " | " as a scraper keeps a rendered table ("Date | Claimed by | Figure")
-    sep = "\t" if "\t" in line else " | " if line.count(" | ") >= 2 else None
+    # (a Markdown row opens with its pipe: "| Nov. 13 | over 10,000 |" has two cells)
+    sep = "\t" if "\t" in line else " | " if line.count(" | ") >= (1 if line.startswith("|") else 2) else None
     if sep is None:
         return None
     cells = line.split(sep)
@@ -316,11 +320,13 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
     while end > stop:
         start = text.rfind("\n", stop, end) + 1
         row = text[start:end]
-        if row.strip():
+        if row.strip() and not _RULE_ROW.fullmatch(row.strip()):   # (a Markdown table's |---|---| rule)
             if sep not in row:
                 return None
             head = row.split(sep)
             if len(head) == len(cells) and not any(ch.isdigit() for ch in row):
+                if sep == " | ":    # (a Markdown row's outer pipes belong to no cell)
+                    head, cells = [c.strip(" |") for c in head], [c.strip(" |") for c in cells]
                 return head, cells, col
         end = start - 1
     return None

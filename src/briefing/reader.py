@@ -174,12 +174,19 @@ def read_file(path: Path, today: dt.date | None = None) -> list[Article]:
     return arts
 
 
+# a table's caption, which trafilatura writes as a first row of one cell over a separator: a line of text
+# of its own, so the row after it is the table's header
+_CAPTION_ROW = re.compile(r"^\| ([^|\n]+?) \|(?:[ \t]*\|)+[ \t]*\n\|(?:-+\|)+[ \t]*\n", re.M)
+
+
 def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = None) -> Article:
     import trafilatura  # heavy (lxml, justext): only when a page is read
 
-    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    # tables are kept (an estimate's history, a box of key figures): trafilatura writes them as pipe rows
+    body = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
     if not body:
         raise Skip("no article text found in the HTML page")
+    body = _CAPTION_ROW.sub(r"\1\n", body)
     # extensive=False: the page's metadata only; htmldate's search of the visible text takes
     # dates from photo captions and related links
     meta = trafilatura.extract_metadata(html, extensive=False)

@@ -56,9 +56,12 @@ class EntityIndex:
                 lead = CONTRACTED.match(core)
                 if lead:     # "I'm Rachel Dunmore": the name after the contraction
                     s, core = s + lead.end(), core[lead.end():]
+                led = _LEAD_WORDS.match(core)
+                base = led.end() if led and core[led.end():].strip() else 0
+                # ("According to Rep. Kang Jun-seok", "Citing Kang Jun-seok": the name after the lead words)
                 # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
-                parts = [(0, core)] if " and " not in core else \
-                    [(p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core)]
+                parts = [] if base and " " not in core[base:].strip() else [(base, core[base:])] if " and " not in core else \
+                    [(base + p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core[base:])]
                 for off, part in parts:
                     sp = names.parse_named(part.strip(), s + off)
                     if sp is None or sp.kind != "person":
@@ -248,6 +251,7 @@ def _bisect_idx(idx: list[int], mentions: list[Speaker], pos: int) -> int:
 
 
 # a run of capitalised words, joined by spaces and name particles ("Institute for the Study of War")
+_LEAD_WORDS = re.compile(r"(?:According[ ]+to|Citing|Quoting|Per|Unlike|Like|Thanks[ ]+to)[ ]+")
 _RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")*")
 _WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*")
 
