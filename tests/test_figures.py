@@ -447,3 +447,15 @@ def test_a_table_cell_is_looked_for_on_table_rows_not_on_a_line_of_prose_of_any_
 def test_infantry_counts_people_but_infantry_fighting_vehicles_are_equipment():
     f = figs("The brigade lost 400 infantry and 35 infantry fighting vehicles in a week.").set_index("surface")
     assert (f.loc["400", "unit_category"], f.loc["35", "unit"]) == ("casualties", "infantry fighting vehicles")
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Kyiv says some 11.000 Sylvanian troops were sent.", "some 11.000", 11000),
+    ("Between 3.000 and 4.000 marines were killed, the ministry said.", "Between 3.000 and 4.000", 3000),
+    ("The army has lost more than 840.000 soldiers, the General Staff said.", "more than 840.000", 840000),
+    ("Sylvania shipped 1.200.000 shells, officials said.", "1.200.000", 1200000),
+    ("Freedonia has about 1.5 million troops.", "about 1.5 million", 1500000),
+])
+def test_thousands_grouped_with_dots_as_translated_copy_writes_them(text, surface, value):
+    r = figs(text).set_index("surface").loc[surface]
+    assert (r.value if r.value == r.value else r.low) == value

@@ -26,7 +26,7 @@ def _alt(words) -> str:
 
 _U, _S, _V = _alt(_UNITWORDS), _alt(_SCALES), _alt(_VAGUE)
 # thousands written with commas ("4,700") or, in KCNA and European style, spaces ("4 700")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.\-–\w])|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.\-–\w])|\d+(?:\.\d+)?"
 # a word number: "three", "twenty-five", "three thousand", "four-thousand-100", "a dozen", "half a million"
 _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|dozen|{_U}|\d+))*"
             rf"(?<!\ba)(?<!\ban)")
@@ -81,9 +81,18 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEC = re.compile(r"\d+(?:\.\d+)?")
 
 
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def parse_number(s: str) -> float:
     """Value of one number as written ("1,500", "1.5 million", "four-thousand-100", "a dozen"); NaN if unreadable."""
-    s = _GROUP_SPACE.sub("", s.strip().lower()).replace(",", "")
+    s = _GROUP_SPACE.sub("", s.strip().lower())
+    if _DOT_GROUPS.fullmatch(s):
+        # "11.000", "840.000", "1.200.000": thousands grouped with dots, as Spanish, German or Italian copy
+        # (and its translations) writes them; a count with three decimals is no count ("1.5 million" keeps
+        # its decimal: a scale word follows)
+        return float(s.replace(".", ""))
+    s = s.replace(",", "")
     tokens = [t for t in _SPLIT.split(s) if t and t != "and"]
     total, current, seen = 0.0, 0.0, False
     for t in tokens:
