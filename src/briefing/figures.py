@@ -346,6 +346,14 @@ def _excluded(text: str, s: int, e: int) -> str:
     return ""
 
 
+def _last_unit_word(text: str, s: int) -> re.Match | None:
+    """The last counted noun written in the 400 characters before s (this sentence or the ones before)."""
+    w = None
+    for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
+        pass
+    return w
+
+
 def _fraction_value(m: re.Match) -> float:
     if m.group("frac"):
         return _FRACTIONS[" ".join(m.group("frac").lower().split())]
@@ -464,9 +472,7 @@ def candidates(text: str, locate) -> list[Candidate]:
             elif ot or IT_AT.search(text, max(0, s - 110), s) or \
                     _SENT_BEFORE.search(text, max(0, s - 60), s) and not _NOUN_AFTER.match(text, e):
                 # the noun is the last one written, in this sentence or the ones before
-                w = None
-                for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
-                    pass
+                w = _last_unit_word(text, s)
                 if w is None and not (ot and ot.group(0).strip().split()[-1].lower() in ("killed", "wounded", "injured",
                                                                                          "dead")):
                     continue
@@ -590,9 +596,7 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
         elif word_share:
             # "of them", "of whom", "of the force": a share of the group last counted
             g = re.match(r"\s+of\s+(?:them|whom|those|(?:\w+\s+){1,2}?" + _GROUP + r")\b", text[e:e + 60], re.IGNORECASE)
-            w = None
-            for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
-                pass
+            w = _last_unit_word(text, s)
             if w is not None:
                 cat = _UNITS[w.group(0).lower()]
             if g:
