@@ -366,7 +366,8 @@ def _with_fractions(text: str, numbers):
     artillery shells Russia fires", "one in five soldiers") as percentages; a number inside a share
     ("five" of "one in five") is not a figure of its own."""
     low = text.lower()
-    if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth", " in ", " out of ")):
+    if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth", "one in ", "1 in ", "one out of",
+                                  "1 out of")):
         yield from numbers
         return
     shares = [Number(m.start(), m.end(), m.group(0), v, v, v, "single", True)
