@@ -91,3 +91,15 @@ def test_score_figures_matches_value_and_vague_surface():
     s = score_figures(GOLD, pred, Registry(REG))
     assert (s["tp"], s["n_pred"], s["n_gold"]) == (2, 3, 2)
     assert s["qualifier_accuracy"] == 1.0 and s["claimant_accuracy"] == 1.0 and len(s["spurious"]) == 1
+
+
+def test_score_figures_pairs_a_row_with_the_gold_figure_written_as_it_is_before_another_of_the_same_value():
+    # the gold has "10,000" (in a quotation, missed) before "some 10,000" (found): the found row is the second's
+    gold = {"articles": [{"file": "a.txt"}], "quotes": [], "figures": [
+        {"file": "a.txt", "surface": "10,000", "value": 10000, "qualifier": "exact", "claimant": "Maria Zakharova"},
+        {"file": "a.txt", "surface": "some 10,000", "value": 10000, "qualifier": "approximately",
+         "claimant": "Pentagon"}]}
+    pred = pd.DataFrame({"article": ["a.txt"], "surface": ["some 10,000"], "value": [10000.0],
+                         "qualifier": ["approximately"], "claimant": ["Pentagon"], "sentence": [""]})
+    s = score_figures(gold, pred, Registry(REG))
+    assert s["tp"] == 1 and s["claimant_accuracy"] == 1.0 and s["misses"] == ["a.txt: '10,000' (Maria Zakharova)"]

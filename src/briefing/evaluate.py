@@ -115,6 +115,7 @@ def score_quotes(gold: dict, quotes: pd.DataFrame, registry: Registry | None = N
     out["by_kind"] = _kinds(gold_keys.values(), [g for g, _ in matched], [g for g, _ in right])
     out["misses"] = [f"{_tag(g)}{g['file']}: “{g['quote_start']}…” ({g['speaker']})"
                      for k, g in gold_keys.items() if k not in pred_keys]
+    paired = {id(q) for _, q in matched}
     out["spurious"] = [f"{k[0]}: “{' '.join(k[1])}…” ({p['speaker']})"
                        for k, p in pred_keys.items() if k not in gold_keys]
     out["wrong_speakers"] = [f"{_tag(g)}{g['file']}: “{g['quote_start']}…” gold {g['speaker']!r}, got {p['speaker']!r}"
@@ -146,6 +147,33 @@ def _figure_key_match(g: dict, p: dict) -> bool:
     return pv is None and bool(gs) and bool(ps) and (first in ps or ps in gs)
 
 
+def pair_figures(gold_figures: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """(gold, predicted) figure pairs, each row used once: same article and value (or range, or vague words).
+    Rows written exactly as the gold writes them pair first, over the whole article, so a gold "10,000"
+    the extractor missed cannot take the row of another gold figure, "some 10,000"; then a surface that
+    holds the other, then the same qualifier, then any. Pairs come in the gold's order."""
+    by_file: dict[str, list[int]] = {}
+    for i, p in enumerate(pred):
+        by_file.setdefault(p["article"], []).append(i)
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    tests = (lambda gs, ps, g, p: gs == ps,
+             lambda gs, ps, g, p: bool(gs) and (gs in ps or ps in gs),
+             lambda gs, ps, g, p: p.get("qualifier") == g.get("qualifier"),
+             lambda gs, ps, g, p: True)
+    for test in tests:
+        for k, g in enumerate(gold_figures):
+            if k in pairs:
+                continue
+            gs = _fold(g.get("surface"))
+            best = next((i for i in by_file.get(g.get("file"), ()) if i not in used and _figure_key_match(g, pred[i])
+                         and test(gs, _fold(pred[i].get("surface")), g, pred[i])), None)
+            if best is not None:
+                used.add(best)
+                pairs[k] = best
+    return [(gold_figures[k], pred[pairs[k]]) for k in sorted(pairs)]
+
+
 # Fields scored on matched figures when the gold gives them: (gold key, prediction key).
 _FIELDS = (("qualifier", "qualifier"), ("unit_category", "unit_category"), ("about", "about"),
            ("status", "status"))
@@ -157,24 +185,7 @@ def score_figures(gold: dict, figures: pd.DataFrame, registry: Registry | None =
     registry = registry or default_registry()
     files = {a["file"] for a in gold.get("articles", [])} or {f["file"] for f in gold["figures"]}
     pred = [r for r in figures.to_dict("records") if r["article"] in files]
-    by_file: dict[str, list[int]] = {}
-    for i, p in enumerate(pred):
-        by_file.setdefault(p["article"], []).append(i)
-    used: set[int] = set()
-    matched = []
-    for g in gold["figures"]:
-        cands = [i for i in by_file.get(g["file"], ()) if i not in used and _figure_key_match(g, pred[i])]
-        if not cands:
-            continue
-        # several rows with the same number (a headline, a repeat): the one written as the gold writes it
-        surface = _fold(g.get("surface"))
-        best = next((i for i in cands if _fold(pred[i].get("surface")) == surface), None)
-        best = best if best is not None else next((i for i in cands if surface and (
-            surface in _fold(pred[i].get("surface")) or _fold(pred[i].get("surface")) in surface)), None)
-        best = best if best is not None else next((i for i in cands if pred[i].get("qualifier") == g.get("qualifier")),
-                                                  cands[0])
-        used.add(best)
-        matched.append((g, pred[best]))
+    matched = pair_figures(gold["figures"], pred)
     out = _prf(len(matched), len(pred), len(gold["figures"]))
     n = len(matched) or 1
     c_ok = [(g, p) for g, p in matched
@@ -197,8 +208,9 @@ def score_figures(gold: dict, figures: pd.DataFrame, registry: Registry | None =
     matched_gold = {id(g) for g, _ in matched}
     out["misses"] = [f"{g['file']}: {g['surface']!r} ({g.get('claimant')})"
                      for g in gold["figures"] if id(g) not in matched_gold]
+    paired = {id(q) for _, q in matched}
     out["spurious"] = [f"{p['article']}: {p.get('surface')!r} — {str(p.get('sentence', ''))[:80]}"
-                       for i, p in enumerate(pred) if i not in used]
+                       for p in pred if id(p) not in paired]
     out["wrong_claimants"] = [f"{_tag(g)}{g['file']}: {g['surface']!r} gold {g.get('claimant')!r}, "
                               f"got {_str(p.get('claimant'))!r}" for g, p in matched if (g, p) not in c_ok]
     return out
@@ -277,27 +289,20 @@ def score_dates(gold: dict, articles: pd.DataFrame, figures: pd.DataFrame, today
         if c > gl or c < ge - dt.timedelta(days=365):
             out["claims_outside"].append(line)
     # gold claim dates on the matched figures
-    used: set[int] = set()
     right, window, wrong, undated, spurious = 0, 0, [], [], 0
-    for g in gold.get("figures", []):
-        if g.get("file") not in windows:
-            continue
-        for i, p in enumerate(rows):
-            if i not in used and p["article"] == g["file"] and _figure_key_match(g, p):
-                used.add(i)
-                gc, pc = _day(g.get("claim_date")), _day(p.get("claim_date"))
-                if gc is None:
-                    spurious += pc is not None
-                elif pc is None:
-                    undated.append(f"{g['file']}: {g['surface']!r} gold {gc}, undated ({_str(p.get('claim_date_evidence'))})")
-                elif pc == gc:
-                    right += 1
-                elif pc < gc <= (_day(p.get("claim_date_end")) or pc):
-                    window += 1   # "last week", "in October": a week or month that holds the day
-                else:
-                    wrong.append(f"{g['file']}: {g['surface']!r} gold {gc}, got {pc} "
-                                 f"({_str(p.get('claim_date_evidence')) or _str(p.get('claim_date_precision'))})")
-                break
+    for g, p in pair_figures([g for g in gold.get("figures", []) if g.get("file") in windows], rows):
+        gc, pc = _day(g.get("claim_date")), _day(p.get("claim_date"))
+        if gc is None:
+            spurious += pc is not None
+        elif pc is None:
+            undated.append(f"{g['file']}: {g['surface']!r} gold {gc}, undated ({_str(p.get('claim_date_evidence'))})")
+        elif pc == gc:
+            right += 1
+        elif pc < gc <= (_day(p.get("claim_date_end")) or pc):
+            window += 1   # "last week", "in October": a week or month that holds the day
+        else:
+            wrong.append(f"{g['file']}: {g['surface']!r} gold {gc}, got {pc} "
+                         f"({_str(p.get('claim_date_evidence')) or _str(p.get('claim_date_precision'))})")
     out.update(claim_right=right, claim_window=window, claim_wrong=wrong, claim_undated=undated,
                claim_spurious=spurious, claim_matched=right + window + len(wrong) + len(undated))
     return out
