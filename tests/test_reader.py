@@ -361,3 +361,22 @@ def test_an_html_table_is_kept_with_its_caption_as_a_line_and_its_header_above_t
     from briefing.figures import table_cell
     head, row, col = table_cell(text, text.index("over 10,000"))
     assert head[col].strip() == "Marines sent" and row[col].strip() == "over 10,000"
+
+
+def test_html_page_with_no_date_metadata_a_headline_title_and_an_email_byline(tmp_path):
+    para = ("Sylvania has sent about 3,000 more marines to Freedonia since January, the intelligence service "
+            "told lawmakers on Thursday, bringing the total to around 14,000. ")
+    html = f"""<html><head><title>Sylvania sends more marines to Freedonia: NIS : The Daily Planet</title></head>
+    <body><ul class="nav"><li><a href="/">Home</a></li></ul>
+    <div class="head"><h1>Sylvania sends 3,000 more marines</h1>
+    <span class="date">Posted February. 27, 2025 07:45</span></div>
+    <div class="body"><p>{para * 3}</p><p>{para}</p><p class="byline">Lois Lane lane@planet.test</p></div>
+    <ul class="related"><li><a href="/1">Older story</a> <span class="date">Jan. 3, 2023</span></li></ul>
+    </body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [a] = read_file(tmp_path / "page.html")
+    # the date printed under the headline, not a related link's; the outlet is the title's short end, not
+    # a headline; the byline's e-mail address is no part of the name
+    assert a.published == "2025-02-27"
+    assert a.outlet == "The Daily Planet"
+    assert a.author == "Lois Lane"

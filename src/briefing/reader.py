@@ -179,6 +179,70 @@ def read_file(path: Path, today: dt.date | None = None) -> list[Article]:
 _CAPTION_ROW = re.compile(r"^\| ([^|\n]+?) \|(?:[ \t]*\|)+[ \t]*\n\|(?:-+\|)+[ \t]*\n", re.M)
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEP = re.compile(r"\s+[|:–—-]\s+|\s+::\s+")
+SITE_WORDS = 5      # a segment of the page title longer than this is a headline, not a site's name
+
+
+def _page_title(html: str) -> str:
+    import html as htmllib
+    m = _TITLE_TAG.search(html, 0, 200_000)
+    return " ".join(htmllib.unescape(m.group(1)).split()) if m else ""
+
+
+def _site_name(sitename: str, page_title: str) -> str:
+    """The outlet from trafilatura's guess, checked against the page's <title>: "Headline : The Outlet" is
+    split on its separators, and a guess that is a headline's worth of words gives way to a short segment at
+    either end ("N. Korea sends more troops to Russia: NIS : The DONG-A ILBO" is the DONG-A ILBO's page). A
+    segment naming an outlet of data/outlets.csv wins."""
+    parts = [p.strip() for p in _TITLE_SEP.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return sitename
+    for p in (parts[-1], parts[0]):
+        known = metadata.outlet_name(p) or metadata.outlet_name(re.sub(r"(?i)^the\s+", "", p))
+        if known:
+            return known
+    if not sitename or len(sitename.split()) > SITE_WORDS or sitename.rstrip(" .").endswith(tuple("?!")) or \
+            any(sitename and sitename in p and len(p.split()) > SITE_WORDS for p in parts):
+        edge = min((parts[-1], parts[0]), key=len)
+        if len(edge.split()) <= SITE_WORDS and edge != sitename:
+            return edge
+    return sitename
+
+
+_H1 = re.compile(r"<h1\b", re.IGNORECASE)
+_STAMP = re.compile(r"<(span|div|p|time|li|em)\b[^>]*\b(?:class|itemprop|id)=[\"'][^\"']*(?:date|time|publish|posted)"
+                    r"[^\"']*[\"'][^>]*>(.{4,200}?)</\1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+STAMP_REACH = 5000      # characters after the headline's <h1> searched for the date the page prints
+
+
+def _page_stamp(html: str) -> str:
+    """The first date element after the page's headline ('<span class="date">Posted February. 28, 2025 07:45
+    </span>'), as a line of text ending in a newline, or "". Only near the headline: a list of related
+    articles further down dates each link the same way."""
+    import html as htmllib
+    h = _H1.search(html)
+    lo = h.start() if h else 0
+    m = _STAMP.search(html, lo, lo + STAMP_REACH)
+    if m is None:
+        return ""
+    line = " ".join(htmllib.unescape(_TAG.sub(" ", m.group(2))).split())
+    return line + "\n" if line and any(ch.isdigit() for ch in line) else ""
+
+
+_EMAIL = re.compile(r"\S+@\S+")
+
+
+def _byline(author: str) -> str:
+    """The author as a name: an e-mail address and what is left of one ("Kim Do-yeon kimdy com", as the page
+    metadata gives "Kim Do-yeon kimdy@donga.com") are no part of it; names are capitalised."""
+    words = _EMAIL.sub(" ", author).split()
+    while words and words[-1].islower():
+        words.pop()
+    return " ".join(words)
+
+
 def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = None) -> Article:
     import trafilatura  # heavy (lxml, justext): only when a page is read
 
@@ -192,13 +256,16 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     meta = trafilatura.extract_metadata(html, extensive=False)
     hints = {}
     if meta is not None:
-        hints = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url,
+        hints = {"title": meta.title, "author": _byline(meta.author or ""),
+                 "outlet": _site_name(meta.sitename or "", _page_title(html)), "url": meta.url,
                  "published": meta.date}
     why = _untrusted_meta_date(html, str(hints.get("published") or ""))
     if why:
         hints["published"] = ""
-    # The headline goes first so the text reader treats it as it does in a .txt scrape.
-    text = body if not hints.get("title") or body.startswith(hints["title"]) else f"{hints['title']}\n{body}"
+    # The headline goes first so the text reader treats it as it does in a .txt scrape; and when the page's
+    # metadata gives no date, the date the page prints under its headline, as a scrape would keep it
+    stamp = "" if hints.get("published") or why else _page_stamp(html)
+    text = body if not hints.get("title") or body.startswith(hints["title"]) else f"{hints['title']}\n{stamp}{body}"
     art = from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
     if why:
         art.date_lines = [*art.date_lines, metadata.DateLine("published", None, f"page metadata (htmldate): {meta.date}",
