@@ -10,6 +10,7 @@ import pytest
 
 from briefing.actors import Registry
 from briefing.extract import article_rows
+from briefing.reader import read_file
 
 REG = Registry(pd.DataFrame([
     ["zoran_petrov", "Zoran Petrov", "", "person", "President", "Government of Freedonia", "Freedonia", "Freedonia"],
@@ -1269,3 +1270,84 @@ def test_an_acronym_one_article_leaves_undefined_does_not_blind_the_next_article
     after = {r["quote"][:25]: r["speaker"] for r in
              article_rows(defines, article="b.txt", published="2025-01-14", registry=fresh_reg)[0]}
     assert after == alone and list(alone.values()) == ["Marine Security Service of Sylvania"]
+
+
+# ---------------------------------------------------------------- tables credited by a caption or a note
+
+def test_a_table_caption_naming_its_source_claims_every_row_on_the_row_date():
+    text = ("Sylvania keeps sending marines.\n\n"
+            "How the estimate has changed (Source: Freedonian Intelligence Directorate briefings to parliament)\n\n"
+            "| Briefing date | Marines in Freedonia | Casualties |\n\n|---|---|---|\n\n"
+            "| Oct. 18, 2024 | 1,500 | - |\n\n| Jan. 13, 2025 | about 11,000 | about 3,000 |\n\n"
+            "The war goes on.")
+    f = by_surface(text, published="")     # an article of unknown date: the row's own date stands
+    assert {s: (r["claimant"], r["claim_date"]) for s, r in f.items()} == {
+        "1,500": ("Freedonian Intelligence Directorate", "2024-10-18"),
+        "about 11,000": ("Freedonian Intelligence Directorate", "2025-01-13"),
+        "about 3,000": ("Freedonian Intelligence Directorate", "2025-01-13")}
+
+
+def test_a_table_laid_out_with_spaces_keeps_its_columns_and_a_note_below_credits_it(tmp_path):
+    (tmp_path / "report.txt").write_text(
+        "Sylvanian marines in Freedonia\n\n"
+        "Sylvania has kept its marines in Freedonia through the winter, and the estimates of how many are there "
+        "have changed little since the autumn.\n\nTable 1. Estimates of Sylvanian forces\n\n"
+        "Date            Marines in Freedonia     Killed\n"
+        "Nov. 4, 2024    10,000-12,000            n/a\n"
+        "Jan. 13, 2025   about 11,000             300\n\n"
+        "Source: Freedonian Intelligence Directorate, compiled from its briefings.\n\n"
+        "The marines    stayed   in the  south for the winter, officials said.\n", encoding="utf-8")
+    [a] = read_file(tmp_path / "report.txt")
+    assert "Jan. 13, 2025 | about 11,000 | 300" in a.text
+    assert "The marines stayed in the south" in a.text      # prose with stray spaces is no table
+    f = by_surface(a.text, published="2025-02-01")
+    assert {s: (r["claimant"], r["unit_category"]) for s, r in f.items()} == {
+        "10,000-12,000": ("Freedonian Intelligence Directorate", "personnel"),
+        "about 11,000": ("Freedonian Intelligence Directorate", "personnel"),
+        "300": ("Freedonian Intelligence Directorate", "casualties")}
+
+
+# ---------------------------------------------------------------- relays through abbreviations, media as subjects
+
+@pytest.mark.parametrize("text,claimant,source", [
+    ("A senior defence official, citing U.S. intelligence, told the Daily Planet that Sylvania had supplied more "
+     "than 100 missiles.", "unnamed: senior defence official", "U.S. intelligence"),
+    ("The lawmaker said, citing U.S. intelligence, that 3,000 marines had arrived.", "unnamed: lawmaker",
+     "U.S. intelligence"),
+    ("Western media reported, citing the Freedonian Intelligence Directorate, that up to 10,000 marines had been "
+     "sent.", "unnamed: Western media", "Freedonian Intelligence Directorate"),
+])
+def test_a_relay_named_with_an_abbreviation_or_told_by_the_media_keeps_claimant_and_source(text, claimant, source):
+    [r] = figures(text)
+    assert (r["claimant"], r["source"]) == (claimant, source)
+
+
+def test_media_reports_are_a_noun_but_media_reported_is_a_verb():
+    assert figures("Western media reported that 3,000 marines had landed.")[0]["claimant"] == "unnamed: Western media"
+    assert figures("Freedonia denied media reports that 3,000 marines had landed.")[0]["claimant"] != \
+        "unnamed: media"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("Sylvania, parroting the United States, claimed that 12,000 marines had arrived.", "Sylvania"),
+    ("The Freedonian Intelligence Directorate, echoing the White House, said 12,000 marines had arrived.",
+     "Freedonian Intelligence Directorate"),
+    ("In the capital, leading analyst Mira Sohn said 12,000 marines had arrived.", "Mira Sohn"),
+])
+def test_a_participle_aside_between_subject_and_verb_is_not_the_subject(text, claimant):
+    reg = Registry(pd.concat([REG.table, pd.DataFrame([["sylvania", "Sylvania", "", "government", "government", "",
+                                                         "Sylvania", "Sylvania"]], columns=REG.table.columns)]))
+    [r] = article_rows(text, article="t.txt", published="2025-01-14", registry=reg)[1]
+    assert r["claimant"] == claimant
+
+
+def test_bloggers_who_have_written_claim_and_a_letter_written_by_someone_is_no_clause():
+    f = by_surface("Military bloggers have written that 3,000 marines took part. A letter written by the colonel "
+                   "said 200 marines had died.")
+    assert (f["3,000"]["claimant"], f["200"]["claimant"]) == ("unnamed: Military bloggers", "unnamed: colonel")
+
+
+def test_an_unnamed_source_placed_by_a_long_phrase_is_not_the_agency_the_phrase_names():
+    [r] = figures("Officials now estimate that Sylvanian plants could be producing 200,000 rounds a month, a person "
+                  "familiar with a recent briefing by the Freedonian Intelligence Directorate told the Daily Planet.")
+    assert r["claimant"].startswith("unnamed: person familiar with a recent briefing")

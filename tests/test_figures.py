@@ -459,3 +459,52 @@ def test_infantry_counts_people_but_infantry_fighting_vehicles_are_equipment():
 def test_thousands_grouped_with_dots_as_translated_copy_writes_them(text, surface, value):
     r = figs(text).set_index("surface").loc[surface]
     assert (r.value if r.value == r.value else r.low) == value
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Sylvania may have sent half a million shells since spring.", "half a million", 500000),
+    ("The plants could turn out a quarter of a million rounds a month, analysts said.", "a quarter of a million", 250000),
+    ("Some three-quarters of a million shells crossed the border, the agency said.",
+     "Some three-quarters of a million", 750000),
+])
+def test_a_share_of_a_million_is_a_number_not_a_share_and_a_million(text, surface, value):
+    f = figs(text)
+    assert list(f["surface"]) == [surface] and f.iloc[0].value == value
+
+
+def test_a_share_of_a_group_named_further_on_is_a_share_not_the_number_inside_it():
+    f = figs("The staff said roughly one in five of the Sylvanian marines had been wounded.")
+    assert list(f["surface"]) == ["roughly one in five"] and f.iloc[0].value == 20
+
+
+def test_a_fact_box_figure_on_its_own_line_counts_the_noun_the_next_line_names():
+    text = ("By the numbers\n\n12,000\nSylvanian marines now in Freedonia, according to the Defence Staff.\n\n"
+            "Nearly 900\nShipping containers of shells unloaded at the port since May.\n\n"
+            "4\nSylvanian generals seen at the front, a ministry spokesman said.\n")
+    f = figs(text).set_index("surface")
+    assert list(f.index) == ["12,000", "Nearly 900", "4"]
+    assert list(f["unit_category"]) == ["personnel", "shipments", "personnel"]
+    assert f.loc["Nearly 900", "qualifier"] == "approximately"
+    # the description is the figure's sentence: its claimant is read there
+    assert "Defence Staff" in f.loc["12,000", "sentence"]
+
+
+def test_a_number_alone_on_a_line_is_no_fact_box_when_it_is_a_year_or_the_next_line_names_nothing():
+    assert figs("2024\nSylvanian marines marched through the capital.\n").empty
+    assert figs("Page 3\nSylvanian marines marched through the capital.\n").empty
+    assert figs("12\nThe minister, who visited the marines, spoke at length.\n").empty
+
+
+def test_a_key_data_line_names_what_the_number_ending_it_counts():
+    text = ("KEY DATA\nKoksan 170 mm SPGs identified in Freedonia: 120+\n"
+            "Missiles launched at the capital since December: 60+\nArtillery rounds delivered since 2023: 4-6 million\n")
+    f = figs(text)
+    assert list(f["surface"]) == ["120+", "60+", "4-6 million"]
+    assert list(f["qualifier"]) == ["over", "over", "range"]
+    assert f.iloc[2].low == 4e6 and f.iloc[2].high == 6e6
+
+
+def test_a_number_after_a_loss_count_borrows_its_noun_and_what_it_counted():
+    f = figs("The ministry claimed that Freedonia had lost more than 67,000 servicemen since August, and about 380 "
+             "over the past day.").set_index("surface")
+    assert (f.loc["about 380", "unit"], f.loc["about 380", "unit_category"]) == ("servicemen", "casualties")

@@ -46,7 +46,46 @@ def furniture_kind(line: str) -> str:
     return kinds[int(m.lastgroup[1:])]
 
 
+_WIDE_CELL = re.compile(r"\S+(?: \S+)*")    # a fixed-width table's cell: words one space apart
+MIN_TABLE_LINES = 3                           # a header and two rows: two aligned lines may be chance
+
+
+def _cell_starts(line: str) -> tuple[int, ...]:
+    if "  " not in line:
+        return ()
+    starts = tuple(m.start() for m in _WIDE_CELL.finditer(line))
+    return starts if len(starts) >= 3 else ()
+
+
+def aligned_tables(text: str) -> str:
+    """A table laid out with spaces (a report's "Source   Date   Troops in Russia" over rows whose cells start
+    in the same columns), rewritten with " | " between cells, as a rendered table keeps them: collapsing the
+    spaces would run the cells together and lose which number sits in which column. Lines whose cells do
+    not start in the header's columns are prose and stay as they are."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        starts = _cell_starts(lines[k])
+        if not starts:
+            k += 1
+            continue
+        block, j = [k], k + 1
+        while j < len(lines) and (not lines[j].strip() or _cell_starts(lines[j]) == starts):
+            if lines[j].strip():
+                block.append(j)
+            j += 1
+        if len(block) >= MIN_TABLE_LINES:
+            for i in block:
+                lines[i] = " | ".join(m.group(0) for m in _WIDE_CELL.finditer(lines[i]))
+            k = j
+        else:
+            k += 1
+    return "\n".join(lines)
+
+
 def clean_lines(text: str) -> Cleaned:
+    if "   " in text:
+        text = aligned_tables(text)
     text = _SPACES.sub(" ", text)
     if "\t" in text:
         text = _TABS.sub("\t", text)

@@ -120,6 +120,12 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                                      claim.how.startswith("carried") or _continues_speaker(text, c, claim)),
                    "published": published}
             _table_date(text, c, row, published)
+            if c.elided and i > 0 and cands[i - 1].sentence == c.sentence and figure_out[-1]["unit"] == row["unit"] \
+                    and (figure_out[-1]["unit_category"], row["unit_category"]) == ("casualties", "personnel"):
+                # "lost more than 67,000 servicemen ..., and about 380 over the past day": the noun borrowed from
+                # a loss counts losses (but "9,000 marines landed and about 2,100 of them were wounded" turns
+                # people into losses, never back)
+                row["unit_category"] = "casualties"
             # a quotation's claim ends after the figure: the quoted words before it are the figure's own
             # ("the Ukrainian armed forces lost up to 320"), the speaker's frame is not
             qi = bisect_right(starts, c.start) - 1
@@ -156,7 +162,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
     return quote_out, figure_out
 
 
-_DATE_COLUMN = re.compile(r"(?i)(?:date|when|day|as\s+of)")
+_DATE_COLUMN = re.compile(r"(?i)(?:\w+\s+)?(?:date|when|day|as\s+of)")   # "Date", "Briefing date", "As of"
 
 
 def _table_date(text: str, c, row: dict, published: str) -> None:
@@ -171,7 +177,8 @@ def _table_date(text: str, c, row: dict, published: str) -> None:
         return
     day, _ = parse_date(cells[col])
     pub = parse_iso(published) if published else None
-    if day is None or pub is None or day > pub or day < pub - claimdate.MAX_AGE:
+    # (an article of unknown date: the row's own date stands, as written)
+    if day is None or pub is not None and (day > pub or day < pub - claimdate.MAX_AGE):
         return
     row.update(claim_date=day.isoformat(), claim_date_end=day.isoformat(), claim_date_precision="day",
                claim_date_evidence=f"table date {cells[col].strip()}")
@@ -266,6 +273,13 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
             src = res.parse_np(np[0], 0)[1] if len(np) > 1 else None
             if sp is not None:
                 return _Claim(sp, "table:" + how, src, -1)
+        note = figs.table_source(text, c.start)
+        if note:
+            # no claimant column: the table's caption or note credits it ("Source: NIS briefings to ...")
+            lead = _NOTE_NAME.match(note)
+            how, sp = res.parse_np(lead.group(0) if lead else note.split(",")[0], text.rfind("\n", 0, c.start) + 1)
+            if sp is not None:
+                return _Claim(sp, "table-note:" + how, None, -1)
     label = res.label_speaker(c.start)
     if label is not None:
         return _Claim(label, "label", None, -1)
@@ -325,6 +339,8 @@ def _list_intro(res: Resolver, text: str, si: int) -> int | None:
     return None
 
 
+# the name a table's source note opens with: "NIS briefings to the ...", "UK Ministry of Defence daily updates"
+_NOTE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*")
 _CLAIM_COLUMN = re.compile(r"(?i)(?:claimed\s+by|claimant|source|according\s+to|reported\s+by|by|who)")
 def _claim_end(text: str, pos: int, ss: int) -> int:
     """Where the claimant's own words end before the figure: after the last speech verb or 'according

@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import claimdate
 from .numbers import WORDS, Number, find_numbers
-from .text import SpanScans
+from .text import FACT_LINE_MAX, SpanScans, fact_line
 from .resources import read_table
 
 COLUMNS = ["article", "field", "surface", "value", "low", "high", "unit", "unit_category", "qualifier", "about",
@@ -107,7 +107,7 @@ _SHARE_OF = (rf"(?:\s+of\s+(?:(?:them|whom|those)\b|(?:the|that|this|its|their)\
 _FRACTION = re.compile(
     rf"\b(?:(?P<frac>{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})(?={_SHARE_OF})|"
     rf"(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<n>\d{{1,3}}|{'|'.join(sorted(map(re.escape, _IN_N), key=len, reverse=True))})"
-    rf"(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))", re.IGNORECASE)
+    rf"(?={_SHARE_OF}|\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))", re.IGNORECASE)
 # a share that did not work: "one in five shells failed to go off" counts duds, not shipments
 _FAILED_RE = re.compile(r"\s*(?:[\w’'-]+\s+){0,5}?(?:failed|fails?|misfired?|(?:did\s+not|didn['’]t|do\s+not|don['’]t|"
                         r"never|would\s+not)\s+(?:explode|go\s+off|detonate)|(?:is|are|was|were)\s+(?:a\s+)?duds?)\b",
@@ -116,7 +116,9 @@ _CHANGE_MARKS = ("(+", "(-", "(−")     # a tally's change since the day before
 _LOSSES_ABOVE = re.compile(r"\b(?:losses|casualties|killed|lost)\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
-                         r"based|in|near|at|on|along|more|others?|already|now|so far|that|which)\b)", re.IGNORECASE)
+                         r"based|in|near|at|on|along|more|others?|already|now|so far|that|which|"
+                         # "67,000 servicemen since August, and about 380 over the past day"
+                         r"over the (?:past|last)|(?:a|per) day|daily)\b)", re.IGNORECASE)
 
 _QUALS = {r["phrase"].lower(): r["qualifier"] for r in read_table("qualifiers.csv")}
 _SIGN_QUALS = {"~": "approximately", ">": "over", "<": "under", "≈": "approximately"}
@@ -159,6 +161,12 @@ _BASE_BEFORE = re.compile(r"(?:\bout\s+of|(?:%|\bper\s*cent|\bpercent)\s+of|\bof
                           re.IGNORECASE)
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|captures|capture)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
+# a key-data line: a label naming the counted noun, a colon, the number ending the line
+_KEY_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?[^\n:.!?]{{0,80}}?\b(?P<unit>{_UNIT_ALT})\b[^\n:.!?]{{0,80}}:[ \t]*"
+                        rf"(?:[\w~>]+[ \t]+){{0,2}}[~>]?$", re.IGNORECASE)
+_ENDS_LINE = re.compile(r"[ \t]*(?:\n|$)")
+FACT_HEAD = 70   # characters of a fact box's description searched for its counted noun
+_FACT_HEAD = re.compile(r"[^\n,;.:()]+")
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s*$")
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _LIST_ITEM = re.compile(r"[ \t]+[A-Z]")
@@ -299,18 +307,27 @@ MAX_TABLE_ROW = 2000     # characters: a longer line is prose, not a table row
 _RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 
 
+def _row_sep(line: str) -> str | None:
+    """How a table row's cells are separated: tab, " | " (a rendered, Markdown or fixed-width table, as the
+    reader keeps it), or None for a line of prose."""
+    if "\t" in line:
+        return "\t"
+    if line.count(" | ") >= (1 if line.startswith("|") else 2):
+        return " | "
+    return None
+
+
 def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
-    """For a number in a tab-separated table row: (header cells, row cells, column), the header being the
-    nearest row above with the same number of cells and no digits ("Date | Claimed by | Killed")."""
+    """For a number in a table row: (header cells, row cells, column), the header being the nearest row
+    above with the same number of cells and no digits ("Date | Claimed by | Killed")."""
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     le = len(text) if le < 0 else le
     if le - ls > MAX_TABLE_ROW:
         return None     # no table row is that long; and reading a huge line per figure would be quadratic
     line = text[ls:le]
-    # cells are tab-separated, or " | " as a scraper keeps a rendered table ("Date | Claimed by | Figure")
     # (a Markdown row opens with its pipe: "| Nov. 13 | over 10,000 |" has two cells)
-    sep = "\t" if "\t" in line else " | " if line.count(" | ") >= (1 if line.startswith("|") else 2) else None
+    sep = _row_sep(line)
     if sep is None:
         return None
     cells = line.split(sep)
@@ -321,7 +338,7 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
         start = text.rfind("\n", stop, end) + 1
         row = text[start:end]
         if row.strip() and not _RULE_ROW.fullmatch(row.strip()):   # (a Markdown table's |---|---| rule)
-            if sep not in row:
+            if _row_sep(row) != sep:
                 return None
             head = row.split(sep)
             if len(head) == len(cells) and not any(ch.isdigit() for ch in row):
@@ -330,6 +347,50 @@ def table_cell(text: str, pos: int) -> tuple[list[str], list[str], int] | None:
                 return head, cells, col
         end = start - 1
     return None
+
+
+_SOURCE_NOTE = re.compile(r"\(?\b(?:Sources?|Data|Figures)\s*:\s*(?P<src>[^()\n]+)")
+
+
+def _lines_around(text: str, ls: int, le: int, step: int, reach: int):
+    """The lines above text[ls:le] going up (step -1) or below it going down (step 1), within reach characters."""
+    if step < 0:
+        stop = max(0, ls - reach)
+        e = ls - 1
+        while e > stop:
+            s = max(stop, text.rfind("\n", stop, e) + 1)
+            yield text[s:e]
+            e = s - 1
+    else:
+        stop = min(len(text), le + reach)
+        s = le + 1
+        while s < stop:
+            e = text.find("\n", s, stop)
+            e = stop if e < 0 else e
+            yield text[s:e]
+            s = e + 1
+
+
+def table_source(text: str, pos: int) -> str:
+    """Whom a table credits, for a number in one of its rows: the "Source: ..." of the caption above the
+    table ("How the estimate has changed (Source: NIS briefings to ...)") or of the note right below it
+    ("Source: CRS, compiled from ..."); "" when neither says."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    sep = _row_sep(text[ls:le]) if le - ls <= MAX_TABLE_ROW else None
+    if sep is None:
+        return ""
+    for step in (-1, 1):        # the caption above, then the note below
+        for line in _lines_around(text, ls, le, step, _TABLE_LOOKBACK):
+            t = line.strip()
+            if not t or _RULE_ROW.fullmatch(t) or _row_sep(line) == sep:
+                continue
+            m = _SOURCE_NOTE.search(t)
+            if m:
+                return m.group("src").strip(" .")
+            break
+    return ""
 
 
 def _excluded(text: str, s: int, e: int) -> str:
@@ -352,6 +413,23 @@ def _last_unit_word(text: str, s: int) -> re.Match | None:
     for w in _UNIT_WORD.finditer(text, max(0, s - 400), s):
         pass
     return w
+
+
+def _fact_box_unit(text: str, s: int, e: int) -> re.Match | None:
+    """For a number alone on its line (text.fact_line), the counted noun among the first words of the line
+    after it, before any comma or stop ("Approximate number of North Korean soldiers now in ...")."""
+    m = _ENDS_LINE.match(text, e)
+    if m is None or m.end() >= len(text):
+        return None
+    le = m.end() - 1
+    ls = text.rfind("\n", max(0, s - FACT_LINE_MAX), s) + 1
+    if (ls == 0 and s > FACT_LINE_MAX) or not fact_line(text, ls, le):
+        return None
+    ns = le
+    while ns < len(text) and text[ns].isspace() and ns - le < 4:
+        ns += 1
+    head = _FACT_HEAD.match(text, ns, min(len(text), ns + FACT_HEAD))
+    return _UNIT_WORD.search(text, ns, head.end()) if head else None
 
 
 def _fraction_value(m: re.Match) -> float:
@@ -379,6 +457,8 @@ def _with_fractions(text: str, numbers):
             k += 1
         if k and shares[k - 1].end > n.start:
             continue
+        while k < len(shares) and shares[k].start < n.end and shares[k].end <= n.end:
+            k += 1      # "a quarter" of the number "a quarter of a million" is no share
         yield n
     yield from shares[k:]
 
@@ -410,12 +490,21 @@ def candidates(text: str, locate) -> list[Candidate]:
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
-                if n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s) \
+                fm = _fact_box_unit(text, s, e2)
+                if fm is not None:
+                    # "10,000" on its line, "Approximate number of North Korean soldiers ..." on the next
+                    um, unit = fm, fm.group(0)
+                    cat, uend, ustart = _UNITS[unit.lower()], fm.end(), fm.start()
+                    noun_phrase = " ".join(text[text.find("\n", e2) + 1:fm.end()].split())
+                elif n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s) \
                         and text[max(0, s - 2):s] not in _CHANGE_MARKS and text[max(0, s - 3):s] != " | " \
                         and text[max(0, s - 1):s] != "\t":
                     continue   # cheap rejection first: most small numbers in news count nothing ("Captured: 2" does)
                 ls = text.rfind("\n", max(0, s - 120), s) + 1
-                lm = _LIST_LABEL.match(text, ls, s) if ls > 0 or s < 120 else None
+                lm = _LIST_LABEL.match(text, ls, s) if fm is None and (ls > 0 or s < 120) else None
+                if lm is None and fm is None and (ls > 0 or s < 120) and _ENDS_LINE.match(text, e2):
+                    # a key-data line "KN-23/KN-24 missiles launched at Ukraine since December 2023: 60+"
+                    lm = _KEY_LABEL.match(text, ls, s)
                 if lm is None and text[max(0, s - 2):s] in _CHANGE_MARKS and last_line_unit and \
                         last_line_unit[0] == ls:
                     lm = last_line_unit[1]      # "personnel – about 772,850 (+1,930)": the day's change

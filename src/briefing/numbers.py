@@ -34,7 +34,14 @@ _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|doze
 # social-media style); never after a space ("50 m" is fifty metres)
 _SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}
 _DIGNUM = rf"(?:{_DIGITS})(?:(?:-| )(?:{_S})(?:-\d+)?|(?:mn|bn|m|k)\b)?"
-ATOM = rf"(?:{_DIGNUM}|\b(?:{_WORDNUM})\b)"
+# a share of a scale: "half a million", "a quarter of a million", "three-quarters of a million" (a share of
+# a counted group, "a quarter of the troops", is figures.py's)
+_PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_PART_OF_SCALE = (r"(?:(?:a|one)[- ])?(?:half|quarter|third)|(?:three|two)[- ](?:quarters|thirds)")
+_FRACSCALE = rf"(?:{_PART_OF_SCALE})(?:[- ]of)?[- ](?:a|one)[- ](?:million|billion|thousand)\b"
+_FRACSCALE_RE = re.compile(rf"(?:(?P<k>a|one|two|three)[- ])?(?P<part>half|quarters?|thirds?)(?:[- ]of)?[- ](?:a|one)[- ]"
+                           rf"(?P<scale>million|billion|thousand)")
+ATOM = rf"(?:{_FRACSCALE}|{_DIGNUM}|\b(?:{_WORDNUM})\b)"
 _VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|(?:several|a few|many) (?:{_S}|dozens?)|"
            rf"(?:low|mid|high) (?:hundreds|thousands|tens of thousands)|(?:{_V}))")
 NUMBER_RE = re.compile(
@@ -69,7 +76,8 @@ def _trie(words) -> str:
     return emit(root)
 
 
-_STARTERS = sorted(set(_UNITWORDS + _SCALES + _VAGUE) | {"between", "several", "tens", "many", "few", "dozen"})
+_STARTERS = sorted(set(_UNITWORDS + _SCALES + _VAGUE) | {"between", "several", "tens", "many", "few", "dozen", "half",
+                                                          "quarter", "third"})
 DIGIT_RE = re.compile(r"[0-9]")
 WORD_RE = re.compile(rf"\b{_trie(_STARTERS)}\b")
 _BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of|\blow|\bmid|\bhigh) $")
@@ -77,7 +85,7 @@ _BACK = re.compile(r"(?:\ba|\ban|several|many|\bthe|tens of|hundreds of|\blow|\b
 
 _SPLIT = re.compile(r"[\s-]+")
 _GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_RE = _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEC = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -87,6 +95,10 @@ _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 def parse_number(s: str) -> float:
     """Value of one number as written ("1,500", "1.5 million", "four-thousand-100", "a dozen"); NaN if unreadable."""
     s = _GROUP_SPACE.sub("", s.strip().lower())
+    f = _FRACSCALE_RE.fullmatch(s)
+    if f:
+        k = {"two": 2, "three": 3}.get(f.group("k") or "", 1)
+        return round(k * _PARTS[f.group("part")] * WORDS[f.group("scale")][0])
     if _DOT_GROUPS.fullmatch(s):
         # "11.000", "840.000", "1.200.000": thousands grouped with dots, as Spanish, German or Italian copy
         # (and its translations) writes them; a count with three decimals is no count ("1.5 million" keeps

@@ -4,18 +4,49 @@ Rules rather than a model: a sentence ends at . ! ? (plus closing quotes or
 brackets) before whitespace and a capital, digit or opening quote, unless the
 word before the stop is an abbreviation from data/abbreviations.txt or a single
 initial ("N. Korea", "Robert F. Wood"). A line break always ends a sentence:
-scraped text keeps one paragraph per line.
+scraped text keeps one paragraph per line; except after a line that is only a
+number ("10,000", "Up to 100,000", "13,000+"): a fact box ("In numbers", "By the
+numbers") writes the figure on its own line and what it counts on the next, so
+the two make one sentence.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-from .resources import read_lines
+from .numbers import NUMBER_RE, YEAR_RE
+from .resources import read_lines, read_table
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _LAST_TOKEN = re.compile(r"([A-Za-z.]+)\.$")
+
+
+_QUALIFIER = re.compile(r"(?i)(?:(?:" + "|".join(sorted((re.escape(r["phrase"]) for r in read_table("qualifiers.csv")),
+                                                      key=len, reverse=True)) + r")\s+|[~>≈<]\s?)")
+FACT_LINE_MAX = 40   # characters: a longer line is no figure standing alone
+
+
+def fact_line(text: str, ls: int, le: int) -> bool:
+    """Whether the line text[ls:le] is a number alone, as a fact box writes it: "10,000", "Nearly 700,000",
+    "13,000+", "4-6 million", "68%" (never a year, a date, a sum of money or a page number's "Page 3")."""
+    if le - ls > FACT_LINE_MAX:
+        return False
+    line = text[ls:le].strip()
+    q = _QUALIFIER.match(line)
+    rest = line[q.end():] if q else line
+    rest = rest.rstrip("+")
+    return bool(rest) and rest[0].isdigit() and NUMBER_RE.fullmatch(rest) is not None and not YEAR_RE.fullmatch(rest)
+
+
+def _stands_alone(text: str, span: tuple[int, int], nxt: int) -> bool:
+    """Whether sentence `span` is a fact-box figure on its own line and the sentence at nxt opens the line
+    after it (at most one blank line between) and is not a figure itself."""
+    s, e = span
+    if text[s - 1:s] not in ("", "\n") or text[e:e + 1] not in ("", "\n") or text.count("\n", e, nxt) > 2:
+        return False
+    nl = text.find("\n", nxt)
+    return fact_line(text, s, e) and not fact_line(text, nxt, len(text) if nl < 0 else nl)
 
 
 def _abbreviations() -> frozenset[str]:
@@ -40,14 +71,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, le))
-    out = []
+    out: list[tuple[int, int]] = []
+    joined = False
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            out.append((s, e))
+        if e <= s:
+            continue
+        if out and not joined and _stands_alone(text, out[-1], s):
+            out[-1] = (out[-1][0], e)     # the figure standing alone and the first sentence saying what it counts
+            joined = True
+            continue
+        joined = False
+        out.append((s, e))
     return out
 
 

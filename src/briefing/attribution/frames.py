@@ -283,8 +283,9 @@ _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|after\s+being\s+briefed\s+by|"
                    r"(?:in|at|after|following|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?briefing\s+(?:by|from|with)|"
                    r"based\s+on\s+(?:information|intelligence|data|estimates?|figures)\s+(?:from|by|of)|"
-                   r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>[^,;:.()“”\"\n]{2,90}?)"
-                   r"(?=\s*(?:[,;:.()“”\"\n]|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
+                   # (a dot after a single capital is an abbreviation's: "citing U.S. intelligence")
+                   r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>(?:[^,;:.()“”\"\n]|(?<=\b[A-Z])\.){2,90}?)"
+                   r"(?=\s*(?:[,;:()“”\"\n]|(?<!\b[A-Z])\.|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
                    r"last|this|since)\b))", re.I)
 _CITING = re.compile(r"(?:citing|quoting|based\s+on|relying\s+on|who\s+cited|which\s+cited)\b", re.I)
 DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+|new\s+|updated\s+)?(?:data|figures|"
@@ -352,6 +353,10 @@ _QUOTE_CHARS = "“”\"‘’'"
 
 _ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
                     r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
+MAX_NP_WORDS = 18
+_PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
+# a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # "In Washington, a US defence official said": a place the sentence opens with is no subject
 _ABBREV_STOP = re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(a) for a in TITLE_ABBR), key=len, reverse=True))
                           + r"|Dr|Mr|Mrs|Ms|Prof|St)$", re.I)
@@ -363,7 +368,21 @@ _NAMED = ("name", "registry", "surname")
 def _verbs(lex, text: str):
     """The verbs of saying in text, without the nouns spelled like them: "the report", "a statement"."""
     return (m for m in lex.verb_re.finditer(text)
-            if (text[:m.start()].split() or [""])[-1].lower() not in NOUN_USE)
+            if not _noun_use((text[:m.start()].split() or [""])[-1], m.group(0)) and not _BY_AFTER.match(text, m.end()))
+
+
+# "a letter written by the colonel": a participle of a noun, whose agent follows, not a clause's verb
+_BY_AFTER = re.compile(r"(?<=en)\s+by\b")
+
+
+_NOUN_SUBJECTS = frozenset(("media", "news"))
+
+
+def _noun_use(word: str, verb: str) -> bool:
+    """Whether the word before a verb of saying makes it a noun ("media reports that", "the statement");
+    a past form is a verb after a noun ("Western media reported that")."""
+    w = word.lower()
+    return w in NOUN_USE and not (w in _NOUN_SUBJECTS and verb.lower().endswith("ed"))
 
 
 _TRAILING_NAME = re.compile(r"(?:(?:[A-Z][a-z]{1,4}\.|[A-Z][\w’'\-]*)\s+){1,4}[A-Z][\w’'\-]+$")
@@ -391,7 +410,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     if PASSIVE.search(before) or PASSIVE_AFTER.match(text, vstart):
         return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"
     words = before.split()
-    if words and words[-1].lower() in NOUN_USE:
+    if words and _noun_use(words[-1], re.match(r"\w*", text[vstart:vstart + 20]).group(0)):
         return "", None, -1
     lex = res.lex
     # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
@@ -415,6 +434,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             # subject to say it; it is the asker's claim (a transcript's turn), never the subject's
             return "question", None, -1
         if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
+                _PARTICIPLE.match(chunk) and cs > 0 and before[cs - 1] == "," and before[cs:ce].rstrip().endswith(",") or \
                 found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
             # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a
             # statement released through KCNA, said"
@@ -425,7 +445,11 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
         if 0 <= rel and (len(ws) - rel - 1 in (1, 2) or ws[rel].lower() == "which" and 1 <= len(ws) - rel - 1 <= 5):
             ws = ws[rel + 1:]   # "the first group of what it said", "through which South Korean officials say"
-        how, sp = res.parse_np(" ".join(ws[-10:]), base + cs)
+        # a noun phrase is read in its last ten words; an unnamed source placed by a longer phrase is read
+        # whole, or the name in the phrase becomes the speaker ("a person familiar with a recent briefing by
+        # South Korea's Defense Intelligence Agency told NK News")
+        keep = MAX_NP_WORDS if len(ws) <= MAX_NP_WORDS and _PLACED.search(" ".join(ws[:6])) else 10
+        how, sp = res.parse_np(" ".join(ws[-keep:]), base + cs)
         if sp is None and found is not None:
             sp2 = _trailing_name(res, chunk, base + cs)
             if sp2 is not None:
