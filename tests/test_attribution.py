@@ -1351,3 +1351,47 @@ def test_an_unnamed_source_placed_by_a_long_phrase_is_not_the_agency_the_phrase_
     [r] = figures("Officials now estimate that Sylvanian plants could be producing 200,000 rounds a month, a person "
                   "familiar with a recent briefing by the Freedonian Intelligence Directorate told the Daily Planet.")
     assert r["claimant"].startswith("unnamed: person familiar with a recent briefing")
+
+
+def test_a_sentence_opening_with_citing_media_reports_has_the_pronoun_after_it_as_subject():
+    text = ("Legislator Mira Sohn asked whether the number could rise. Citing Freedonian media reports, she said the "
+            "capital believed Sylvania could eventually send as many as 12,000 marines.")
+    [r] = figures(text)
+    assert (r["claimant"], r["source"]) == ("Mira Sohn", "unnamed: Freedonian media")
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("Sylvania's ambassador in Freedonia, Ivan Gorsky, dismissed the estimates. He spoke to reporters for an hour. "
+     "The ambassador also claimed that Freedonia had lost more than 30,000 soldiers.", "Ivan Gorsky"),
+    ("The head of the Directorate, Mira Sohn, spoke first. Then the deputy minister spoke. The head of the "
+     "Directorate said 3,000 marines had landed.", "Mira Sohn"),
+])
+def test_a_role_set_off_before_a_name_is_the_name_when_the_role_comes_back(text, claimant):
+    assert figures(text)[-1]["claimant"] == claimant
+
+
+def test_a_title_in_an_opening_phrase_is_no_role_of_the_name_after_it():
+    text = "Asked by a reporter, Kim Tae-hyo, the deputy adviser, said 3,000 marines had arrived. The reporter said 2,000 had died."
+    assert [r["claimant"] for r in figures(text)] == ["Kim Tae-hyo", "unnamed: reporter"]
+
+
+def test_a_source_cell_naming_a_country_then_its_agency_is_the_agency():
+    text = ("Estimates so far:\n\nSource | Date | Marines sent\n\n"
+            "Freedonia, Freedonian Intelligence Directorate | Jan. 13, 2025 | about 11,000\n\n"
+            "Freedonia (Freedonian Intelligence Directorate, via lawmakers) | Jan. 20, 2025 | ~12,000\n\n"
+            "United States (White House) | Jan. 21, 2025 | ~13,000\n\n"
+            "Sylvania, state television | Jan. 14, 2025 | none\n\nThe war goes on.")
+    f = by_surface(text, published="2025-02-01")
+    assert f["about 11,000"]["claimant"] == "Freedonian Intelligence Directorate"
+    # the bracket names who more closely than the country before it; "via" names who relays it
+    assert (f["~12,000"]["claimant"], f["~12,000"]["source"]) == ("unnamed: lawmakers",
+                                                                  "Freedonian Intelligence Directorate")
+    assert f["~13,000"]["claimant"] == "White House"
+
+
+def test_an_outlet_reporting_a_claim_at_the_end_of_the_sentence_is_not_its_claimant():
+    text = ("The Freedonian Intelligence Directorate has since claimed that 3,000 more marines were sent in late "
+            "October, Yonhap News Agency reported.")
+    assert figures(text)[0]["claimant"] == "Freedonian Intelligence Directorate"
+    text = "The Directorate estimates that about 300 marines died, Mira Sohn told reporters."
+    assert figures(text)[0]["claimant"] == "Mira Sohn"

@@ -268,10 +268,16 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
         head, row, _ = cell
         col = next((k for k, h in enumerate(head) if _CLAIM_COLUMN.fullmatch(h.strip())), -1)
         if 0 <= col < len(row) and row[col].strip():
-            np = re.split(r",\s*(?:via|citing|through)\s+", row[col].strip())
-            how, sp = res.parse_np(np[-1], text.rfind("\n", 0, c.start) + 1)
-            src = res.parse_np(np[0], 0)[1] if len(np) > 1 else None
-            if sp is not None:
+            cell = row[col].strip()
+            # "Ukraine (HUR)", "South Korea (NIS, via lawmakers)": the bracket names who, more closely than
+            # the country before it
+            br = _CELL_BRACKET.fullmatch(cell)
+            for part in ([br.group("inner"), cell] if br else [cell]):
+                np = re.split(r",\s*(?:via|citing|through)\s+", part)
+                how, sp = _cell_claimant(res, np[-1], text.rfind("\n", 0, c.start) + 1)
+                if sp is None or part is not cell and len(np) == 1 and how not in ("registry", "name", "surname"):
+                    continue
+                src = res.parse_np(np[0], 0)[1] if len(np) > 1 else None
                 return _Claim(sp, "table:" + how, src, -1)
         note = figs.table_source(text, c.start)
         if note:
@@ -342,6 +348,22 @@ def _list_intro(res: Resolver, text: str, si: int) -> int | None:
 # the name a table's source note opens with: "NIS briefings to the ...", "UK Ministry of Defence daily updates"
 _NOTE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*")
 _CLAIM_COLUMN = re.compile(r"(?i)(?:claimed\s+by|claimant|source|according\s+to|reported\s+by|by|who)")
+_CELL_BRACKET = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
+
+
+def _cell_claimant(res: Resolver, cell: str, at: int):
+    """(how, speaker) of a "Source" cell. "South Korea, National Intelligence Service", "Ukraine, Defence
+    Intelligence (HUR)": a country, then the body of it that made the claim; the body is the claimant when it
+    is a name the registry or the article knows."""
+    parts = [p.strip() for p in cell.split(",") if p.strip()]
+    if len(parts) > 1:
+        for part in reversed(parts):
+            how, sp = res.parse_np(part, at)
+            if sp is not None and how in ("registry", "name", "surname"):
+                return how, sp
+    return res.parse_np(cell, at)
+
+
 def _claim_end(text: str, pos: int, ss: int) -> int:
     """Where the claimant's own words end before the figure: after the last speech verb or 'according
     to X,' before it, so 'Ukraine's intelligence said ...' does not make a figure Ukrainian."""

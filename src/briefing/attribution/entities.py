@@ -27,6 +27,9 @@ _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _LEFT_WINDOW = 90
+# the noun phrase opening a clause before ", Name,": "Russia's ambassador in Berlin", "The head of the agency"
+_ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+(?:\s+(?:of|in|at|to|for)\s+"
+                        r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3})?)$")
 # "I'm Rachel Dunmore": a contraction before a name is no part of it
 CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
 # "Rear Adm." is an admiral (data/title_abbreviations.csv)
@@ -201,6 +204,17 @@ class EntityIndex:
             role = " ".join(w for w in role.split() if not possessive(w))
             sp.role = (role + " " + sp.role).strip() if role not in sp.role else sp.role
             sp.country = sp.country or country
+        if not words and left.rstrip().endswith(",") and self.text[end:end + 1] == ",":
+            # "Russia's ambassador in Berlin, Sergei Nechayev, dismissed ...": the role the name is set off from
+            lead = _ROLE_LEAD.search(left.rstrip()[:-1])
+            if lead:
+                lw = lead.group("np").split()
+                head = next((w for w in lw if w.lower().strip(".,’'") in self.lex.person_titles), "")
+                first = lw[0]
+                if head and (first.lower() in ("the", "a", "an") or possessive(first) or self.lex.demonym(lw)[1]):
+                    sp.role = sp.role or re.sub(r"^(?:the|a|an)\s+", "", " ".join(w for w in lw if not possessive(w)),
+                                                flags=re.I)
+                    sp.country = sp.country or self.names.premods(lw)[1]
         ap = _APPOS.match(self.text, end, min(len(self.text), end + 120))
         if ap:
             role = ap.group("role").strip()

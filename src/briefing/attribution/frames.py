@@ -645,7 +645,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     final = [c for dd, c in cands if c.verb_end > pos and c.speaker is not None and
              _ENDS_SENTENCE.match(text, c.verb_end, se) and c.how.startswith("verb:") and not c.how.startswith("verb:sub")
              and c.subject_at > pos and text[:c.subject_at].rstrip().endswith((",", "”", "\"", "—"))]
-    if final and best.verb_end <= pos and final[-1].speaker is not best.speaker and best.how.startswith("verb:"):
+    if final and best.verb_end <= pos and final[-1].speaker is not best.speaker and best.how.startswith("verb:") and \
+            not res.lex.outlet(final[-1].speaker.name):
+        # (but "The agency has claimed that 3,000 ..., Yonhap reported": the outlet reports whom it cites)
         # "The NIS estimates that about 300 ..., Park Sun-won told reporters.": Park says it, citing the NIS
         outer = final[-1]
         inner = best.speaker

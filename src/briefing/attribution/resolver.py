@@ -37,7 +37,7 @@ from .names import Names, Speaker, from_actor, memo, possessive, unnamed
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
                  r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
-                 r"initially|first|already|now|still|only|just|even|finally|previously))+$", re.I)
+                 r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly))+$", re.I)
 LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
                   r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
 # a time phrase opening the clause without a comma: "On Sunday they said", "Last week the ministry said"
@@ -113,6 +113,7 @@ _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
                             r"of|for|to|in|on|at|by|from|with|over|about|amid|despite|among|against|after|following|"
                             r"under|into)\s*$", re.I)
+MEDIA_END = re.compile(r"(?:^|\s)(?:media|news)\s*$", re.I)
 _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
@@ -141,6 +142,12 @@ _ASIDE = re.compile(r"^\s*(?:who|whom|whose|which|speaking|talking|writing|askin
 OCCASION_ASIDE = re.compile(r"\s*(?:in|at|during|through|via)\s+(?:a|an|the|its|his|her|their)\s+", re.I)
 MAX_SENTENCES = 12
 MAX_CANDIDATES = 200
+
+
+# a participle phrase opening a sentence before its subject: "Citing media reports, she said", "Speaking to
+# reporters on Monday, the minister said", "Asked about the losses, Kim said"
+_OPENING_PARTICIPLE = re.compile(r"(?:Citing|Quoting|Speaking|Asked|Responding|Referring|Writing|Addressing|Talking|"
+                                 r"Pressed|Answering)\b[^,;.“”\"]{0,120},\s*")
 
 
 class Resolver:
@@ -570,8 +577,9 @@ class Resolver:
             for lab in LABEL_PREFIX.finditer(np):
                 np = np[lab.end():]     # "REPORTER: The Pentagon says": the label is not the subject
                 break
-            if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")):
-                continue
+            if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")) or \
+                    MEDIA_END.search(np[-12:]) and not vm.group(1).lower().endswith("ed"):
+                continue    # "the report", "Seoul's claims", "media reports" are nouns ("media reported" is a verb)
             chunks = [c for c in np.split(",") if c.strip()]
             if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
                 np = np[:np.rstrip(" ,").rfind(",")]
@@ -675,6 +683,9 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
+        lead = _OPENING_PARTICIPLE.match(self.text, s, e)
+        if lead:
+            s = lead.end()     # "Citing South Korean media reports, she said ...": she is the subject
         e = min(e, s + MAX_CONTEXT)
         sent = self.text[s:e]
         lex = self.lex
