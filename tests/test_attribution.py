@@ -1395,3 +1395,56 @@ def test_an_outlet_reporting_a_claim_at_the_end_of_the_sentence_is_not_its_claim
     assert figures(text)[0]["claimant"] == "Freedonian Intelligence Directorate"
     text = "The Directorate estimates that about 300 marines died, Mira Sohn told reporters."
     assert figures(text)[0]["claimant"] == "Mira Sohn"
+
+
+def test_who_dismisses_an_agencys_estimate_claims_it_as_denied_and_a_bulleted_speaker_is_read():
+    text = ("* Sylvanian spokeswoman Vera Lind on Dec. 20 dismissed the Directorate's estimate of 100 dead as "
+            "\u201ca fantasy for gullible audiences.\u201d")
+    q, f = rows(text)
+    assert [r["speaker"] for r in q] == ["Vera Lind"]
+    assert (f[0]["claimant"], f[0]["status"]) == ("Vera Lind", "denied")
+    # repeated, not dismissed: the estimate stays the agency's
+    assert figures("The Freedonian Intelligence Directorate's estimate of 100 dead was repeated on Monday.")[0][
+        "claimant"] == "Freedonian Intelligence Directorate"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The Ukrainian leader said 3,000 soldiers had died.", "Volodymyr Zelenskyy"),
+    ("The North Korean leader said 3,000 soldiers had been sent.", "Kim Jong-un"),
+    ("The Russian president said 3,000 soldiers had been sent.", "Vladimir Putin"),
+    ("The former Ukrainian president said 3,000 soldiers had died.", "unnamed: former Ukrainian president"),
+    ("A Ukrainian opposition leader said 3,000 soldiers had died.", "unnamed: Ukrainian opposition leader"),
+])
+def test_a_countrys_leader_or_president_nobody_in_the_article_is_named_as_is_the_registered_head_of_state(text, claimant):
+    from briefing.actors import default_registry
+    [r] = article_rows(text, article="t.txt", published="2025-01-14", registry=default_registry())[1]
+    assert r["claimant"] == claimant
+
+
+def test_a_quote_after_a_speakers_verb_is_the_speakers_though_an_agency_reports_it():
+    text = ("Zoran Petrov has made no secret of his priorities. Visiting the Freedonian Intelligence Directorate on "
+            "February 8, he pledged that the country would \u201cinvariably support the just cause of our marines,\u201d "
+            "according to the White House.")
+    assert quotes(text) == {"invariably support the ju": "Zoran Petrov"}
+    # with no verb before it, the quote is the one "according to" names
+    assert quotes("The marines are \u201cfulfilling their noble duty to the world,\u201d according to the White House.") \
+        == {"fulfilling their noble du": "White House"}
+
+
+def test_an_opening_participle_phrase_naming_an_agency_is_no_subject():
+    text = "Visiting the Freedonian government on February 8, he pledged that 3,000 marines would go."
+    assert figures(text)[0]["claimant"] == ""
+
+
+def test_a_lead_in_of_several_asides_before_the_subject_names_no_place_as_speaker():
+    text = ("Speaking at a meeting of the arms committee, or the security committee, in Geneva on Monday, local time, "
+            "the Sylvanian representative said he does not \u201cfeel the need to comment on such rumours.\u201d")
+    assert quotes(text) == {"feel the need to comment ": "unnamed: Sylvanian representative"}
+
+
+def test_a_pronoun_after_a_quote_is_not_a_person_the_quote_mentions():
+    text = ("Mira Sohn said that kind of rhetoric was what the capital wanted to hear. \u201cThe more troops Zoran "
+            "Petrov announces, the more weapons he receives,\u201d she said.")
+    assert quotes(text) == {"The more troops Zoran Pet": "Mira Sohn"}
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("she said", "he said").replace("Mira Sohn", "Ivan Gorsky")
+    assert quotes(text) == {"The more troops Zoran Pet": "Ivan Gorsky"}

@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
-from .resolver import ACCORDING, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
+from .resolver import ACCORDING, ING_OPEN, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -118,6 +118,13 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         if m:
             how, sp = res.parse_np(_np_until_clause_end(right[m.end():]), close + m.end())
             if sp is not None:
+                # 'he pledged that Pyongyang would "...," according to KCNA': the one whose verb the quote
+                # follows said it; the agency reports it
+                si = res.sent_index(open_)
+                s0 = max(ls, res.spans[si][0] if res.spans else ls, open_ - MAX_CONTEXT)
+                lsp, lvm, lhow = res.np_verb(text[s0:open_], s0, nearest=True)
+                if lsp is not None and lsp.personlike and lsp.name != sp.name:
+                    return lsp, lex.lemma(lvm.group(1)), "before:np-verb:" + lhow
                 return sp, "according to", "after:according:" + how
     # the sentence before the opening mark (at most MAX_CONTEXT characters of it)
     si = res.sent_index(open_)
@@ -357,6 +364,7 @@ MAX_NP_WORDS = 18
 _PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
 # a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_ING_OPEN = re.compile(ING_OPEN)     # "Visiting the ministry on Monday, he pledged": no subject
 # "In Washington, a US defence official said": a place the sentence opens with is no subject
 _ABBREV_STOP = re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(a) for a in TITLE_ABBR), key=len, reverse=True))
                           + r"|Dr|Mr|Mrs|Ms|Prof|St)$", re.I)
@@ -435,6 +443,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             return "question", None, -1
         if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
                 _PARTICIPLE.match(chunk) and cs > 0 and before[cs - 1] == "," and before[cs:ce].rstrip().endswith(",") or \
+                _ING_OPEN.match(chunk) or \
                 found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
             # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a
             # statement released through KCNA, said"
@@ -623,7 +632,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             a = res.lookup(country) if k else None
             if a is not None:
                 sp, how = from_actor(a, m.start("np")), "demonym"
-        if sp is not None:
+        denied = any(c.how.startswith("verb:") and c.verb_end <= m.start() and c.speaker is not None and
+                     lex.verb_kind.get(c.verb, "") == "deny" and not re.search(r"[;:.]|\bthat\b", text[c.verb_end:m.start()])
+                     for _, c in cands)
+        if sp is not None and not denied:
+            # (but "Zakharova dismissed the NIS estimate of 100 dead": who denies it claims it, as denied)
             cands.append((0, Claim(sp, "estimate-of:" + how, source)))
     for m in scans.within(REPORTS, span, lo, pos):
         a = m.start()

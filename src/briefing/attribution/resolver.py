@@ -46,7 +46,8 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
                        r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December))\s+(?=\S)", re.I)
-TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$|"
+                        r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
 CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
@@ -146,8 +147,14 @@ MAX_CANDIDATES = 200
 
 # a participle phrase opening a sentence before its subject: "Citing media reports, she said", "Speaking to
 # reporters on Monday, the minister said", "Asked about the losses, Kim said"
-_OPENING_PARTICIPLE = re.compile(r"(?:Citing|Quoting|Speaking|Asked|Responding|Referring|Writing|Addressing|Talking|"
+_OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speaking|Asked|Responding|Referring|Writing|Addressing|Talking|"
                                  r"Pressed|Answering)\b[^,;.“”\"]{0,120},\s*")
+
+
+_BULLET = re.compile(r"[-*•·–]\s+")
+# an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
+ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
+_ING_LEAD = re.compile(r"(?:[-*•·–]\s+)?" + ING_OPEN + r"[^,;.“”\"]{0,120},\s*")
 
 
 class Resolver:
@@ -245,6 +252,7 @@ class Resolver:
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
         np = DATELINE_PREFIX.sub("", np)
+        np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
         m = _VERB_AND.match(np)
@@ -580,6 +588,11 @@ class Resolver:
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")) or \
                     MEDIA_END.search(np[-12:]) and not vm.group(1).lower().endswith("ed"):
                 continue    # "the report", "Seoul's claims", "media reports" are nouns ("media reported" is a verb)
+            lead = _OPENING_PARTICIPLE.match(np.lstrip()) or _ING_LEAD.match(np.lstrip())
+            if lead and np.lstrip()[lead.end():].strip() and "," not in np.lstrip()[lead.end():].rstrip(" ,"):
+                # "Visiting the Ministry of National Defence on February 8, he pledged": the subject follows
+                # (a longer lead-in of several asides is cut below, at its last comma)
+                np = np.lstrip()[lead.end():]
             chunks = [c for c in np.split(",") if c.strip()]
             if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
                 np = np[:np.rstrip(" ,").rfind(",")]
@@ -683,9 +696,11 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
-        lead = _OPENING_PARTICIPLE.match(self.text, s, e)
+        lead = _OPENING_PARTICIPLE.match(self.text, s, e) or _BULLET.match(self.text, s, e)
         if lead:
-            s = lead.end()     # "Citing South Korean media reports, she said ...": she is the subject
+            # "Citing South Korean media reports, she said ...": she is the subject; and a list item's bullet
+            # is no part of its subject
+            s = lead.end()
         e = min(e, s + MAX_CONTEXT)
         sent = self.text[s:e]
         lex = self.lex
@@ -932,9 +947,13 @@ class Resolver:
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
         if s < pos and not self._in_pronoun:
             self._in_pronoun = True
+            lo = max(s, pos - MAX_CONTEXT)
+            # '"The more troops Zelensky announces, the more weapons he receives," he said': the words inside
+            # the quotation are its speaker's, never the clause the pronoun's verb belongs to
+            close = max(self.text.rfind("”", lo, pos), self.text.rfind('"', lo, pos))
+            lo = close + 1 if close >= 0 else lo
             try:
-                sp, _, how = self.np_verb(self.text[max(s, pos - MAX_CONTEXT):pos], max(s, pos - MAX_CONTEXT),
-                                          skip_pronouns=True)
+                sp, _, how = self.np_verb(self.text[lo:pos], lo, skip_pronouns=True)
             finally:
                 self._in_pronoun = False
             if sp is not None and ok(sp):
@@ -1060,7 +1079,15 @@ class Resolver:
             if m.actor_id and ok(m):
                 return m
         after = [m for m in cand if m.pos > pos]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        if head in _LEADER_HEADS and country and not quals:
+            # "the Ukrainian leader", "the Russian president" with nobody so titled in the article: the
+            # registry's head of state of that country, when it holds exactly one
+            a = _heads_of_state(self.reg).get(country)
+            if a is not None:
+                return from_actor(a, pos)
+        return None
 
     def _country_in(self, desc: str) -> str:
         """The country an unnamed speaker's words give ("spokesperson for Ukraine's Special Operations
@@ -1294,6 +1321,23 @@ def _lower_subject() -> re.Pattern:
         _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-Z][a-z]))"
                                     r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
+
+
+_LEADER_HEADS = frozenset(("president", "leader"))
+
+
+def _heads_of_state(registry: Registry) -> dict:
+    """Country -> the registered person whose role is its president or leader, when only one is."""
+    m = memo(registry)
+    if "heads" not in m:
+        seen: dict[str, list] = {}
+        for a in registry.actors:
+            role = (a.role or "").lower()
+            if a.kind == "person" and a.country and (role == "president" or role.endswith(" leader") or
+                                                     role == "leader"):
+                seen.setdefault(a.country, []).append(a)
+        m["heads"] = {c: v[0] for c, v in seen.items() if len(v) == 1}
+    return m["heads"]
 
 
 def _surname_index(registry: Registry) -> dict:
