@@ -1448,3 +1448,19 @@ def test_a_pronoun_after_a_quote_is_not_a_person_the_quote_mentions():
     assert quotes(text) == {"The more troops Zoran Pet": "Mira Sohn"}
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("she said", "he said").replace("Mira Sohn", "Ivan Gorsky")
     assert quotes(text) == {"The more troops Zoran Pet": "Ivan Gorsky"}
+
+
+def test_a_figure_named_as_the_figure_or_a_higher_number_counts_and_is_claimed_as_the_one_before():
+    f = by_surface("The Freedonian Intelligence Directorate first said in October that about 1,500 marines had been "
+                   "shipped. By the end of that year, the figure had grown to about 11,000.")
+    assert (f["about 11,000"]["unit_category"], f["about 11,000"]["claimant"]) == \
+        ("personnel", "Freedonian Intelligence Directorate")
+    f = by_surface("Zoran Petrov said more than 10,000 Sylvanian marines had moved. The Freedonian Intelligence "
+                   "Directorate has given a slightly higher number, about 11,000.")
+    assert f["about 11,000"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_verb_coordinated_with_an_earlier_one_has_its_subject():
+    [r] = figures("The Freedonian Intelligence Directorate said Sylvania was preparing a third contingent of marines "
+                  "and warned that the total could eventually reach 30,000.")
+    assert (r["claimant"], r["source"]) == ("Freedonian Intelligence Directorate", "")

@@ -508,3 +508,18 @@ def test_a_number_after_a_loss_count_borrows_its_noun_and_what_it_counted():
     f = figs("The ministry claimed that Freedonia had lost more than 67,000 servicemen since August, and about 380 "
              "over the past day.").set_index("surface")
     assert (f.loc["about 380", "unit"], f.loc["about 380", "unit_category"]) == ("servicemen", "casualties")
+
+
+def test_a_list_line_opening_with_its_number_and_a_colon_counts_the_noun_after_it():
+    text = ("Key facts:\n- About 14,000: Sylvanian marines sent to Freedonia since October\n"
+            "- 4,700: marines killed or wounded, by the latest estimate\n"
+            "- More than 76,000: Freedonian losses since August\n- In 2024: marines moved.\n- On page 12: marines at rest.\n")
+    f = figs(text)
+    assert list(f["surface"]) == ["About 14,000", "4,700", "More than 76,000"]
+    assert list(f["unit_category"]) == ["personnel", "casualties", "casualties"]
+
+
+def test_casualties_that_ran_in_the_hundreds():
+    f = figs("The spokesman said Sylvanian casualties ran \u201cin the hundreds\u201d and included officers.")
+    assert list(f["surface"]) == ["hundreds"] and f.iloc[0].unit_category == "casualties"
+    assert figs("The marines ran in the park for hours.").empty

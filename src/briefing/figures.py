@@ -48,9 +48,10 @@ UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
-                         rf"\s+(?:(?:have|has|had|were|was|are|is)\s+(?:now\s+|already\s+|so\s+far\s+)?)?"
+                         rf"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
                          rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
-                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>in\s+the)|at|"
+                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>(?:(?:ran|run|runs|running)\s+[\"“]?)?"
+                         rf"in(?:to)?\s+the)|at|"
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
                          rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?|above|beyond)\s+)"
                          rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$"
@@ -80,7 +81,14 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    # "Our estimate is about 12,000", "Of those, an estimated 8,000 ...": the noun asked or said before
                    r"\b(?:our|their|its|his|her|my)\s+(?:own\s+|latest\s+|current\s+)?(?:estimate|figure|number|count|"
                    r"tally)\s+(?:is|was|stands\s+at)\s+(?:\w+\s+){0,2}$|"
-                   r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                   r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$|"
+                   # "the figure had grown to about 11,000", "the total could eventually reach 30,000"
+                   r"\bthe\s+(?:figure|total|number|tally|count|toll)\s+(?:(?:had|has|have|could|would|will|may|might|"
+                   r"now|already|eventually|since|then|later)\s+){0,3}(?:grown|grew|rose|risen|reach|reached|climbed|"
+                   r"jumped|hit|topped|passed|exceeded|surpassed|doubled)(?:\s+to)?\s+(?:\w+\s+){0,2}$|"
+                   # "a slightly higher number, about 11,000"
+                   r"\ban?\s+(?:slightly\s+|much\s+|far\s+)?(?:higher|lower|larger|smaller|similar|bigger)\s+"
+                   r"(?:number|figure|estimate|total|count)\s*(?:,|of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "He has already sent around 11,000", "could send anywhere from 30,000 to 50,000 more": a sending verb counts
 # the noun last written, when no other noun follows the number ("sent 30 letters")
 _SENT_BEFORE = re.compile(r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
@@ -432,6 +440,24 @@ def _fact_box_unit(text: str, s: int, e: int) -> re.Match | None:
     return _UNIT_WORD.search(text, ns, head.end()) if head else None
 
 
+_FACT_SEP = re.compile(r"[ \t]*(?::|[–—]|-(?=[ \t]))[ \t]+")
+_LINE_LEAD = re.compile(r"[ \t]*(?:[-•*·][ \t]+)?(?:\w+(?:[ \t]+\w+)?[ \t]+)?[~>]?$")
+
+
+def _key_fact_unit(text: str, s: int, e: int) -> re.Match | None:
+    """For a number opening a list line and followed by a colon or a dash ("- About 14,000: North Korean
+    troops sent to Russia since October, according to ..."), the counted noun among the first words after it."""
+    sep = _FACT_SEP.match(text, e)
+    if sep is None:
+        return None
+    ls = text.rfind("\n", max(0, s - 30), s) + 1
+    if (ls == 0 and s > 30) or not _LINE_LEAD.match(text, ls, s) or (text[ls:s].strip(" \t-•*·~>") and
+                                                                     not QUAL_RE.search(text, ls, s)):
+        return None
+    head = _FACT_HEAD.match(text, sep.end(), min(len(text), sep.end() + FACT_HEAD))
+    return _UNIT_WORD.search(text, sep.end(), head.end()) if head else None
+
+
 def _fraction_value(m: re.Match) -> float:
     if m.group("frac"):
         return _FRACTIONS[" ".join(m.group("frac").lower().split())]
@@ -490,12 +516,12 @@ def candidates(text: str, locate) -> list[Candidate]:
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
             else:
                 unit = ""
-                fm = _fact_box_unit(text, s, e2)
+                fm = _fact_box_unit(text, s, e2) or _key_fact_unit(text, s, e2)
                 if fm is not None:
                     # "10,000" on its line, "Approximate number of North Korean soldiers ..." on the next
                     um, unit = fm, fm.group(0)
                     cat, uend, ustart = _UNITS[unit.lower()], fm.end(), fm.start()
-                    noun_phrase = " ".join(text[text.find("\n", e2) + 1:fm.end()].split())
+                    noun_phrase = " ".join(text[e2:fm.end()].split()).lstrip(":–—- ")
                 elif n.value == n.value and n.value < 10 and n.kind == "single" and not _LABEL_BEFORE.search(text, max(0, s - 12), s) \
                         and text[max(0, s - 2):s] not in _CHANGE_MARKS and text[max(0, s - 3):s] != " | " \
                         and text[max(0, s - 1):s] != "\t":

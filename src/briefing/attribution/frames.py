@@ -331,7 +331,7 @@ _NOUN_BEFORE_VERB = re.compile(r"\s+(?:put|puts|place|places|placed|say|said|sug
                                r"indicated|estimate|estimated)\b")
 GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
                          r"releases|published|publishes)\s+(?:a|an|its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:figure|estimate|number|count|tally|toll)\s+of\s+(?:\w+\s+){0,2}$", re.I)
+                         r"(?:figure|estimate|number|count|tally|toll)(?:\s+of|\s*,)\s+(?:\w+\s+){0,2}$", re.I)
 PUT_AT = re.compile(PUT_WORD.pattern + r"(?=[^.;“”\"]{0,80}?\bat\s+$)")
 REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|media|press|news|local|some|other|"
                      r"several|earlier|recent|separate|russian|ukrainian|south\s+korean|north\s+korean|western|"
@@ -354,7 +354,10 @@ _QUESTION_AUX = frozenset("does do did will would can could should shall".split(
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;:—–()]*$", re.I)
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"
-                   r"This|These|Those|In addition|Additionally|Moreover|Furthermore)\b|^[^,.;]{0,60}?\balso\b")
+                   r"This|These|Those|In addition|Additionally|Moreover|Furthermore)\b|^[^,.;]{0,60}?\balso\b|"
+                   # "By the end of that year, the figure had grown to about 11,000": the figure just claimed
+                   r"^[^.;]{0,60}?\b[Tt]he\s+(?:figure|estimate|tally|count)\s+(?:had|has|was|is|now|then|later|rose|"
+                   r"grew|climbed|jumped|stood|stands)\b")
 _QUOTE_CHARS = "“”\"‘’'"
 
 
@@ -435,6 +438,10 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         ws = chunk.split()
         if not ws:
             continue
+        if n == 0 and ws[-1].lower() in ("and", "but") and len(ws) > 1:
+            # "the agency said Pyongyang was preparing ... and warned that": the verb is coordinated with an
+            # earlier one, whose subject says it
+            return "coord", None, -1
         if n == 0 and (NEGATED.search(" ".join(ws[-4:])) or ws[0].lower() in ("neither", "no", "none", "nobody")):
             return "neg", None, -1
         if n == 0 and ws[0].lower() in _QUESTION_AUX and len(ws) <= 6 and (cs == 0 or before[cs - 1] in ",;:("):
@@ -570,6 +577,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue
+        if how == "coord":
+            if last_subject is None or last_subject.verb_end > vs:
+                continue
+            sp, how, np_at = last_subject.speaker, "coord:" + last_subject.how.split(":", 1)[-1], last_subject.subject_at
         if (sp is not None or last_subject is None) and text[vs:ve].endswith("ing") and \
                 text[max(lo, vs - 3):vs].rstrip().endswith(","):
             # "A House Republican is pressing Rubio for an accounting of North Korea's help, warning that ...":
