@@ -1464,3 +1464,39 @@ def test_a_verb_coordinated_with_an_earlier_one_has_its_subject():
     [r] = figures("The Freedonian Intelligence Directorate said Sylvania was preparing a third contingent of marines "
                   "and warned that the total could eventually reach 30,000.")
     assert (r["claimant"], r["source"]) == ("Freedonian Intelligence Directorate", "")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Foreign Minister Mira Sohn took a similar line on Monday. \u201cAnyone who brings marines into this war is not "
+     "looking for peace,\u201d the Green politician said at a press conference.", "Mira Sohn"),
+    ("At the university, Ivan Gorsky, who teaches Sylvanian politics, said he was not surprised. \u201cThey have "
+     "never seen a drone,\u201d Gorsky said. The professor said \u201cthe shells were the real prize for the capital.\u201d",
+     "Ivan Gorsky"),
+])
+def test_a_describing_noun_nobody_was_introduced_with_points_back_at_the_person_just_spoken_of(text, speaker):
+    assert set(quotes(text).values()) == {speaker}
+
+
+def test_a_describing_noun_with_nobody_before_it_stays_unnamed_and_a_count_before_the_subject_is_no_speaker():
+    assert figures("The politician said 3,000 marines died.")[0]["claimant"] == "unnamed: politician"
+    text = ("Ivan Gorsky, a researcher, agreed. The figure of 10,000 marines, Gorsky said, \u201chas been repeated so "
+            "often that people forget nobody has proven it.\u201d")
+    assert quotes(text) == {"has been repeated so ofte": "Ivan Gorsky"}
+
+
+def test_a_ministry_that_condemned_something_as_a_quoted_phrase_says_it():
+    text = ("The Freedonian Intelligence Directorate on Monday condemned the admission as proof of \u201can illegal act "
+            "of war that violates the resolutions.\u201d")
+    assert quotes(text) == {"an illegal act of war tha": "Freedonian Intelligence Directorate"}
+
+
+def test_what_someone_called_a_quoted_phrase_is_theirs():
+    text = "The ministry rejected what Zoran Petrov called \u201ca pack of lies spun by the puppet intelligence\u201d in the capital."
+    assert quotes(text) == {"a pack of lies spun by th": "Zoran Petrov"}
+
+
+def test_who_issued_a_statement_through_an_agency_denouncing_what_she_called_a_phrase_said_it():
+    text = ("His sister Mira Sohn, a vice department director of the party's committee, issued a separate statement "
+            "through the White House on Monday denouncing what she called \u201ca pack of lies spun by the puppet "
+            "intelligence\u201d in the capital.")
+    assert quotes(text) == {"a pack of lies spun by th": "Mira Sohn"}

@@ -29,6 +29,7 @@ class Lexicon:
     pronouns: dict               # pronoun -> person / organization / group
     anon: frozenset
     outlets: dict                # lower-case alias -> display name
+    descriptors: frozenset = frozenset()   # person titles that describe, not name an office (person_descriptors.txt)
 
     def lemma(self, form: str) -> str:
         f = form.lower()
@@ -80,4 +81,5 @@ def lexicon() -> Lexicon:
         for alias in [r["name"], *filter(None, r["aliases"].split(";"))]:
             outlets[alias.strip().lower()] = r["name"]
     return Lexicon(verb_re, forms, kinds, titles, person_titles, role, not_names, by_first, pron,
-                   frozenset(w.lower() for w in read_lines("anonymous_markers.txt")), outlets)
+                   frozenset(w.lower() for w in read_lines("anonymous_markers.txt")), outlets,
+                   frozenset(w.lower() for w in read_lines("person_descriptors.txt")))

@@ -59,7 +59,7 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(
 # "a new report from the Institute X", "a statement issued by the ministry": the publisher follows the word
 _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
 SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
-                     r"of|for|the|to))*)")
+                     r"(?:of|for|the|to)\b))*)")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
 # Intelligence Committee): ..."
@@ -91,6 +91,9 @@ DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.
 # "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
 # and "X declined to give an estimate, [saying]": a capitalised subject before a past-tense verb
 _VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)(?:[a-z]\w*(?:ed|s)\s+.+\s+and|(?:also\s+)?[a-z]\w+ed\s+(?!by\b|on\b|in\b|at\b|with\b).{6,})$")   # ("lawmakers briefed by" is no verb)
+# "X, a vice director, issued a statement through KCNA on Monday [denouncing]": who issued it, not its channel
+_ISSUED = re.compile(r"^(.{2,160}?),?\s+(?:issued|released|published|posted|put\s+out|sent)\s+(?:a|an|the|his|her|its|their)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:statement|message|letter|communiqu[eé]|post|video|note)\b[^,;]*$")
 # an office named by what it does, before its head noun: "external affairs ministry", "foreign ministry"
 _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
@@ -152,6 +155,7 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}))\s*$")
 # an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
 ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
 _ING_LEAD = re.compile(r"(?:[-*•·–]\s+)?" + ING_OPEN + r"[^,;.“”\"]{0,120},\s*")
@@ -255,10 +259,14 @@ class Resolver:
         np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
-        m = _VERB_AND.match(np)
+        kin = _kin_lead().match(np)
+        if kin:
+            np = np[kin.end():]     # "His sister Kim Yo-jong": the name after the relation
+        m = _VERB_AND.match(np) or _ISSUED.match(np)
         if m:
             np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
-        if _COUNT_IN.search(np.rsplit(",", 1)[-1] if "," in np and _PARTICIPLE.match(np.lower()) else np):
+        if _COUNT_IN.search(np.rsplit(",", 1)[-1] if "," in np.rstrip(" ,") else np):
+            # ("The figure of 10,000 soldiers, Zhang said": the count is in the clause before the subject)
             # "a force of 3,000 marines said": a count is what is said, not who says it (an aside before the
             # subject may hold one: "Pressed on Seoul's estimate of 3,000, the spokeswoman said")
             return "", None
@@ -597,6 +605,17 @@ class Resolver:
             if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
                 np = np[:np.rstrip(" ,").rfind(",")]
                 chunks.pop()
+            issued = _ISSUED.match(np.strip()) if vm.group(1).endswith("ing") else None
+            if issued:
+                # "Kim Yo-jong, a vice director ..., issued a statement through KCNA on Monday denouncing": the
+                # issuer, appositive and all
+                how, sp = self.parse_np(issued.group(1), offset + vm.start())
+                if sp is not None:
+                    return sp, vm, how
+            what = _WHAT_SUBJECT.search(np)
+            if what:
+                np = what.group(1)   # "denouncing what she called “...”": she calls it
+                chunks = [np]
             last = chunks[-1] if chunks else ""
             if self._has_verb(last[-80:]):
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
@@ -1087,6 +1106,10 @@ class Resolver:
             a = _heads_of_state(self.reg).get(country)
             if a is not None:
                 return from_actor(a, pos)
+        if head in self.lex.descriptors:
+            # "Foreign Minister Annalena Baerbock ... '...,' the Green politician said": the one just spoken of
+            return self._recent(pos, lambda sp: sp.kind == "person" and not self._gender_conflict(sp),
+                                limit_sentences=DESCRIPTOR_REACH)
         return None
 
     def _country_in(self, desc: str) -> str:
@@ -1323,7 +1346,14 @@ def _lower_subject() -> re.Pattern:
     return _LOWER_SUBJECT
 
 
+@lru_cache(maxsize=1)
+def _kin_lead() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, read_lines("kinship_words.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:(?:His|Her|Their|His\s+late|Her\s+late|[A-Z][\w\-]*['’]s)\s+)(?:{words})\s+(?=[A-Z][a-z])")
+
+
 _LEADER_HEADS = frozenset(("president", "leader"))
+DESCRIPTOR_REACH = 2     # sentences: "the politician" points back this far at most
 
 
 def _heads_of_state(registry: Registry) -> dict:
