@@ -1500,3 +1500,11 @@ def test_who_issued_a_statement_through_an_agency_denouncing_what_she_called_a_p
             "through the White House on Monday denouncing what she called \u201ca pack of lies spun by the puppet "
             "intelligence\u201d in the capital.")
     assert quotes(text) == {"a pack of lies spun by th": "Mira Sohn"}
+
+
+def test_a_table_row_counts_what_its_column_says_not_the_country_of_its_source_cell():
+    # (the parties are data/parties.csv's: a real country's adjective names one)
+    text = ("Estimates so far:\n\nSource | Date | Marines sent | Russian losses\n\n"
+            "Ukraine (Freedonian Intelligence Directorate) | Jan. 13, 2025 | 11,000+ | ~3,000\n\nThe war goes on.")
+    f = by_surface(text, published="2025-02-01")
+    assert (f["11,000+"]["about"], f["~3,000"]["about"]) == ("north_korea", "russia")

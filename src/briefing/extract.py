@@ -132,6 +132,12 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             bound = claim.end if claim.end <= c.start else found[qi].start if qi >= 0 else -1
             row["about"] = figs.about(text, c, c.sentence[0], c.sentence[1], bound, last_about, r.scans,
                                       clause=claim.how != "quote")
+            if claim.how.startswith(("table:", "table-note:")):
+                # a table row's cells name its source ("Ukraine (HUR)"), not whom the number counts: the column
+                # header does ("Russian losses"), else the story's party
+                cell = figs.table_cell(text, c.start)
+                if cell is not None:
+                    row["about"] = figs.party_at(cell[0][cell[2]]) or figs.DEFAULT_PARTY
             last_about = row["about"]
             figure_out.append(row)
         _headline_quotes(text, found, heads)

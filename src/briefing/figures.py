@@ -223,7 +223,8 @@ _DEPLOY_DEST = re.compile(r"\b(?:sent|deployed|dispatched|shipped|moved|transfer
 DEFAULT_PARTY = "north_korea"   # the story's subject: a count of people or materiel that names no party is North Korea's
 
 
-def _party_at(s: str) -> str:
+def party_at(s: str) -> str:
+    """The party a phrase names ("Russian losses" -> russia), or ""."""
     for party, pat, _ in _PARTIES:
         if pat.search(s):
             return party
@@ -243,12 +244,12 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
     not evidence enough."""
     s, e, uend = c.start, c.end, c.uend
     np_ = text[e:uend] if c.ustart >= e else text[max(lo, c.ustart - 40):c.ustart + len(c.unit)]
-    p = _party_at(np_)
+    p = party_at(np_)
     if p:
         return p
     m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(\S+(?:\s+\S+)?)", text[uend:min(hi, uend + 40)])
     if m:
-        p = _party_at(m.group(1))
+        p = party_at(m.group(1))
         if p:
             return p
     scans = scans or SpanScans(text)
@@ -268,7 +269,7 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
     kill = _KILL_VERB.search(before)
     if kill and kill.start() > best_at and not re.search(r"\b(?:been|were|was|is|are|being|be)\s+$",
                                                          before[:kill.start()]):
-        subj = _party_at(before[max(0, kill.start() - 40):kill.start()])
+        subj = party_at(before[max(0, kill.start() - 40):kill.start()])
         if subj and _OPPONENT.get(subj):
             return _OPPONENT[subj]
     if best:
