@@ -1508,3 +1508,11 @@ def test_a_table_row_counts_what_its_column_says_not_the_country_of_its_source_c
             "Ukraine (Freedonian Intelligence Directorate) | Jan. 13, 2025 | 11,000+ | ~3,000\n\nThe war goes on.")
     f = by_surface(text, published="2025-02-01")
     assert (f["11,000+"]["about"], f["~3,000"]["about"]) == ("north_korea", "russia")
+
+
+def test_a_sentence_opening_with_more_of_what_was_just_counted_carries_its_claimant():
+    f = by_surface("The White House claimed on Monday that around 10,000 marines had been sent to Sylvania for "
+                   "training. Several thousand more were expected to reach the front within weeks.")
+    assert f["Several thousand"]["claimant"] == "White House"
+    assert by_surface("Around 10,000 marines were sent. Several thousand more were expected, the White House said.")[
+        "Several thousand"]["claimant"] == "White House"

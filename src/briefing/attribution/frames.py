@@ -357,7 +357,10 @@ CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office
                    r"This|These|Those|In addition|Additionally|Moreover|Furthermore)\b|^[^,.;]{0,60}?\balso\b|"
                    # "By the end of that year, the figure had grown to about 11,000": the figure just claimed
                    r"^[^.;]{0,60}?\b[Tt]he\s+(?:figure|estimate|tally|count)\s+(?:had|has|was|is|now|then|later|rose|"
-                   r"grew|climbed|jumped|stood|stands)\b")
+                   r"grew|climbed|jumped|stood|stands)\b|"
+                   # "Several thousand more were expected to reach the front": more of what was just counted
+                   r"^\W*(?:(?:[Ss]everal|[Aa]nother|[Aa]\s+further|[Ss]ome|[Aa]bout|[Aa]round|[Uu]p\s+to)\s+)?"
+                   r"[\w,.-]+(?:\s+(?:thousand|hundred|million))?\s+more\s+(?:were|are|was|is|could|would|will|had|have)\b")
 _QUOTE_CHARS = "“”\"‘’'"
 
 
