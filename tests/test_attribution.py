@@ -1516,3 +1516,11 @@ def test_a_sentence_opening_with_more_of_what_was_just_counted_carries_its_claim
     assert f["Several thousand"]["claimant"] == "White House"
     assert by_surface("Around 10,000 marines were sent. Several thousand more were expected, the White House said.")[
         "Several thousand"]["claimant"] == "White House"
+
+
+@pytest.mark.parametrize("text", [
+    "A Freedonian artillery battalion commander with the call sign 'Bereh' said: \u201cWe find their duds every day.\u201d",
+    "A commander with the call sign \u201cBereh\u201d told reporters: \u201cWe find their duds every day.\u201d",
+])
+def test_a_soldier_known_by_a_call_sign_is_named_by_it(text):
+    assert quotes(text) == {"We find their duds every ": "Bereh"}

@@ -155,6 +155,8 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
+_QUOTED_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[“\"‘'][^”\"’'\n]{1,30}[”\"’']\s*$")
+_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"'’”]?\s*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}))\s*$")
 # an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
 ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
@@ -259,6 +261,13 @@ class Resolver:
         np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
+        cs = _CALL_SIGN.search(np)
+        if cs:
+            # "a Ukrainian artillery battalion commander with the call sign 'Bereh'": the call sign is the name
+            # the article gives him
+            role = " ".join(np[:cs.start()].split())
+            role = re.sub(r"^(?:a|an|the)\s+|\s+(?:with|who\s+(?:goes|went)\s+by|using|under)(?:\s+the)?$", "", role)
+            return "call-sign", Speaker(cs.group("cs").strip("’'\""), "person", "", role, self._country_in(role), "", pos)
         kin = _kin_lead().match(np)
         if kin:
             np = np[kin.end():]     # "His sister Kim Yo-jong": the name after the relation
@@ -588,7 +597,7 @@ class Resolver:
                         return sp, vm, "document-by:" + how
             np = context[max(0, vm.start() - 200):vm.start()]   # a subject is never longer than this
             cut = max(np.rfind("”"), np.rfind('"'))
-            if cut >= 0:
+            if cut >= 0 and not _QUOTED_CALL_SIGN.search(np):   # (a call sign in quotation marks is a name)
                 np = np[cut + 1:]
             for lab in LABEL_PREFIX.finditer(np):
                 np = np[lab.end():]     # "REPORTER: The Pentagon says": the label is not the subject
