@@ -1524,3 +1524,21 @@ def test_a_sentence_opening_with_more_of_what_was_just_counted_carries_its_claim
 ])
 def test_a_soldier_known_by_a_call_sign_is_named_by_it(text):
     assert quotes(text) == {"We find their duds every ": "Bereh"}
+
+
+def test_a_quote_run_whose_account_the_next_sentence_credits_and_its_own_sources_claim_nothing():
+    text = ("The channel said, citing its own sources, that 3,000 marines had fought.\n\n"
+            "\u201cThe marines went in first on the northern flank. They do not retreat.\n\n"
+            "\u201cThey have learned a lot since December.\u201d\n\n"
+            "That account was posted on Wednesday by Ivan Gorsky, a former officer who runs a popular channel.")
+    q, f = rows(text)
+    assert {r["quote"][:20]: r["speaker"] for r in q} == {"The marines went in ": "Ivan Gorsky",
+                                                          "They have learned a ": "Ivan Gorsky"}
+    assert f[0]["claimant"] != "unnamed: own sources"
+
+
+def test_a_pull_quote_over_the_line_naming_its_speaker():
+    text = ("Quoted\n\n\u201cIf Sylvanian marines cross the border, they will come home in body bags.\u201d\n\n"
+            "Zoran Petrov, Freedonia's president\n\nRebuttal\n\n\u201cThis is not a subject for discussion at all.\u201d\n\n"
+            "Ivan Gorsky, Sylvanian spokesman, asked about the marines\n")
+    assert quotes(text) == {"If Sylvanian marines cros": "Zoran Petrov", "This is not a subject for": "Ivan Gorsky"}

@@ -212,18 +212,29 @@ def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Spe
     sp, vm, how = res.np_verb(sent, s)
     if sp is not None:
         return sp, res.lex.lemma(vm.group(1)), "previous-sentence:" + how
-    line = sent.strip()
-    if len(line) <= SPEAKER_LINE and not line.endswith((".", "!", "?", ",")) and \
-            not text[e:open_].strip() and text[e:open_].count("\n") <= 2 and (s == 0 or text[s - 1] == "\n"):
-        # a broadcaster's caption line: "[Soundbite] Lim Dong-sik (Defense Ministry spokesperson)" over the quote;
-        # the line must be the name (a tag, a title, a role in brackets or after a comma aside), not a heading
-        core = re.sub(r"^(?:\[[^\]\n]{1,20}\]|[A-Z]{3,}:)\s*", "", line)
-        core = re.sub(r"\s*\([^()\n]*\)$", "", core).split(",")[0].strip()
-        how, sp = res.parse_np(core, s)
-        if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 and sp.name in core and \
-                len(core.split()) <= len(sp.name.split()) + 2:
+    if not text[e:open_].strip() and text[e:open_].count("\n") <= 2:
+        # a broadcaster's caption line: "[Soundbite] Lim Dong-sik (Defense Ministry spokesperson)" over the quote
+        sp, how = _speaker_line(res, text, s, e)
+        if sp is not None:
             return sp, "say", "speaker-line:" + how
     return None, "", ""
+
+
+def _speaker_line(res: Resolver, text: str, s: int, e: int) -> tuple[Speaker | None, str]:
+    """(person, how) a line of its own names, the line being the name (a tag, a title, a role in brackets or
+    after a comma aside), not a heading or a sentence: "[Soundbite] Lim Dong-sik (Defense Ministry
+    spokesperson)", "Andrii Sybiha, Ukraine's foreign minister"; (None, "") otherwise."""
+    line = text[s:e].strip()
+    if len(line) > SPEAKER_LINE or line.endswith((".", "!", "?", ",")) or not (s == 0 or text[s - 1] == "\n") or \
+            text[e:e + 1] not in ("", "\n"):
+        return None, ""
+    core = re.sub(r"^(?:\[[^\]\n]{1,20}\]|[A-Z]{3,}:)\s*", "", line)
+    core = re.sub(r"\s*\([^()\n]*\)$", "", core).split(",")[0].strip()
+    how, sp = res.parse_np(core, s)
+    if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 and sp.name in core and \
+            len(core.split()) <= len(sp.name.split()) + 2:
+        return sp, how
+    return None, ""
 
 
 # "So said Hanna Oks, a drone operator", "Those were the words of Hanna Oks": the sentence after a quote
@@ -245,8 +256,11 @@ _POINTS_BACK = re.compile(
     r"(?:\w+ly\s+)?(?:put\s+it|described|summed|stressed|said|told|wrote|explained|characteri[sz]ed|called|warned)\b|"
     # "Zelenskyy made that offer Sunday morning in a message on Telegram"
     r"\s*(?P<np6>[A-Z][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
-    r"statement|point|claim|argument|appeal|pledge|promise|threat)\b")
-_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6")
+    r"statement|point|claim|argument|appeal|pledge|promise|threat)\b|"
+    # "That account was posted on Wednesday by Yegor Lomakin, a former officer who ..."
+    r"\s*(?:That|This|The)\s+(?:account|post|message|statement|assessment|comment|remark|description|claim|warning|"
+    r"testimony|appeal)s?\s+(?:was|were|came)\s+(?:[\w-]+\s+){0,4}?(?:by|from)\s+(?P<np7>" + _NP_BACK + ")")
+_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6", "np7")
 
 
 def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
@@ -257,6 +271,12 @@ def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker
     s, e = res.spans[si + 1]
     sent = text[s:min(e, s + MAX_CONTEXT)]
     m = _POINTS_BACK.match(sent)
+    if not m and "“" not in sent and '"' not in sent:
+        sp, how = _speaker_line(res, text, s, e)
+        if sp is not None and not text[close:s].strip(" \t\n”\"’'") and text[close:s].count("\n") <= 2:
+            # a pull quote over the line naming who said it: "Andrii Sybiha, Ukraine's foreign minister"
+            return sp, "say", "speaker-line-after:" + how
+        return None, "", ""
     if not m or "“" in sent or '"' in sent:
         return None, "", ""
     g = next(g for g in _BACK_GROUPS if m.group(g))
@@ -663,7 +683,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         desc = desc[0].lower() + desc[1:]
         cands.append((pos - a, Claim(Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "reports", source)))
     if not cands:
-        if source is not None and _CITING.match(relays[0].group(0)):
+        if source is not None and _CITING.match(relays[0].group(0)) and \
+                not re.match(r"(?:its|their|his|her|our|my)\b", relays[0].group("np"), re.I):
+            # (not "citing its own sources": whose sources they are is the claimant, whoever that is)
             # "citing the Pentagon, 4,000 ...": whom the text cites. Not "after a briefing by the NIS": someone
             # briefed says it, and whoever that is went unrecognised
             return Claim(source, "relay-only")
