@@ -1542,3 +1542,10 @@ def test_a_pull_quote_over_the_line_naming_its_speaker():
             "Zoran Petrov, Freedonia's president\n\nRebuttal\n\n\u201cThis is not a subject for discussion at all.\u201d\n\n"
             "Ivan Gorsky, Sylvanian spokesman, asked about the marines\n")
     assert quotes(text) == {"If Sylvanian marines cros": "Zoran Petrov", "This is not a subject for": "Ivan Gorsky"}
+
+
+def test_a_title_written_in_the_name_run_answers_for_the_title_later():
+    text = ("Freedonia's commander-in-chief, General Zoran Petrov, told television over the weekend that the marines "
+            "had lost heavily. They had since returned, he said. \u201cThey learn fast. The second group is much more "
+            "careful with drones,\u201d the general said.")
+    assert quotes(text) == {"They learn fast. The seco": "Zoran Petrov"}

@@ -72,6 +72,7 @@ class EntityIndex:
                     if sp is not None:
                         if sp.kind == "person":
                             self._add_roles(sp, s + off, s + off + len(part))
+                            self._title_in_run(sp, part.strip())
                         found.append(sp)
             if single:
                 for w in _WORD.finditer(run):
@@ -180,6 +181,16 @@ class EntityIndex:
             return None
         sp.role = sp.role or " ".join(words[:len(words) - len(tail)])
         return sp
+
+    def _title_in_run(self, sp: Speaker, part: str) -> None:
+        """"General Oleksandr Syrskyi": a title written as part of the capitalised run is a role too, so "the
+        general" later is him, even when the registry gives another role."""
+        if not part.endswith(sp.name) or part == sp.name:
+            return
+        lead = [w for w in part[:-len(sp.name)].split() if w.lower().strip(".") in self.lex.person_titles]
+        title = " ".join(lead)
+        if title and title.lower() not in sp.role.lower():
+            sp.role = (sp.role + "; " + title) if sp.role else title
 
     def _add_roles(self, sp: Speaker, start: int, end: int) -> None:
         """Role words written before the name (lower case) or in an appositive after it."""
