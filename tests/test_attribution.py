@@ -1549,3 +1549,13 @@ def test_a_title_written_in_the_name_run_answers_for_the_title_later():
             "had lost heavily. They had since returned, he said. \u201cThey learn fast. The second group is much more "
             "careful with drones,\u201d the general said.")
     assert quotes(text) == {"They learn fast. The seco": "Zoran Petrov"}
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The open-source group Armour Watch has counted between 40 and 60 launchers so far.", "Armour Watch"),
+    ("The think tank Janes said 120 guns had been seen near the border.", "Janes"),
+    ("The Telegram channel Severny Veter said 300 marines had died.", "Severny Veter"),
+    ("The group said 300 marines had died.", "unnamed: group"),
+])
+def test_a_body_described_before_its_name_is_named_by_it(text, claimant):
+    assert figures(text)[0]["claimant"] == claimant

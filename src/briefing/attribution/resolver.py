@@ -286,6 +286,15 @@ class Resolver:
         np = LEAD_TIME.sub("", np)
         np = AUX.sub("", np)
         np = TRAIL_TIME.sub("", np).strip(" ,")
+        named = _org_named().match(np.strip())
+        if named and not self.lex.demonym(named.group("name").split())[1]:
+            # "the think tank Janes", "the Telegram channel Severny Veter": the name after the description
+            how, sp = self.parse_np(named.group("name"), pos)
+            if sp is not None and how in ("registry", "name") and sp.kind != "person":
+                return how, sp
+            role = " ".join(named.group("desc").split())
+            return "described-org", Speaker(named.group("name"), "organization", "", role,
+                                            self._country_in(role), "", pos)
         if not np or len(np) > 160:
             return "", None
         both = _BOTH.fullmatch(np)
@@ -1353,6 +1362,14 @@ def _lower_subject() -> re.Pattern:
         _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-Z][a-z]))"
                                     r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
+
+
+@lru_cache(maxsize=1)
+def _org_named() -> re.Pattern:
+    heads = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("org_descriptors.txt")),
+                            key=len, reverse=True))
+    return re.compile(rf"(?:(?i:the|a|an)\s+)?(?P<desc>(?:[\w-]+\s+){{0,3}}?(?:{heads}))\s+"
+                      rf"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})$")
 
 
 @lru_cache(maxsize=1)
