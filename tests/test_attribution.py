@@ -1559,3 +1559,13 @@ def test_a_title_written_in_the_name_run_answers_for_the_title_later():
 ])
 def test_a_body_described_before_its_name_is_named_by_it(text, claimant):
     assert figures(text)[0]["claimant"] == claimant
+
+
+def test_a_quoted_subheading_is_not_introduced_by_the_paragraph_before_and_spoke_of_claims():
+    text = ("The Freedonian Intelligence Directorate, more cautious, spoke in January of some 300 dead.\n\n"
+            "\u201cThey are not going to stop\u201d\n\n"
+            "For Ivan Gorsky, a professor, the numbers should not mislead anyone.\n\n"
+            "\u201cThey are not going to stop. If anything, they will send more,\u201d Gorsky told the Daily Planet.")
+    q, f = rows(text)
+    assert [(r["quote"][:20], r["speaker"]) for r in q if r["speaker"]] == [("They are not going t", "Ivan Gorsky")]
+    assert f[0]["claimant"] == "Freedonian Intelligence Directorate"

@@ -199,10 +199,21 @@ def opens_sentence(res: Resolver, text: str, open_: int, ls: int) -> bool:
 SPEAKER_LINE = 120     # a caption line naming the speaker of the quote below it is shorter than this
 
 
+_HEADING_QUOTE = re.compile(r"[“\"‘'][^“”\"\n]{1,120}?[^.!?,…:;\s][”\"’']\s*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
 def previous_sentence_speaker(res: Resolver, text: str, open_: int) -> tuple[Speaker | None, str, str]:
     """A quote-only paragraph introduced by the previous paragraph's last sentence ("Kim said:")."""
     si = res.sent_index(open_)
-    if si == 0:
+    if si == 0 or not text[text.rfind("\n", 0, open_) + 1:open_].strip() and \
+            _HEADING_QUOTE.fullmatch(text, open_, _line_end(text, open_)):
+        # (a quoted subheading, '"They are not going to stop"' on a line of its own with no stop: the
+        # paragraph before it does not introduce it)
         return None, "", ""
     s, e = res.spans[si - 1]
     s = max(s, e - MAX_CONTEXT)
@@ -390,6 +401,8 @@ MAX_NP_WORDS = 18
 _PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
 # a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_COUNTS_NUMBER = re.compile(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
+                            r"between|fewer\s+than|less\s+than|close\s+to)\s+)?")
 _ING_OPEN = re.compile(ING_OPEN)     # "Visiting the ministry on Monday, he pledged": no subject
 # "In Washington, a US defence official said": a place the sentence opens with is no subject
 _ABBREV_STOP = re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(a) for a in TITLE_ABBR), key=len, reverse=True))
@@ -595,6 +608,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     for vs, ve, lemma in verbs:
         if lemma in ("cite", "quote") and not _cites_number().fullmatch(text, ve, pos):
             continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
+        if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)):
+            continue   # "the General Staff counts more than 38,000": the count is its object, never "counts what"
         if _NOUN_BEFORE_VERB.match(text, ve):
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
         how, sp, np_at = _subject_before(res, text, lo, vs)
