@@ -1569,3 +1569,13 @@ def test_a_quoted_subheading_is_not_introduced_by_the_paragraph_before_and_spoke
     q, f = rows(text)
     assert [(r["quote"][:20], r["speaker"]) for r in q if r["speaker"]] == [("They are not going t", "Ivan Gorsky")]
     assert f[0]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("U.S., Freedonian and Sylvanian officials say about 11,000 marines are in the south.",
+     "unnamed: U.S., Freedonian and Sylvanian officials"),
+    ("In the capital, Freedonian and U.S. officials said 300 marines died.", "unnamed: Freedonian and U.S. officials"),
+    ("Zoran Petrov, a former general, said 300 marines died.", "Zoran Petrov"),
+])
+def test_officials_of_a_list_of_countries_are_all_of_them_not_the_first(text, claimant):
+    assert figures(text)[0]["claimant"] == claimant

@@ -401,6 +401,19 @@ MAX_NP_WORDS = 18
 _PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
 # a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_LIST_TAIL = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+")
+_LIST_ITEM_BEFORE = re.compile(r"(?:(?!(?:In|On|At|From|For|By|With|After|Before|During|Since|Meanwhile|However|But|And)\b)"
+                               r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s*)+$")
+
+
+def _list_start(before: str, cs: int) -> int:
+    """Where the comma-separated items of a list ending at cs begin ("U.S., " before "Ukrainian and ...")."""
+    m = _LIST_ITEM_BEFORE.search(before, max(0, cs - 120), cs)
+    if m is None or before[:m.start()].strip() and not before[:m.start()].rstrip().endswith((".", ";", ":", "—", "(")):
+        return cs       # ("In Seoul, South Korean and US officials": a place the clause opens with is no item)
+    return m.start()
+
+
 _COUNTS_NUMBER = re.compile(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
                             r"between|fewer\s+than|less\s+than|close\s+to)\s+)?")
 _ING_OPEN = re.compile(ING_OPEN)     # "Visiting the ministry on Monday, he pledged": no subject
@@ -513,6 +526,12 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         if found is None:
             found = (how, sp, base + cs)
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
+                break
+            if sp.kind == "anonymous" and _LIST_TAIL.match(chunk):
+                # "U.S., Ukrainian and South Korean officials say": a list's last items, not an appositive
+                lst = res.parse_np(before[max(0, _list_start(before, cs)):ce].strip(" ,"), base + cs)
+                if lst[1] is not None:
+                    found = (lst[0], lst[1], base + cs)
                 break
             continue      # an appositive description: a name just before it is the subject
         w0 = ws[0].lower().strip(".")

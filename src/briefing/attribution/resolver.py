@@ -155,6 +155,7 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
+_PARTY_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s+)+(?P<last>(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+.+)")
 _QUOTED_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[“\"‘'][^”\"’'\n]{1,30}[”\"’']\s*$")
 _CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"'’”]?\s*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}))\s*$")
@@ -286,6 +287,13 @@ class Resolver:
         np = LEAD_TIME.sub("", np)
         np = AUX.sub("", np)
         np = TRAIL_TIME.sub("", np).strip(" ,")
+        lst = _PARTY_LIST.fullmatch(np.strip())
+        if lst:
+            # "U.S., Ukrainian and South Korean officials": the officials of all of them, not the first named
+            how, sp = self.parse_np(lst.group("last"), pos)
+            if sp is not None and sp.kind == "anonymous":
+                desc = " ".join(np.split())
+                return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, "", "", pos)
         named = _org_named().match(np.strip())
         if named and not self.lex.demonym(named.group("name").split())[1]:
             # "the think tank Janes", "the Telegram channel Severny Veter": the name after the description
