@@ -1579,3 +1579,16 @@ def test_a_quoted_subheading_is_not_introduced_by_the_paragraph_before_and_spoke
 ])
 def test_officials_of_a_list_of_countries_are_all_of_them_not_the_first(text, claimant):
     assert figures(text)[0]["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("\u201cWe are talking to both sides, we are talking to everyone,\u201d President Brandt said on Monday.", "Brandt"),
+    ("Sylvanian Ambassador to Freedonia Ivan Gorsky told reporters the reports were \u201cspeculation spread by those "
+     "who want war.\u201d", "Ivan Gorsky"),
+    ("\u201cThey walk in lines across open fields,\u201d said a drone operator with the call sign Kit from the 8th "
+     "Special Operations Regiment.", "Kit"),
+    ("The Sylvanian Embassy in Ottawa called the report \u201ca crude fake designed to justify more weapons.\u201d",
+     "Sylvanian Embassy in Ottawa"),
+])
+def test_titles_before_a_surname_or_a_place_and_a_mission_in_a_city(text, speaker):
+    assert list(quotes(text).values()) == [speaker]

@@ -277,7 +277,9 @@ def _bisect_idx(idx: list[int], mentions: list[Speaker], pos: int) -> int:
 
 # a run of capitalised words, joined by spaces and name particles ("Institute for the Study of War")
 _LEAD_WORDS = re.compile(r"(?:According[ ]+to|Citing|Quoting|Per|Unlike|Like|Thanks[ ]+to)[ ]+")
-_RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")*")
+# ("Russian Embassy in Ottawa": a mission's run goes on through "in" and its city)
+_RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al|(?<=Embassy )in|(?<=Consulate )in|"
+                  r"(?<=Mission )in)[ ]+)*" + NAME_TOKEN + ")*")
 _WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*")
 
 

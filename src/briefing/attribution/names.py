@@ -32,6 +32,7 @@ _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
 _CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
 _PARTICLES = frozenset(("de", "von", "van", "al", "bin", "da", "del", "la", "le"))
 _JOINERS = frozenset(("of", "for", "the", "to"))
+_MISSIONS = frozenset(("Embassy", "Consulate", "Mission"))
 
 
 def possessive(tok: str) -> bool:
@@ -137,7 +138,8 @@ class Names:
         while toks and toks[0].lower().strip(".,") in self.lex.not_names:
             toks = toks[1:]
         for i, t in enumerate(toks):
-            if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"}:
+            if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"} and \
+                    not (t == "in" and toks[i - 1] in _MISSIONS):      # ("Russian Embassy in Ottawa")
                 toks = toks[:i]
                 break
         if not toks:
@@ -189,7 +191,22 @@ class Names:
         while j < len(toks) and lows[j] in _PARTICLES:
             j += 1
         name_toks, head = toks[j:], toks[:j]
+        if j and lows[j - 1] in _JOINERS and len(name_toks) >= 3:
+            # "Ambassador to South Korea Georgy Zinoviev": the place the office is for, then the name
+            for k in range(1, len(name_toks) - 1):
+                a = self.lookup(" ".join(name_toks[:k]))
+                if a is not None and a.kind == "government" or self.lex.demonym(name_toks[:k])[1] == k:
+                    head, name_toks, j = toks[:j + k], name_toks[k:], j + k
+                    lows = [t.lower().strip(".,’'") for t in toks]
+                    break
         titled = any(w in self.lex.person_titles or w in self.lex.role_words for w in lows[:j])
+        if len(name_toks) == 1 and j and lows[j - 1] in self.lex.person_titles and _CAP.match(name_toks[0]) and \
+                lows[j] not in self.lex.not_names and not self.lex.demonym(name_toks)[1] and \
+                self.lookup(name_toks[0]) is None and name_toks[0][1:].islower():
+            # "President Trump", "General Petrov": an office and a surname the article gives no first name for
+            role, country2 = self.premods(head)
+            return Speaker(name_toks[0], "person", "", " ".join(t for t in role.split() if not possessive(t)),
+                           country or country2, "", 0)
         # a person is "<office words> <Name>"; "Mission to the United Nations" ends in a body's name
         is_person = 2 <= len(name_toks) <= 4 and not (j and self.lex.demonym(name_toks)[1]) and \
             (titled or not set(lows) & ORG_WORDS) and "and" not in lows[j:] and \

@@ -157,7 +157,8 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 _BULLET = re.compile(r"[-*•·–]\s+")
 _PARTY_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s+)+(?P<last>(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+.+)")
 _QUOTED_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[“\"‘'][^”\"’'\n]{1,30}[”\"’']\s*$")
-_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)[\"'’”]?\s*$")
+_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+(?!(?:From|Of|In|With)\b)[A-Z][\w’'\-]*)?)"
+                        r"[\"'’”]?(?:\s+(?:from|of|in|with|at|serving\s+(?:in|with))\s+[^,;.]{2,80})?\s*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}))\s*$")
 # an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
 ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
@@ -266,8 +267,9 @@ class Resolver:
         if cs:
             # "a Ukrainian artillery battalion commander with the call sign 'Bereh'": the call sign is the name
             # the article gives him
-            role = " ".join(np[:cs.start()].split())
-            role = re.sub(r"^(?:a|an|the)\s+|\s+(?:with|who\s+(?:goes|went)\s+by|using|under)(?:\s+the)?$", "", role)
+            role = re.sub(r"^(?:a|an|the)\s+|\s+(?:with|who\s+(?:goes|went)\s+by|using|under)(?:\s+the)?$", "",
+                          " ".join(np[:cs.start()].split()))
+            role = " ".join((role + " " + np[cs.end("cs"):].strip(" \"'’”")).split())
             return "call-sign", Speaker(cs.group("cs").strip("’'\""), "person", "", role, self._country_in(role), "", pos)
         kin = _kin_lead().match(np)
         if kin:
