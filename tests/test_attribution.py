@@ -1592,3 +1592,24 @@ def test_officials_of_a_list_of_countries_are_all_of_them_not_the_first(text, cl
 ])
 def test_titles_before_a_surname_or_a_place_and_a_mission_in_a_city(text, speaker):
     assert list(quotes(text).values()) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "A drone unit commander, who gave his name only as Captain Andriy, told the Daily Planet that about 300 marines had died.",
+    "A medic, who asked to be identified only by his first name, Andriy, said about 300 marines had died.",
+])
+def test_a_source_who_gives_only_a_first_name_is_named_by_it(text):
+    assert figures(text)[0]["claimant"] == "Andriy"
+
+
+def test_officials_who_have_never_said_and_an_official_of_a_named_ministry():
+    text = ("Freedonian officials have never said publicly how many shells went on.\n\nA Ministry of National Defense "
+            "official, who asked not to be named, said the position had not changed. \u201cWe are watching closely, "
+            "but there is no change,\u201d the official said.")
+    assert quotes(text) == {"We are watching closely, ": "unnamed: Ministry of National Defense official"}
+
+
+def test_a_negated_verb_after_a_quote_attributes_nothing():
+    text = ("Spokeswoman Vera Lind last week called the reports \u201cpropaganda of the capital and its curators,\u201d "
+            "and Sylvania has never confirmed that its marines are there.")
+    assert quotes(text) == {"propaganda of the capital": "Vera Lind"}

@@ -103,7 +103,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
                 if ap:
                     sp.role = ap.group(1).strip()
                 return sp, lex.lemma(m.group(1)), "after:verb-np:" + how
-        sp, vm, how = res.np_verb(right, close)
+        sp, vm, how = res.np_verb(right, close, skip_negated=True)
         if sp is not None and vm.start() < 160:
             np_words = {w.lower() for w in right[:vm.start()].split()}
             lsp, lvm, lhow = (_left_verb_of(res, text, open_, ls) if np_words & _NOT_A_SUBJECT
@@ -469,6 +469,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     base = vstart - len(before)
     if PASSIVE.search(before) or PASSIVE_AFTER.match(text, vstart):
         return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"
+    named = res.named_in_aside(before, base)
+    if named is not None:
+        return "named-aside", named, base
     words = before.split()
     if words and _noun_use(words[-1], re.match(r"\w*", text[vstart:vstart + 20]).group(0)):
         return "", None, -1

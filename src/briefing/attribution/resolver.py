@@ -37,7 +37,8 @@ from .names import Names, Speaker, from_actor, memo, possessive, unnamed
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
                  r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
-                 r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly))+$", re.I)
+                 r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly|"
+                 r"never))+$", re.I)
 LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
                   r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
 # a time phrase opening the clause without a comma: "On Sunday they said", "Last week the ministry said"
@@ -155,6 +156,14 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
+_NEG_BEFORE = re.compile(r"\b(?:never|not|no\s+longer|n['’]t)\s+(?:\w+ly\s+)?$", re.I)
+# an aside that gives the only name a source would give: "who gave his name only as Captain Andriy", "identified
+# only by his first name, Oleh"
+_GAVE_NAME = re.compile(r",\s+(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+                        r"(?:asked\s+to\s+be\s+)?identified\s+only\s+(?:as|by\s+(?:his|her)\s+first\s+name,?)|"
+                        r"known\s+only\s+as|(?:who\s+)?(?:goes|went)\s+by)\s+(?:(?:Captain|Capt\.|Lieutenant|Lt\.|"
+                        r"Sergeant|Sgt\.|Major|Maj\.|Colonel|Col\.|Private|Pvt\.)\s+)?[\"“']?(?P<name>[A-Z][\w’'\-]+)[\"”']?"
+                        r"\s*,?\s*$")
 _PARTY_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s+)+(?P<last>(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+.+)")
 _QUOTED_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[“\"‘'][^”\"’'\n]{1,30}[”\"’']\s*$")
 _CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+(?!(?:From|Of|In|With)\b)[A-Z][\w’'\-]*)?)"
@@ -474,7 +483,10 @@ class Resolver:
                 return ("name" if len(words) - k >= 2 else "surname"), sp
         # description with a title head noun; the head comes before a prepositional tail: "official at the
         # defence ministry", "representative to the UN", "spokesperson for the Kremlin"
-        cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPS), len(words))
+        # (not "of" inside a name: "A Ministry of National Defense official" is an official)
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in PREPS and not (
+            w == "of" and words[i - 1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper() and
+            words[i - 1].lower() not in lex.person_titles)), len(words))
         head_i = None
         for lo, hi in ((0, cut), (0, len(words))):
             for i in range(hi - 1, lo - 1, -1):
@@ -592,7 +604,7 @@ class Resolver:
 
     # -- the speaker a speech verb gives
     def np_verb(self, context: str, offset: int, max_words: int = 14, skip_pronouns: bool = False,
-                nearest: bool = False):
+                nearest: bool = False, skip_negated: bool = False):
         """First speech verb in context whose preceding words parse as a speaker -> (speaker, verb match, how).
 
         The context is cut to its last MAX_CONTEXT characters and at most MAX_VERBS verbs are tried, so
@@ -606,8 +618,9 @@ class Resolver:
         for vm in verbs:
             if skip_pronouns and _PRONOUN_END.search(context, max(0, vm.start() - 12), vm.start()):
                 continue
-            if PASSIVE_AFTER.match(context, vm.start()):
-                continue
+            if PASSIVE_AFTER.match(context, vm.start()) or \
+                    skip_negated and _NEG_BEFORE.search(context, max(0, vm.start() - 24), vm.start()):
+                continue   # ('"...," and Moscow has never confirmed that ...': a negated verb after a quote says nothing)
             if vm.group(1).endswith("ing"):
                 dp = _DOC_PARTICIPLE.search(context, max(0, vm.start() - 200), vm.start())
                 if dp:
@@ -629,6 +642,9 @@ class Resolver:
                 # "Visiting the Ministry of National Defence on February 8, he pledged": the subject follows
                 # (a longer lead-in of several asides is cut below, at its last comma)
                 np = np.lstrip()[lead.end():]
+            named = self.named_in_aside(np, offset + vm.start())
+            if named is not None:
+                return named, vm, "named-aside"
             chunks = [c for c in np.split(",") if c.strip()]
             if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
                 np = np[:np.rstrip(" ,").rfind(",")]
@@ -665,6 +681,15 @@ class Resolver:
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
+
+    def named_in_aside(self, np: str, pos: int) -> Speaker | None:
+        """"A Ukrainian drone unit commander in Kursk, who gave his name only as Captain Andriy,": the name the
+        aside gives, with the description before it as the role; None when the aside gives none."""
+        m = _GAVE_NAME.search(np)
+        if m is None:
+            return None
+        role = re.sub(r"^(?:a|an|the)\s+", "", " ".join(np[:m.start()].split()).rstrip(" ,"), flags=re.I)
+        return Speaker(m.group("name"), "person", "", role, self._country_in(role), "", pos)
 
     def _only_named(self, head: str, country: str, pos: int, before: list[str] | None = None) -> Speaker | None:
         """"a lawmaker said" in an article that names exactly one lawmaker (Korean wire copy introduces "a
