@@ -523,3 +523,14 @@ def test_casualties_that_ran_in_the_hundreds():
     f = figs("The spokesman said Sylvanian casualties ran \u201cin the hundreds\u201d and included officers.")
     assert list(f["surface"]) == ["hundreds"] and f.iloc[0].unit_category == "casualties"
     assert figs("The marines ran in the park for hours.").empty
+
+
+@pytest.mark.parametrize("text,surface,qualifier", [
+    ("The latest assessment put Sylvanian casualties at \u201cwell over 3,000,\u201d an official said.", "well over 3,000", "over"),
+    ("The agencies assessed that Sylvanian casualties were already \u201cin the hundreds\u201d, he said.", "hundreds", "vague"),
+    ("The official said the estimate of Sylvanian casualties was \u201csomewhere north of 4,000.\u201d", "north of 4,000", "over"),
+    ("\u201cThe contingent has lost almost a third of its strength,\u201d the general said.", "almost a third", "approximately"),
+])
+def test_casualty_counts_said_in_quoted_words_after_the_noun(text, surface, qualifier):
+    f = figs(text).set_index("surface")
+    assert f.loc[surface, "qualifier"] == qualifier and f.loc[surface, "unit_category"] == "casualties"

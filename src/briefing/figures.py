@@ -50,11 +50,13 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
                          rf"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
                          rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
-                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>(?:(?:ran|run|runs|running)\s+[\"“]?)?"
+                         rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>(?:(?:ran|run|runs|running)\s+)?[\"“]?"
                          rf"in(?:to)?\s+the)|at|"
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
-                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?|above|beyond)\s+)"
-                         rf"(?:[a-z]+\s+){{0,3}}?[\"“]?$"
+                         rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?|above|beyond|"
+                         # "the estimate of casualties was “somewhere north of 4,000”": a copula before quoted words
+                         rf"(?:was|were|is|are)(?=\s+[\"“]))\s+)"
+                         rf"[\"“]?(?:[a-z]+\s+){{0,3}}?[\"“]?$"
                          # a list or table label: "Killed (as of January): about 300"
                          rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$"
                          # "bringing the North's total casualties to about 4,700": raised to the number
@@ -73,8 +75,9 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
                      # "It also said about 500 more were expected": more of the noun just counted
                      r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
-IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|the\s+(?:number|figure|"
-                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+at\s+(?:\w+\s+){0,2}$|"
+IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|(?:the\s+|(?:[A-Z][\w’'-]*\s+){1,3})"
+                   r"(?:number|figure|"
+                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+at\s+[\"“]?(?:\w+\s+){0,2}$|"
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -108,7 +111,7 @@ _LIST_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?:[A-Za-z-]+[ \t]+){{0,3}
 # the force itself ("a third of the force")
 _FRACTIONS = {r["phrase"].lower(): float(r["percent"]) for r in read_table("fractions.csv")}
 _IN_N = {w: v for w, (v, k) in WORDS.items() if k in ("unit", "ten") and 2 <= v <= 100}
-_GROUP = r"(?:force|forces|contingent|group|deployment)"
+_GROUP = r"(?:force|forces|contingent|group|deployment|strength|manpower)"
 _SHARE_OF = (rf"(?:\s+of\s+(?:(?:them|whom|those)\b|(?:the|that|this|its|their)\s+(?:first\s+|initial\s+|original\s+|"
              rf"whole\s+|entire\s+|deployed\s+)?{_GROUP}\b|(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.]*['’]s\s+)?"
              rf"(?:[\w’',.-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))")
