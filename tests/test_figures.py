@@ -23,7 +23,7 @@ def one(text, **kw):
 
 @pytest.mark.parametrize("s,v", [("1,500", 1500), ("10,000", 10000), ("1.5 million", 1.5e6), ("three thousand", 3000),
                                  ("a dozen", 12), ("twelve", 12), ("15-thousand", 15000), ("four-thousand-100", 4100),
-                                 ("twenty-five", 25), ("two hundred and fifty", 250)])
+                                 ("twenty-five", 25), ("two hundred and fifty", 250), ("12 mn", 12e6), ("1.5 bn", 1.5e9)])
 def test_parse_number(s, v):
     assert parse_number(s) == v
 
@@ -534,3 +534,8 @@ def test_casualties_that_ran_in_the_hundreds():
 def test_casualty_counts_said_in_quoted_words_after_the_noun(text, surface, qualifier):
     f = figs(text).set_index("surface")
     assert f.loc[surface, "qualifier"] == qualifier and f.loc[surface, "unit_category"] == "casualties"
+
+
+def test_a_scale_abbreviated_after_a_space_mn_or_bn_is_no_unit_of_length():
+    f = figs("Sylvania may have shipped up to 12 mn shells, the institute said; the range is 50 m.")
+    assert list(f["surface"]) == ["up to 12 mn"] and f.iloc[0].value == 12e6
