@@ -539,3 +539,10 @@ def test_casualty_counts_said_in_quoted_words_after_the_noun(text, surface, qual
 def test_a_scale_abbreviated_after_a_space_mn_or_bn_is_no_unit_of_length():
     f = figs("Sylvania may have shipped up to 12 mn shells, the institute said; the range is 50 m.")
     assert list(f["surface"]) == ["up to 12 mn"] and f.iloc[0].value == 12e6
+
+
+def test_a_part_of_the_group_counted_before_counts_the_same_party():
+    f = figs("The agency put Sylvanian casualties at around 3,000 North Korean soldiers. It added that about 1,000 of "
+             "the wounded had been taken to hospitals in and around Moscow, and that 8,000 of the soldiers were in "
+             "Russia's Kursk region, which borders Ukraine.").set_index("surface")
+    assert (f.loc["about 1,000", "about"], f.loc["8,000", "about"]) == ("north_korea", "north_korea")

@@ -179,6 +179,8 @@ _ENDS_LINE = re.compile(r"[ \t]*(?:\n|$)")
 FACT_HEAD = 70   # characters of a fact box's description searched for its counted noun
 _FACT_HEAD = re.compile(r"[^\n,;.:()]+")
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s*$")
+_PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|the\s+(?!(?:\w+\s+){0,2}?(?:Russian|Ukrainian|North\s+Korean|"
+                      r"Korean|American|British)\b))")
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _LIST_ITEM = re.compile(r"[ \t]+[A-Z]")
 _SUPPLY_BEFORE = re.compile(r"\b(?:supplied|supplies|supply|supplying|shipped|ships|shipping|provided|provides|providing|"
@@ -267,7 +269,9 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
             owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(text, m.end(), s)
             if (_PARTY_VERB.match(text, m.end(), s) or owner) and m.start() - start > best_at:
                 best, best_at = party, m.start() - start
-    if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before)):
+    if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before) or
+                     not c.percent and c.kind != "vague" and _PART_OF.match(text, c.end)):
+        # ("about 1,000 of the wounded", "more than 40 of them": a part of the group counted before)
         return previous
     kill = _KILL_VERB.search(before)
     if kill and kill.start() > best_at and not re.search(r"\b(?:been|were|was|is|are|being|be)\s+$",
