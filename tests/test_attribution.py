@@ -1613,3 +1613,4 @@ def test_a_negated_verb_after_a_quote_attributes_nothing():
     text = ("Spokeswoman Vera Lind last week called the reports \u201cpropaganda of the capital and its curators,\u201d "
             "and Sylvania has never confirmed that its marines are there.")
     assert quotes(text) == {"propaganda of the capital": "Vera Lind"}
+

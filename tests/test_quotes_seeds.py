@@ -41,3 +41,10 @@ def test_seed_rows_point_into_the_cleaned_text(seed_quotes, seeds_corpus):
         s = texts[r.article].find(r.sentence)
         assert 0 <= s <= r.start and r.end <= s + len(r.sentence)
         assert r.speaker or r.is_fragment
+
+
+def test_no_speaker_role_repeats_its_own_title(seed_quotes):
+    # "Vice Defense Minister; Vice Minister": a title written in the name's run that the role already holds
+    for role in seed_quotes["role"].dropna().unique():
+        parts = [set(p.lower().split()) for p in str(role).split("; ")]
+        assert not any(a <= b for i, a in enumerate(parts) for j, b in enumerate(parts) if i != j), role

@@ -189,7 +189,8 @@ class EntityIndex:
             return
         lead = [w for w in part[:-len(sp.name)].split() if w.lower().strip(".") in self.lex.person_titles]
         title = " ".join(lead)
-        if title and title.lower() not in sp.role.lower():
+        have = set(re.findall(r"[a-z]+", sp.role.lower()))
+        if title and not set(re.findall(r"[a-z]+", title.lower())) <= have:    # ("Vice Minister" in "Vice Defense Minister")
             sp.role = (sp.role + "; " + title) if sp.role else title
 
     def _add_roles(self, sp: Speaker, start: int, end: int) -> None:
