@@ -39,7 +39,7 @@ def test_dev_set_dates_are_never_wrong(dev_tables):
     # page was saved, links to other pages, a slashed date that reads both ways on a page whose outlet's
     # habit we do not know, or nothing) is dated to the day
     assert d["dated_share"] >= 84 / 136, report
-    # of the gold claim dates on matched figures, 542 right and 66 wrong: the article's day where the
+    # of the gold claim dates on matched figures, 542 right and 67 wrong: the article's day where the
     # annotators read more than the rules (an introduction summing up what an official said, a live
     # blog's entry heading, a speaker named earlier only by role, a claimant not found, an interview's day
     # given once at its top, "He received us on Wednesday", a briefing's day stated in another paragraph,
