@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
-from .resolver import ACCORDING, ING_OPEN, MAX_CONTEXT, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
+from .resolver import ACCORDING, ING_OPEN, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -435,14 +435,11 @@ def _verbs(lex, text: str):
 _BY_AFTER = re.compile(r"(?<=en)\s+by\b")
 
 
-_NOUN_SUBJECTS = frozenset(("media", "news"))
-
-
 def _noun_use(word: str, verb: str) -> bool:
     """Whether the word before a verb of saying makes it a noun ("media reports that", "the statement");
     a past form is a verb after a noun ("Western media reported that")."""
     w = word.lower()
-    return w in NOUN_USE and not (w in _NOUN_SUBJECTS and verb.lower().endswith("ed"))
+    return w in NOUN_USE and not (w in MEDIA_NOUNS and verb.lower().endswith("ed"))
 
 
 _TRAILING_NAME = re.compile(r"(?:(?:[A-Z][a-z]{1,4}\.|[A-Z][\w’'\-]*)\s+){1,4}[A-Z][\w’'\-]+$")

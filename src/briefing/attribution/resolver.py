@@ -118,7 +118,9 @@ _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
                             r"of|for|to|in|on|at|by|from|with|over|about|amid|despite|among|against|after|following|"
                             r"under|into)\s*$", re.I)
-MEDIA_END = re.compile(r"(?:^|\s)(?:media|news)\s*$", re.I)
+# "media reports", "news reports": a noun after these, unless the verb is past ("Western media reported")
+MEDIA_NOUNS = frozenset(("media", "news"))
+MEDIA_END = re.compile(r"(?:^|\s)(?:" + "|".join(MEDIA_NOUNS) + r")\s*$", re.I)
 _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
@@ -172,6 +174,12 @@ _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[
 # an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
 ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
 _ING_LEAD = re.compile(r"(?:[-*•·–]\s+)?" + ING_OPEN + r"[^,;.“”\"]{0,120},\s*")
+
+
+def _lead_in(text: str, s: int, e: int) -> re.Match | None:
+    """A participle phrase opening text[s:e] before its subject ("Citing media reports, ", "Visiting the ministry
+    on Monday, "), or None."""
+    return _OPENING_PARTICIPLE.match(text, s, e) or _ING_LEAD.match(text, s, e)
 
 
 class Resolver:
@@ -637,7 +645,7 @@ class Resolver:
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")) or \
                     MEDIA_END.search(np[-12:]) and not vm.group(1).lower().endswith("ed"):
                 continue    # "the report", "Seoul's claims", "media reports" are nouns ("media reported" is a verb)
-            lead = _OPENING_PARTICIPLE.match(np.lstrip()) or _ING_LEAD.match(np.lstrip())
+            lead = _lead_in(np.lstrip(), 0, len(np.lstrip()))
             if lead and np.lstrip()[lead.end():].strip() and "," not in np.lstrip()[lead.end():].rstrip(" ,"):
                 # "Visiting the Ministry of National Defence on February 8, he pledged": the subject follows
                 # (a longer lead-in of several asides is cut below, at its last comma)
@@ -768,6 +776,8 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
+        # (only the listed lead words: "Meeting the commanders ..., the respected Comrade Kim Jong Un
+        # congratulated them" keeps its whole first clause for the subject rules below)
         lead = _OPENING_PARTICIPLE.match(self.text, s, e) or _BULLET.match(self.text, s, e)
         if lead:
             # "Citing South Korean media reports, she said ...": she is the subject; and a list item's bullet
