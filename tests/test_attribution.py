@@ -1614,3 +1614,9 @@ def test_a_negated_verb_after_a_quote_attributes_nothing():
             "and Sylvania has never confirmed that its marines are there.")
     assert quotes(text) == {"propaganda of the capital": "Vera Lind"}
 
+
+
+def test_the_subject_of_a_subordinate_clause_inside_a_long_noun_phrase():
+    text = ("The new estimate is the first official count of reinforcements since Freedonia said in late December "
+            "that about 1,100 marines had been killed or wounded.")
+    assert figures(text)[0]["claimant"] == "Freedonia"

@@ -510,6 +510,14 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
         if 0 <= rel and (len(ws) - rel - 1 in (1, 2) or ws[rel].lower() == "which" and 1 <= len(ws) - rel - 1 <= 5):
             ws = ws[rel + 1:]   # "the first group of what it said", "through which South Korean officials say"
+        else:
+            low = [w.lower() for w in ws]
+            k = next((k for k in range(len(ws) - 2, 0, -1) if low[k] in _SUBORDINATORS and low[k] not in ("and", "or")
+                      and len(ws) - k - 1 <= 4 and (ws[k + 1][:1].isupper() or low[k + 1] == "the" and
+                                                    k + 2 < len(ws) and ws[k + 2][:1].isupper())), -1)
+            if k > 0:
+                # "the first official count of reinforcements since Seoul [said]": the subordinate clause's subject
+                ws, sub = ws[k + 1:], True
         # a noun phrase is read in its last ten words; an unnamed source placed by a longer phrase is read
         # whole, or the name in the phrase becomes the speaker ("a person familiar with a recent briefing by
         # South Korea's Defense Intelligence Agency told NK News")
