@@ -1620,3 +1620,13 @@ def test_the_subject_of_a_subordinate_clause_inside_a_long_noun_phrase():
     text = ("The new estimate is the first official count of reinforcements since Freedonia said in late December "
             "that about 1,100 marines had been killed or wounded.")
     assert figures(text)[0]["claimant"] == "Freedonia"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("According to an internal EEAS assessment seen by the Daily Planet, Sylvania has shipped more than 20,000 "
+     "containers of shells.", "EEAS"),
+    ("According to the White House report, 300 marines died.", "White House"),
+    ("The White House issued a report on Monday. According to the report, 3,000 marines died.", "White House"),
+])
+def test_a_document_owned_by_a_body_named_or_known_by_its_initials(text, claimant):
+    assert figures(text)[-1]["claimant"] == claimant

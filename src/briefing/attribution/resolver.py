@@ -158,6 +158,7 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
 _NEG_BEFORE = re.compile(r"\b(?:never|not|no\s+longer|n['’]t)\s+(?:\w+ly\s+)?$", re.I)
 # an aside that gives the only name a source would give: "who gave his name only as Captain Andriy", "identified
 # only by his first name, Oleh"
@@ -518,6 +519,13 @@ class Resolver:
                 how, sp = self.parse_np(np_owner, pos)
                 if sp is not None:
                     return how, sp
+            elif 1 < head_i <= 4 and all(w[:1].isupper() for w in words[1:head_i]):
+                # "the NIS report", "the EEAS assessment": the body named before the document's noun
+                how, sp = self.parse_np(" ".join(words[1:head_i]), pos)
+                if sp is not None and sp.kind != "person":
+                    return how, sp
+                if head_i == 2 and _ACRONYM_WORD.fullmatch(words[1]):
+                    return "acronym", Speaker(words[1], "organization", "", "", "", "", pos)
         if first in ("the", "this", "that") or (possessive(words[0]) and kind == "document") or \
                 (kind == "person" and (possessive(words[0]) or lex.demonym(words)[1]) and first not in lex.anon):
             rest = words[1:] if first in ("the", "this", "that") else words
@@ -553,11 +561,17 @@ class Resolver:
                 if sp is not None:
                     return how, sp
             owner = [w for w in words[:head_i] if w.lower() not in ("the", "a", "an", "new", "latest", "its", "their",
-                                                                    "own", "official", "daily", "updated")]
+                                                                    "own", "official", "daily", "updated", "internal",
+                                                                    "confidential", "classified", "leaked", "secret",
+                                                                    "recent", "annual", "revised", "fresh")]
             if owner:
                 how, sp = self.parse_np(" ".join(owner).removesuffix("’s").removesuffix("'s"), pos)
                 if sp is not None and not (how == "surname" and " " not in sp.name):
                     return how, sp     # ("Western estimates": an adjective, not a Mr Western)
+                if len(owner) == 1 and _ACRONYM_WORD.fullmatch(owner[0].removesuffix("’s").removesuffix("'s")):
+                    # "an internal EEAS assessment": a body known by its initials owns it
+                    acr = owner[0].removesuffix("’s").removesuffix("'s")
+                    return "acronym", Speaker(acr, "organization", "", "", "", "", pos)
             if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
                     len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
                 desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
