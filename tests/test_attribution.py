@@ -1630,3 +1630,10 @@ def test_the_subject_of_a_subordinate_clause_inside_a_long_noun_phrase():
 ])
 def test_a_document_owned_by_a_body_named_or_known_by_its_initials(text, claimant):
     assert figures(text)[-1]["claimant"] == claimant
+
+
+def test_lawmakers_briefed_by_an_agency_named_with_its_initials_relay_it():
+    [r] = figures("Lawmakers briefed by the National Intelligence Service (NIS) last Monday said the agency put "
+                  "Sylvanian deaths at around 300.")
+    assert (r["claimant"], r["source"]) == ("unnamed: Lawmakers briefed by the National Intelligence Service",
+                                            "National Intelligence Service")

@@ -398,7 +398,7 @@ _QUOTE_CHARS = "“”\"‘’'"
 _ASIDE = re.compile(r"(?:who|which|whose|speaking|talking|writing|asked|responding|referring|according|"
                     r"[a-z]+ing\s+(?:to|on|at|in|from|with|about)\b)", re.I)
 MAX_NP_WORDS = 18
-_PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
+_PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+(?:on|by)|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
 # a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+")
@@ -431,8 +431,10 @@ def _verbs(lex, text: str):
             if not _noun_use((text[:m.start()].split() or [""])[-1], m.group(0)) and not _BY_AFTER.match(text, m.end()))
 
 
-# "a letter written by the colonel": a participle of a noun, whose agent follows, not a clause's verb
-_BY_AFTER = re.compile(r"(?<=en)\s+by\b")
+_ACRONYM_BRACKET = re.compile(r"\([A-Z]{2,6}\)")
+# "a letter written by the colonel", "lawmakers briefed by the agency": a participle of a noun, whose agent
+# follows, not a clause's verb
+_BY_AFTER = re.compile(r"(?<=en|ed)\s+by\b")
 
 
 def _noun_use(word: str, verb: str) -> bool:
@@ -476,7 +478,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     # clause breaks, and the end of an earlier verb of saying: "Oh said the NIS had confirmed" -> "the NIS"
     # (a verb inside a relative clause, "X, which does not mention North Korean forces in its reports,
     # said", cuts nothing: the clause stays one aside)
-    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before)} |
+    # (an acronym in brackets is no clause: "Lawmakers briefed by the National Intelligence Service (NIS) said")
+    cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before) if not _ACRONYM_BRACKET.match(before, m.start())} |
                   {m.end() for m in _verbs(lex, before) if lex.lemma(m.group(1)) not in ("cite", "quote")
                    and not _IN_RELATIVE.search(before, max(0, m.start() - 120), m.start())})
     found: tuple[str, Speaker | None, int] | None = None

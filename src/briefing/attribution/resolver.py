@@ -47,7 +47,7 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
                        r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December))\s+(?=\S)", re.I)
-TRAIL_TIME = re.compile(r"\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$|"
+TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$|"
                         r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
 CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
