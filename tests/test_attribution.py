@@ -1637,3 +1637,13 @@ def test_lawmakers_briefed_by_an_agency_named_with_its_initials_relay_it():
                   "Sylvanian deaths at around 300.")
     assert (r["claimant"], r["source"]) == ("unnamed: Lawmakers briefed by the National Intelligence Service",
                                             "National Intelligence Service")
+
+
+def test_a_related_link_line_lends_no_antecedent_and_no_figure():
+    from briefing.reader import from_text
+    raw = ("Sylvanian marines in the south\n\nIvan Gorsky, the spy chief, said on Monday that the marines were moving.\n\n"
+           "Read also: Zoran Petrov says 5,000 Sylvanian marines already lost, 12 November 2024\n\n"
+           "He added that about 11,000 Sylvanian marines are now in the south, and that some had fought.\n")
+    a = from_text("t.txt", raw)
+    f = figures(a.text)
+    assert [(r["surface"], r["claimant"]) for r in f] == [("about 11,000", "Ivan Gorsky")]
