@@ -1647,3 +1647,8 @@ def test_a_related_link_line_lends_no_antecedent_and_no_figure():
     a = from_text("t.txt", raw)
     f = figures(a.text)
     assert [(r["surface"], r["claimant"]) for r in f] == [("about 11,000", "Ivan Gorsky")]
+
+
+def test_a_titled_name_with_an_abbreviated_rank_before_a_colon_speaks_the_quote():
+    text = "Officials say the same. White House spokesman Col. Ivan Gorsky: \u201cWe have not seen them on our sector for weeks.\u201d"
+    assert quotes(text) == {"We have not seen them on ": "Ivan Gorsky"}

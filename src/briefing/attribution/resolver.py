@@ -125,7 +125,9 @@ _NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
                           r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
-                          r"commander|general|lawmaker|analyst|researcher|expert)\s+(?:[A-Z][\w’'\-]+\s*){2,3}")
+                          r"commander|general|lawmaker|analyst|researcher|expert)\s+"
+                          # (a rank abbreviated between: "SSO spokesman Col. Oleksandr Kindratenko")
+                          r"(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Dr)\.\s+)?(?:[A-Z][\w’'\-]+\s*){2,3}")
 # "N. Korea believed to have shipped ...", "Kim said to have ordered ...": the subject is what is believed,
 # not who believes it
 PASSIVE_AFTER = re.compile(r"[a-z]+(?:ed|id)\s+to\s+(?:have|be)\b")
