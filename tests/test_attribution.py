@@ -1652,3 +1652,9 @@ def test_a_related_link_line_lends_no_antecedent_and_no_figure():
 def test_a_titled_name_with_an_abbreviated_rank_before_a_colon_speaks_the_quote():
     text = "Officials say the same. White House spokesman Col. Ivan Gorsky: \u201cWe have not seen them on our sector for weeks.\u201d"
     assert quotes(text) == {"We have not seen them on ": "Ivan Gorsky"}
+
+
+def test_a_date_of_estimate_column_dates_the_row():
+    text = ("Estimates so far:\n\nSource | Date of estimate | Marines sent\n\n"
+            "Freedonian Intelligence Directorate | 13 Jan 2025 | about 11,000\n\nThe war goes on.")
+    assert by_surface(text, published="2025-03-04")["about 11,000"]["claim_date"] == "2025-01-13"

@@ -168,7 +168,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
     return quote_out, figure_out
 
 
-_DATE_COLUMN = re.compile(r"(?i)(?:\w+\s+)?(?:date|when|day|as\s+of)")   # "Date", "Briefing date", "As of"
+_DATE_COLUMN = re.compile(r"(?i)(?:\w+\s+)?(?:date|when|day|as\s+of)(?:\s+of\s+\w+)?")   # "Date", "Briefing date", "As of"
 
 
 def _table_date(text: str, c, row: dict, published: str) -> None:
