@@ -22,8 +22,10 @@ _LINE = re.compile(r"[^\n]+")
 _LAST_TOKEN = re.compile(r"([A-Za-z.]+)\.$")
 
 
-_QUALIFIER = re.compile(r"(?i)(?:(?:" + "|".join(sorted((re.escape(r["phrase"]) for r in read_table("qualifiers.csv")),
-                                                      key=len, reverse=True)) + r")\s+|[~>≈<]\s?)")
+# a qualifier written before a number (data/qualifiers.csv), or a sign: "Up to 100,000", "~300"
+QUALIFIER_ALT = "|".join(sorted((re.escape(r["phrase"]).replace(r"\ ", r"\s+") for r in read_table("qualifiers.csv")),
+                                key=len, reverse=True))
+_QUALIFIER = re.compile(r"(?i)(?:(?:" + QUALIFIER_ALT + r")\s+|[~>≈<]\s?)")
 FACT_LINE_MAX = 40   # characters: a longer line is no figure standing alone
 
 

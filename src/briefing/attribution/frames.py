@@ -23,6 +23,7 @@ from .lexicon import lexicon
 from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
+from ..text import QUALIFIER_ALT
 from .resolver import ACCORDING, ING_OPEN, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
@@ -414,8 +415,7 @@ def _list_start(before: str, cs: int) -> int:
     return m.start()
 
 
-_COUNTS_NUMBER = re.compile(r"\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
-                            r"between|fewer\s+than|less\s+than|close\s+to)\s+)?")
+_COUNTS_NUMBER = re.compile(r"\s+(?:(?:" + QUALIFIER_ALT + r")\s+)?", re.I)   # "counts more than 38,000"
 _ING_OPEN = re.compile(ING_OPEN)     # "Visiting the ministry on Monday, he pledged": no subject
 # "In Washington, a US defence official said": a place the sentence opens with is no subject
 _ABBREV_STOP = re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(a) for a in TITLE_ABBR), key=len, reverse=True))
