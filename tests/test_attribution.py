@@ -1658,3 +1658,49 @@ def test_a_date_of_estimate_column_dates_the_row():
     text = ("Estimates so far:\n\nSource | Date of estimate | Marines sent\n\n"
             "Freedonian Intelligence Directorate | 13 Jan 2025 | about 11,000\n\nThe war goes on.")
     assert by_surface(text, published="2025-03-04")["about 11,000"]["claim_date"] == "2025-01-13"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The sharpest criticism came from Mirela Ostrava, a fellow at the Vienna Institute for Strategy, who called "
+     "the deployment reckless. She added that it was \u201ca gamble that Pyongyang cannot easily undo.\u201d",
+     "Mirela Ostrava"),
+])
+def test_a_description_after_a_name_that_ends_a_clause_is_that_person_not_a_second_speaker(text, speaker):
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_a_figure_after_a_name_that_ends_a_clause_is_claimed_by_that_person():
+    [r] = figures("Those were the words of Tomasz Wierzba, a spokesman for the Polish Veterans Union, who told the "
+                  "rally that aid was late. He said the union knew of at least 40 volunteers killed at the front.")
+    assert r["claimant"] == "Tomasz Wierzba"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Freedonia's embassy in Lisbon rejected the report. In a post on its website, the embassy said the claims "
+     "were \u201cinvented in Kyiv and repeated in Washington.\u201d", "Freedonia's embassy in Lisbon"),
+    # the city that houses the embassy is not the speaker
+    ("North Korea's embassy in Moscow said \u201cwe have sent nobody to fight anywhere at all.\u201d",
+     "North Korea's embassy in Moscow"),
+])
+def test_an_embassy_named_with_its_city_keeps_its_whole_name(text, speaker):
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_a_double_barrelled_surname_finds_the_full_name():
+    text = ("Anna Moreau-Lindqvist, who teaches security studies in Uppsala, spoke to us.\n\n"
+            "\u201cThey will keep sending men as long as the money comes,\u201d Moreau-Lindqvist said.")
+    assert list(quotes(text).values()) == ["Anna Moreau-Lindqvist"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("In parliament on Tuesday, Dame Olga Brandt said the aid would continue. \u201cWe will not leave our friends to "
+     "face this alone,\u201d the Chancellor said.", "Olga Brandt"),
+    # a named speaker who holds another office is not "the defence minister"
+    ("President Zoran Petrov said the marines were home. \u201cWe have counted 11,000 of them on the line,\u201d the "
+     "defence minister said.", "unnamed: defence minister"),
+    # another paragraph: the title is someone else
+    ("Dame Olga Brandt said the aid would continue.\n\n\u201cWe will not leave our friends to face this alone,\u201d "
+     "the Chancellor said.", "unnamed: Chancellor"),
+])
+def test_a_title_nobody_holds_is_the_named_speaker_of_the_same_paragraph(text, speaker):
+    assert list(quotes(text).values()) == [speaker]

@@ -26,6 +26,7 @@ _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>
                     r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
+_HALVES = re.compile(r"-(?-i:[a-z])")
 _LEFT_WINDOW = 90
 # the noun phrase opening a clause before ", Name,": "Russia's ambassador in Berlin", "The head of the agency"
 _ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+(?:\s+(?:of|in|at|to|for)\s+"
@@ -37,7 +38,9 @@ TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table(
 
 
 def name_parts(name: str) -> list[str]:
-    return _NAME_SPLIT.split(name)
+    # "Lee Seong-kweun" -> Lee, Seong, kweun (a Korean given name's halves); "Ellen Kim-Harbaugh" keeps her
+    # double-barrelled surname whole ("Kim-Harbaugh said"), as "Jean-Noël Barrot" keeps his first name
+    return [p for w in name.split() for p in (_NAME_SPLIT.split(w) if _HALVES.search(w) else (w,)) if p]
 
 
 class EntityIndex:

@@ -136,6 +136,10 @@ _AFTER_LEAD = re.compile(r"\s+(?:(?P<pron>he|she)\b|(?:(?:the|a|an)\s+)?(?:[a-z]
 _LEAD_IN = frozenset("in at on from during after before since inside outside across near".split())
 _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writing|talking|referring|commenting|"
                          r"answering|reacting|addressing)\b")
+# a name that ends a clause ("That warning came from Selin Aydın", "those were the words of Oleh Kravets")
+_CLAUSE_END_NAME = re.compile(r"(?-i:\b(?:from|of|by|with|to|for)\s+((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,3}[A-ZÀ-Þ][\w'’\-]+))$")
+# where a body sits ("Russia's embassy in Wellington"): part of its name, not another party
+_PLACE_TAIL = re.compile(r"(?:in|at)\s+(?-i:[A-Z][\w'’.\-]+)(?:\s+(?-i:[A-Z][\w'’.\-]+)){0,2}")
 _PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
@@ -372,6 +376,14 @@ class Resolver:
                                 sp.role = c2.split(None, 1)[1] if " " in c2 else c2
                                 break
                     return how, sp
+            if len(chunks) > 1 and chunks[-1].split()[0].lower() in ("a", "an", "the"):
+                # "That warning came from Selin Aydin, a security analyst at ..., who said": the description
+                # is the apposition of the name that ends the clause before it, not a second, unnamed speaker
+                tail = _CLAUSE_END_NAME.search(chunks[-2])
+                sp = self.parse_named(tail.group(1), pos) if tail else None
+                if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
+                    sp.role = sp.role or chunks[-1].split(None, 1)[1]
+                    return "name", sp
             for c in (chunks[-1:] + chunks[:1]) if chunks else ():
                 if c != np:
                     how, sp = self.parse_np(c, pos)
@@ -554,6 +566,10 @@ class Resolver:
                 # not "a 26-year-old rifleman" for us: the description we have would lose what we know)
                 if sp is not None and pre <= set(re.findall(r"[\w'’\-]+", sp.role.lower())):
                     return "unnamed-before", sp.at(pos)
+                if not ordinal:
+                    sp = self._current_speaker(pos, head)
+                    if sp is not None:
+                        return "title-current", sp
             desc = " ".join(rest)
             return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, country, "", pos)
         if kind == "document":
@@ -583,15 +599,18 @@ class Resolver:
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
                 desc = " ".join(words[1:] if first in lex.anon else words)
                 for w in words[1:]:
+                    if w.lower() in ("in", "at"):
+                        break    # "North Korea's embassy in Moscow" is not Moscow's
                     a = self.lookup(w) if CAP.match(w) else None
                     if a is not None and a.kind in ("organization", "government"):
                         return "registry", from_actor(a, pos)
                 owner = next((k for k in range(min(3, len(words) - 1)) if possessive(words[k])
                               and all(CAP.match(w) for w in words[:k])), -1)
                 if (owner >= 0 or lex.demonym(words)[1]) and first not in lex.anon and len(words) <= 6 and \
-                        not any(ch.isdigit() for ch in np) and head_i == len(words) - 1:
-                    # "Ukraine's military intelligence agency", "Seoul's military": one definite institution,
-                    # named as the article names it
+                        not any(ch.isdigit() for ch in np) and (head_i == len(words) - 1 or _PLACE_TAIL.fullmatch(
+                            " ".join(words[head_i + 1:]))):
+                    # "Ukraine's military intelligence agency", "Seoul's military", "Russia's embassy in
+                    # Wellington": one definite institution, named as the article names it
                     country = self.names.premods(words)[1]
                     return "org-description", Speaker(desc, "government" if head in ("government", "military", "army")
                                                       else "organization", "", desc, country, "", pos)
@@ -705,6 +724,22 @@ class Resolver:
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
+
+    def _current_speaker(self, pos: int, head: str) -> Speaker | None:
+        """'"...," Sir Keir said. "...," the Prime Minister said': a title nobody in the article holds, in
+        the paragraph where a named person is speaking, is that person (news writing varies the
+        reference to its current speaker). Only the latest speaker of the same paragraph, never one whose
+        known role is another office."""
+        self._np_context_free = False
+        sp = self._recent(pos, lambda s: s.personlike, limit_sentences=3)
+        if sp is None or sp.kind != "person" or sp.name.startswith("unnamed:") or " " not in sp.name or \
+                "\n" in self.text[sp.pos:pos] or self._gender_conflict(sp):
+            return None
+        role = _norm_role(sp.role)
+        if role.strip() and not any(h in role for h in _head_class(head)) and \
+                self.lex.titles.get(role.split()[-1]) == "person":
+            return None
+        return sp.at(pos)
 
     def named_in_aside(self, np: str, pos: int) -> Speaker | None:
         """"A Ukrainian drone unit commander in Kursk, who gave his name only as Captain Andriy,": the name the
@@ -1440,7 +1475,7 @@ def _kin_lead() -> re.Pattern:
 
 
 _LEADER_HEADS = frozenset(("president", "leader"))
-DESCRIPTOR_REACH = 2     # sentences: "the politician" points back this far at most
+DESCRIPTOR_REACH = 4     # sentences: "the politician" points back this far at most
 
 
 def _heads_of_state(registry: Registry) -> dict:
