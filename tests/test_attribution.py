@@ -1704,3 +1704,27 @@ def test_a_double_barrelled_surname_finds_the_full_name():
 ])
 def test_a_title_nobody_holds_is_the_named_speaker_of_the_same_paragraph(text, speaker):
     assert list(quotes(text).values()) == [speaker]
+
+
+@pytest.mark.parametrize("sentence,surface", [
+    ("My own estimate, after weeks of talking to officers on that front, is that no fewer than 9,000 Sylvanian "
+     "marines have rotated through the south.", "no fewer than 9,000"),
+    ("In the drone footage I count at least 85 bodies in Sylvanian winter gear.", "at least 85"),
+    ("I would put the dead alone at somewhere between 700 and 900 marines.", "between 700 and 900"),
+    ("By my count, roughly 40% of the Sylvanian marines are out of action.", "roughly 40%"),
+])
+def test_the_writers_own_figures_are_the_bylines(sentence, surface):
+    _, figs = article_rows(sentence, article="t.txt", published="2025-01-14", registry=REG, author="Irena Volkova")
+    assert {r["surface"]: r["claimant"] for r in figs}[surface] == "Irena Volkova"
+
+
+def test_my_count_without_a_byline_is_nobodys_not_the_last_person_named():
+    text = "Ivan Gorsky spoke to reporters on Monday. By my count, roughly 40% of the Sylvanian marines are out of action."
+    [r] = figures(text)
+    assert r["claimant"] == ""
+
+
+def test_his_count_is_a_noun_and_leaves_the_estimate_status():
+    r = by_surface("Ivan Gorsky, an analyst, spoke on Monday. By his count, roughly 30% of the marines have been "
+                   "killed, out of an estimated 11,000 marines.")["roughly 30%"]
+    assert r["status"] == "estimate"

@@ -111,6 +111,12 @@ def test_author_with_view_counter_widget():
     assert m.author == "Jane Park" and m.title == "Pyongyang sends engineers to Donetsk"
 
 
+def test_a_newsletter_byline_with_a_reading_time_gives_the_author():
+    m, body = _meta("Issue 7: counting the uncountable\n\nMarek Zielinski · Tuesday · 4 min read\n\n" + BODY)
+    assert m.author == "Marek Zielinski"
+    assert not any("min read" in line for line in body)
+
+
 def test_wire_credit_at_the_end_gives_outlet_and_author():
     m, body = _meta(BODY + " (Reuters)")
     assert m.outlet == "Reuters" and m.author == "Reuters"

@@ -640,6 +640,10 @@ def _clause(text: str, ss: int, se: int, pos: int, scans: SpanScans, span: tuple
     return start, end
 
 
+# "By his count, roughly 30% ...", "the official count": the noun, not the verb ("I count at least 140")
+_COUNT_NOUN = re.compile(r"\b(?:his|her|its|their|my|our|your|the|a|an|own|official|latest|body)\s+count$", re.I)
+
+
 def status(text: str, cs: int, ce: int, pos: int, end: int | None = None, scans: SpanScans | None = None,
            span: tuple[int, int] | None = None) -> str:
     """The figure's status from its clause [cs, ce): denied if the clause denies; else the verb that
@@ -653,7 +657,7 @@ def status(text: str, cs: int, ce: int, pos: int, end: int | None = None, scans:
     if within(_CUES["denied"], span, cs, ce):
         return "denied"
     end = pos if end is None else end
-    before = within(lex.verb_re, span, cs, pos)
+    before = [v for v in within(lex.verb_re, span, cs, pos) if not _COUNT_NOUN.search(text, max(0, v.start() - 12), v.end())]
     verb, verb_end = (before[-1], before[-1].end()) if before else (None, cs)
     if verb is None:
         after = within(lex.verb_re, span, end, ce)

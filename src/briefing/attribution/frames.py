@@ -342,10 +342,14 @@ _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
-BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
+BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|my|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
                       r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
                       r"account|assessment|figures)\b", re.I)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "My own estimate, based on ..., is that no fewer than 14,000": the writer's own figure (the byline's, or the
+# turn's speaker in a transcript); "our" is left alone: a newsroom's "our count" names no one we can resolve
+MY_ESTIMATE = re.compile(r"\b[Mm]y\s+(?:own\s+|best\s+|rough\s+)?(?:estimate|guess|reckoning|calculation|assessment|"
+                         r"count|tally)s?\b")
 # "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
 PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
 
@@ -619,6 +623,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             cands.append((d, Claim(sp, "according:" + how, relayed or source)))
     for m in scans.within(BY_COUNT, span, lo, hi):
         np = m.group("np")
+        if np.lower() == "my":
+            sp = res.label_speaker(m.start()) or res.byline(m.start())
+            if sp is not None:
+                cands.append((abs(pos - m.end()), Claim(sp, "by-count:mine", source)))
+            continue
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
         how, sp = res.parse_np(re.sub(r"['’]s$", "", np), m.start("np"))
         if sp is not None:
@@ -690,6 +699,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             # "3,000 that Seoul reported": the relative clause owns the figure
             d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
         cands.append((max(d, 0), claim))
+    mine = scans.within(MY_ESTIMATE, span, lo, pos)
+    if mine:
+        sp = res.label_speaker(mine[-1].start()) or res.byline(mine[-1].start())
+        if sp is not None:
+            cands.append((pos - mine[-1].end(), Claim(sp, "my-estimate", source)))
     m = _BY_AGENT.match(text, pos, min(hi, pos + 90))
     if m:
         how, sp = res.parse_np(m.group("np"), m.start("np"))
@@ -762,9 +776,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
 
 def _at_before(text: str, pos: int) -> int:
     """The offset just after the "at " that introduces the figure at pos, or -1."""
-    m = re.search(r"\bat\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
-                  r"approximately|an\s+estimated|almost|close\s+to)\s+)?$", text[max(0, pos - 40):pos])
-    return max(0, pos - 40) + m.end() if m else -1
+    m = re.search(r"\bat\s+(?P<q>(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
+                  r"approximately|an\s+estimated|almost|close\s+to|somewhere|anywhere)\s+)?)$", text[max(0, pos - 40):pos])
+    return max(0, pos - 40) + m.start("q") if m else -1
 
 
 MAX_VERBS_FIG = 6

@@ -345,6 +345,11 @@ class Resolver:
         if low in lex.pronouns and not (np.isupper() and len(np) > 1):   # "US puts 8,000 ...": not "us"
             return "pronoun", self.resolve_pronoun(low, pos)
         words = np.split()
+        if len(words) > 2 and words[0].lower() in _LEAD_IN and words[-1] == "I" and "," not in np:
+            # "In the drone footage I count ...": a lead-in phrase without its comma, then the writer (or the
+            # turn's speaker); never a guess from the sentences before
+            self._np_context_free = False
+            return "pronoun", self.label_speaker(pos) or self.byline(pos)
         if low.startswith(("its ", "their ")) and len(words) in (2, 3, 4) and "," not in np and \
                 lex.titles.get(words[-1].lower()) != "person":
             # "Its defence ministry claims ...", "Their spy agency said": the body of the organisation or
