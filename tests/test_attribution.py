@@ -1728,3 +1728,22 @@ def test_his_count_is_a_noun_and_leaves_the_estimate_status():
     r = by_surface("Ivan Gorsky, an analyst, spoke on Monday. By his count, roughly 30% of the marines have been "
                    "killed, out of an estimated 11,000 marines.")["roughly 30%"]
     assert r["status"] == "estimate"
+
+
+@pytest.mark.parametrize("after", [
+    "The figures were relayed to reporters by Ivan Gorsky, a member of the defence committee, after the briefing.",
+    "These estimates were later presented to parliament by Ivan Gorsky.",
+])
+def test_the_next_sentence_naming_who_relayed_a_bodys_figures_makes_him_the_claimant(after):
+    text = "The Freedonian Intelligence Directorate believes around 400 Sylvanian marines have been killed. " + after
+    [r] = figures(text)
+    assert (r["claimant"], r["source"]) == ("Ivan Gorsky", "Freedonian Intelligence Directorate")
+
+
+def test_a_headline_line_credits_the_source_of_a_relayed_body_figure():
+    text = ("Spy agency: 400 Sylvanian marines killed\n\n"
+            "Ivan Gorsky, a lawmaker, said on Monday, citing the Freedonian Intelligence Directorate, that 400 "
+            "Sylvanian marines had been killed.")
+    rows_ = figures(text)
+    assert [(r["claimant"], r["source"]) for r in rows_] == [
+        ("Freedonian Intelligence Directorate", ""), ("Ivan Gorsky", "Freedonian Intelligence Directorate")]

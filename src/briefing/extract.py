@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from .actors import Registry, default_registry
 from .attribution import Resolver, Speaker
-from .attribution.frames import continues, figure_claim, issuer
+from .attribution.frames import continues, figure_claim, issuer, relayed_after
 from .attribution.lexicon import lexicon
 from . import claimdate
 from .dates import parse_date, parse_iso
@@ -148,7 +148,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 q = found[bisect_right(starts, row["start"]) - 1]
                 if q.speaker is not None and q.speaker.name != row["claimant"]:
                     row.update(_claim_columns(_Claim(q.speaker, "quote", None, q.end), None, text, r))
-        _headline_like(text, figure_out)
+        _headline_like(text, figure_out, registry)
         if quotes:
             for q in found:
                 if q.speaker is None and not q.fragment:
@@ -196,7 +196,22 @@ def _same_figure(r: dict, o: dict) -> bool:
     return o["value"] != o["value"] and " ".join(o["surface"].lower().split()) == " ".join(r["surface"].lower().split())
 
 
-def _headline_like(text: str, rows: list[dict]) -> None:
+_CLAIM_KEYS = ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source")
+
+
+def _credited(same: dict, registry: Registry) -> dict:
+    """The claim columns a headline takes from the body's row of the same figure. A headline credits whom
+    the claim comes from ("Seoul's spy agency: 300 killed" over a lawmaker relaying the agency): for a
+    relayed claim, its source."""
+    if not same.get("source"):
+        return {k: same[k] for k in _CLAIM_KEYS}
+    a = registry.lookup(same["source"])
+    return {"claimant": same["source"], "claimant_kind": a.kind if a is not None else "organization",
+            "actor_id": a.actor_id if a is not None else "", "side": a.side if a is not None else "",
+            "organisation": "", "source": ""}
+
+
+def _headline_like(text: str, rows: list[dict], registry: Registry) -> None:
     """A body line that reads as a headline (short, no closing stop) and names no claimant: the claimant
     of the same number (or the same vague amount) elsewhere in the article, as for the title."""
     for r in rows:
@@ -210,8 +225,7 @@ def _headline_like(text: str, rows: list[dict]) -> None:
         same = next((o for o in rows if o is not r and o["claimant"] and not o["attribution"].startswith("headline")
                      and _same_figure(r, o)), None)
         if same is not None:
-            for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source"):
-                r[k] = same[k]
+            r.update(_credited(same, registry))
             r["attribution"] = "headline:body"
 
 
@@ -255,6 +269,11 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
             # "Expert: Seoul's intelligence service puts it at about 11,000": in a transcript the one whose turn
             # it is says it, citing whom the sentence names
             fc = replace(fc, speaker=turn, how="turn>" + fc.how, source=fc.source or fc.speaker)
+        elif fc.speaker.kind in ("organization", "government") and not fc.how.startswith("quote") and \
+                (relayer := relayed_after(res, text, c.sentence)) is not None and relayer.name != fc.speaker.name:
+            # "The NIS believes around 300 ... were killed. The figures were relayed to reporters by Park
+            # Jun-tae": Park says it, citing the agency
+            fc = replace(fc, speaker=relayer, how="relayed-by>" + fc.how, source=fc.source or fc.speaker)
         else:
             label = res.label_speaker(c.start, tagged=True)
             if label is not None and label.kind == "person" and label.name != fc.speaker.name and \
@@ -457,7 +476,7 @@ def _headline_rows(line: str, field: str, body_rows: list[dict], article: str, p
             same = next((r for r in body_rows if r["field"] == "text" and r["value"] == c.value
                          and r["unit_category"] == c.category and r["claimant"]), None)
             if same is not None:
-                claim = {k: same[k] for k in ("claimant", "claimant_kind", "actor_id", "side", "organisation", "source")}
+                claim = _credited(same, registry)
                 claim["attribution"] = "headline:body"
         row = {"article": article, "field": field, **figs.finish(c, line), **claim,
                **figs.claim_date(line, c, published, published_source, published_window, None, False),

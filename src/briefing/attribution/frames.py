@@ -774,6 +774,30 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     return best
 
 
+# "The figures were relayed to reporters by Park Jun-tae, a member of ...": the sentence after a body's
+# figures names who passed them on; he claims them, citing the body
+_RELAYED_BY = re.compile(r"(?:The|These|Those|Both|All|Its|Their)\s+(?:[\w\-]+\s+){0,2}(?:figures?|numbers?|estimates?|counts?|"
+                         r"findings?|assessments?|data|tallies|tally)\s+(?:were|was|had\s+been|have\s+been)\s+"
+                         r"(?:(?:\w+ly|later|also|then|first)\s+)?(?:relayed|given|presented|disclosed|shared|passed\s+on|read\s+out|made\s+public|"
+                         r"released|conveyed|reported|revealed)\s+(?:to\s+(?:[\w’'\-]+\s+){1,5}?)?by\s+(?P<np>[^.;:!?\n]{2,120})")
+
+
+def relayed_after(res: Resolver, text: str, span: tuple[int, int]) -> Speaker | None:
+    """Who the next sentence says passed on the figures of the sentence at span, or None."""
+    si = res.sent_index(span[0])
+    if si + 1 >= len(res.spans):
+        return None
+    ns, ne = res.spans[si + 1]
+    m = _RELAYED_BY.match(text, ns, ne)
+    if m is None:
+        return None
+    np = _np_until_clause_end(m.group("np"))
+    how, sp = res.parse_np(np.split(",")[0] if "," in np else np, m.start("np"))
+    if sp is None or sp.name.startswith("unnamed:") and sp.kind != "anonymous":
+        return None
+    return sp
+
+
 def _at_before(text: str, pos: int) -> int:
     """The offset just after the "at " that introduces the figure at pos, or -1."""
     m = re.search(r"\bat\s+(?P<q>(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
