@@ -546,3 +546,10 @@ def test_a_part_of_the_group_counted_before_counts_the_same_party():
              "the wounded had been taken to hospitals in and around Moscow, and that 8,000 of the soldiers were in "
              "Russia's Kursk region, which borders Ukraine.").set_index("surface")
     assert (f.loc["about 1,000", "about"], f.loc["8,000", "about"]) == ("north_korea", "north_korea")
+
+
+def test_maybe_before_a_number_is_a_hedge_not_the_month_of_may():
+    r = one("A commander said maybe 2,500 Sylvanian marines had been killed near the river.")
+    assert (r["surface"], r["qualifier"], r["value"]) == ("maybe 2,500", "approximately", 2500)
+    # the month still dates what follows it: "on May 4 1,500 troops" is a date and a figure, not a figure of 4
+    assert list(figs("On May 4 1,500 Sylvanian troops crossed the river.")["surface"]) == ["1,500"]
