@@ -1747,3 +1747,8 @@ def test_a_headline_line_credits_the_source_of_a_relayed_body_figure():
     rows_ = figures(text)
     assert [(r["claimant"], r["source"]) for r in rows_] == [
         ("Freedonian Intelligence Directorate", ""), ("Ivan Gorsky", "Freedonian Intelligence Directorate")]
+
+
+def test_a_counted_noun_opening_a_line_is_nobodys_surname():
+    assert [(r["surface"], r["claimant"]) for r in figures("Casualties estimated at about 4,000, up from 3,000 in January")] \
+        == [("about 4,000", ""), ("3,000", "")]

@@ -553,3 +553,13 @@ def test_maybe_before_a_number_is_a_hedge_not_the_month_of_may():
     assert (r["surface"], r["qualifier"], r["value"]) == ("maybe 2,500", "approximately", 2500)
     # the month still dates what follows it: "on May 4 1,500 troops" is a date and a figure, not a figure of 4
     assert list(figs("On May 4 1,500 Sylvanian troops crossed the river.")["surface"]) == ["1,500"]
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Sylvanian casualties now stand at about 4,000, the directorate said.", "about 4,000"),
+    ("Casualties estimated at about 4,000, up from 3,000 in January", "about 4,000"),
+    ("Sylvanian marines in the south are estimated at 11,000, the directorate said.", "11,000"),
+])
+def test_the_counted_noun_before_stand_at_or_estimated_at(text, surface):
+    r = figs(text).set_index("surface").loc[surface]
+    assert r["unit_category"] in ("casualties", "personnel") and r["claimant"] != "Casualties"

@@ -386,3 +386,18 @@ def test_html_page_with_no_date_metadata_a_headline_title_and_an_email_byline(tm
     assert a.published == "2025-02-27"
     assert a.outlet == "The Daily Planet"
     assert a.author == "Lois Lane"
+
+
+def test_html_sub_headline_under_the_h1_is_kept_as_the_subtitle(tmp_path):
+    para = ("Sylvania has sent about 3,000 more marines to Freedonia since January, the intelligence service "
+            "told lawmakers on Thursday, bringing the total to around 14,000. ")
+    html = f"""<html><head><title>Sylvania sends more marines : The Daily Planet</title></head>
+    <body><div class="head"><h1>Sylvania sends 3,000 more marines</h1>
+    <h2 class="article-dek">Losses put at about 900, up from 500 in December</h2>
+    <span class="date">Posted February. 27, 2025 07:45</span></div>
+    <div class="body"><p>{para * 3}</p><p>{para}</p></div></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [a] = read_file(tmp_path / "page.html")
+    assert a.title == "Sylvania sends 3,000 more marines"
+    assert a.subtitle == "Losses put at about 900, up from 500 in December"
+    assert a.text.split("\n\n")[:2] == ["Sylvania sends 3,000 more marines", a.subtitle]

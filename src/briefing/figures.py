@@ -49,7 +49,7 @@ UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
                          rf"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
-                         rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands\s+at|numbered|number|totalled|totaled|"
+                         rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands?\s+at|standing\s+at|(?:estimated|assessed)\s+(?:at|to\s+be)|numbered|number|totalled|totaled|"
                          rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>(?:(?:ran|run|runs|running)\s+)?[\"“]?"
                          rf"in(?:to)?\s+the)|at|"
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"

@@ -231,6 +231,21 @@ def _page_stamp(html: str) -> str:
     return line + "\n" if line and any(ch.isdigit() for ch in line) else ""
 
 
+# the sub-headline printed right under the headline: '<h2 class="sub_title">', '<p class="standfirst">'
+_SUBHEAD = re.compile(r"</h1>\s*(?:<[^>]+>\s*){0,3}?<(h2|h3|p|div)\b[^>]*\bclass=[\"'][^\"']*(?:sub|dek|standfirst|"
+                      r"summary|lede|strap|intro)[^\"']*[\"'][^>]*>(.{10,400}?)</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def _page_subtitle(html: str) -> str:
+    """The sub-headline under the page's <h1>, as text, or "" (a figure in it is a figure of its own)."""
+    import html as htmllib
+    h = _H1.search(html)
+    if h is None:
+        return ""
+    m = _SUBHEAD.search(html, h.start(), h.start() + 3000)
+    return " ".join(htmllib.unescape(_TAG.sub(" ", m.group(2))).split()) if m else ""
+
+
 _EMAIL = re.compile(r"\S+@\S+")
 
 
@@ -265,7 +280,15 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     # The headline goes first so the text reader treats it as it does in a .txt scrape; and when the page's
     # metadata gives no date, the date the page prints under its headline, as a scrape would keep it
     stamp = "" if hints.get("published") or why else _page_stamp(html)
-    text = body if not hints.get("title") or body.startswith(hints["title"]) else f"{hints['title']}\n{stamp}{body}"
+    sub = _page_subtitle(html)
+    if sub and sub[:60] in body:
+        sub = ""     # (the extractor kept it)
+    if not hints.get("title"):
+        text = body     # (a sub-headline with no headline above it would be taken for the title)
+    elif body.startswith(hints["title"]):
+        text = body.replace("\n", f"\n{sub}\n", 1) if sub and "\n" in body else body
+    else:
+        text = f"{hints['title']}\n{sub + chr(10) if sub else ''}{stamp}{body}"
     art = from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
     if why:
         art.date_lines = [*art.date_lines, metadata.DateLine("published", None, f"page metadata (htmldate): {meta.date}",

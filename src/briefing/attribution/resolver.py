@@ -1140,7 +1140,7 @@ class Resolver:
         if _INITIALS.fullmatch(tok) or _CONTRACTION.search(tok) or tok_n.lower() in self.lex.titles or \
                 tok_n.lower() in self.lex.role_words:
             return None      # "D.C." (of "Washington, D.C."), "I'm", "Rep": no one's name
-        if not _SURNAME_LIKE.fullmatch(tok_n) or tok_n.lower() in _COMMON_CAPS:
+        if not _SURNAME_LIKE.fullmatch(tok_n) or tok_n.lower() in _COMMON_CAPS or tok_n.lower() in _counted_nouns():
             return None      # "Hours earlier, ...": a capitalised word opening a sentence is not a surname
         return Speaker(tok_n, "person", "", "", "", "", pos)
 
@@ -1393,6 +1393,12 @@ _POSSESSIVE_DET = frozenset("my our his her their its your".split())   # "my col
 # words that point back at a person introduced before ("the same source"); an ordinal picks the n-th
 # unnamed one the article introduced ("the second source")
 _BACK_WORDS = {"same": 0, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+@lru_cache(maxsize=1)
+def _counted_nouns() -> frozenset[str]:
+    """"Casualties estimated at about 4,000": a counted noun (data/units.csv) opening a line is nobody's surname."""
+    return frozenset(r["noun"].strip().lower() for r in read_table("units.csv") if " " not in r["noun"].strip())
 
 
 def _head_class(head: str) -> tuple[str, ...]:
