@@ -1752,3 +1752,28 @@ def test_a_headline_line_credits_the_source_of_a_relayed_body_figure():
 def test_a_counted_noun_opening_a_line_is_nobodys_surname():
     assert [(r["surface"], r["claimant"]) for r in figures("Casualties estimated at about 4,000, up from 3,000 in January")] \
         == [("about 4,000", ""), ("3,000", "")]
+
+
+def test_a_quote_in_low_or_angle_marks_is_a_quote_with_its_speaker(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Sylvania sends more marines\n\nIvan Gorsky said on Monday that more were coming. „Sylvania will send more "
+        "marines before the winter“, he said.\n\nZoran Petrov disagreed. «We have seen no new ships at all in the "
+        "port», Petrov told reporters.\n", encoding="utf-8")
+    [a] = read_file(tmp_path / "a.txt")
+    assert quotes(a.text) == {"Sylvania will send more m": "Ivan Gorsky", "We have seen no new ships": "Zoran Petrov"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Tomas Žilinskas, an analyst in Vilnius, said the deployment fitted a pattern. \u201cSylvania sells its "
+     "marines by the container,\u201d he said.", "Tomas Žilinskas"),
+    ("Dovilė Šakalienė, the defence minister, spoke in Vilnius. \u201cSylvanian marines are learning fast on that "
+     "front,\u201d Šakalienė said.", "Dovilė Šakalienė"),
+])
+def test_names_with_accented_capitals_are_names(text, speaker):
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_who_gave_his_name_only_as_then_a_second_relative_clause():
+    text = ("A Freedonian contract soldier who gave his name only as Boris and who fought beside a Sylvanian unit "
+            "told the paper that they rarely surrendered. \u201cThey keep a grenade for themselves,\u201d he said.")
+    assert list(quotes(text).values()) == ["Boris"]

@@ -401,3 +401,15 @@ def test_html_sub_headline_under_the_h1_is_kept_as_the_subtitle(tmp_path):
     assert a.title == "Sylvania sends 3,000 more marines"
     assert a.subtitle == "Losses put at about 900, up from 500 in December"
     assert a.text.split("\n\n")[:2] == ["Sylvania sends 3,000 more marines", a.subtitle]
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("Sie sagte: „Wir schicken mehr.“ Dann ging sie.", "Sie sagte: “Wir schicken mehr.” Dann ging sie."),
+    ("Il a dit : « Nous enverrons plus. » Puis il est parti.", "Il a dit : “Nous enverrons plus.” Puis il est parti."),
+    ("Powiedział: „Wyślemy więcej.” Koniec.", "Powiedział: “Wyślemy więcej.” Koniec."),
+    ("Он сказал: «Мы пошлём ‹больше›».", "Он сказал: “Мы пошлём ‘больше’”."),
+])
+def test_foreign_quotation_marks_are_read_as_english_ones(tmp_path, raw, want):
+    (tmp_path / "a.txt").write_text("Headline of the story\n\n" + raw + "\n", encoding="utf-8")
+    [a] = read_file(tmp_path / "a.txt")
+    assert want in a.text

@@ -127,6 +127,37 @@ def scrub_surrogates(text: str) -> tuple[str, int]:
     return _SURROGATES.subn("\ufffd", text)
 
 
+# Quotation marks of other languages, as a translated or foreign-desk story keeps them: German and
+# Baltic „…“ (the closing mark is the English opening one), Polish „…”, French and Russian «…», and their
+# single forms ‚…‘ ‹…›. Read as English marks, one character for one, so offsets stay and every quote
+# rule applies: a quote in « » is a quote.
+_LOW_OPEN = {"„": ("“", "”"), "‚": ("‘", "’")}
+_ANGLE_SPACE = re.compile("([«‹])[ \u00a0\u202f]+|[ \u00a0\u202f]+([»›])")    # French « … »: the spaces inside go
+_ANGLE = str.maketrans({"«": "“", "»": "”", "‹": "‘", "›": "’"})
+
+
+def english_quote_marks(text: str) -> str:
+    if not any(ch in text for ch in "„‚«»‹›"):
+        return text
+    text = _ANGLE_SPACE.sub(lambda m: m.group(1) or m.group(2), text).translate(_ANGLE)
+    if "„" not in text and "‚" not in text:
+        return text
+    out = list(text)
+    want: dict[str, str] = {}      # English opening mark -> the closing it stands for, while a low mark is open
+    for i, ch in enumerate(out):
+        if ch in _LOW_OPEN:
+            eng, close = _LOW_OPEN[ch]
+            out[i] = eng
+            want[eng] = close
+        elif ch in want:
+            out[i] = want.pop(ch)     # „…“: this “ closes
+        elif ch == "\n" and want:
+            want.clear()              # a mark never closes across a paragraph
+        elif ch in "”’" and {"”": "“", "’": "‘"}[ch] in want:
+            want.pop({"”": "“", "’": "‘"}[ch])   # „…” (Polish): already English
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Normalised:
     text: str
@@ -139,5 +170,5 @@ def normalise(text: str) -> Normalised:
     first = _SURROGATES.search(text)
     line = _line_of(text, first.start()) if first else 0
     text, n = scrub_surrogates(text)
-    text = _JOINERS.sub("", _ZERO_WIDTH_SPACE.sub(" ", text))
+    text = english_quote_marks(_JOINERS.sub("", _ZERO_WIDTH_SPACE.sub(" ", text)))
     return Normalised(_newlines(text), n, line)

@@ -18,19 +18,19 @@ from ..resources import read_table
 from .lexicon import lexicon
 from .names import Names, Speaker, possessive, unnamed
 
-NAME_TOKEN = r"(?:(?:[A-Z]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.|[A-Z][\w’'\-]*)"
+NAME_TOKEN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
 # "Name, the title," / "Name, Ukraine's defence minister," / "Name, head of the agency," / "Name, who heads ..."
 _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
-                    r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-Z][\w.\-]*[’']s|"
-                    r"[a-z][\w\-]*|[A-Z][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
-_ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+                    r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*[’']s|"
+                    r"[a-z][\w\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
+_ACRONYM = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _HALVES = re.compile(r"-(?-i:[a-z])")
 _LEFT_WINDOW = 90
 # the noun phrase opening a clause before ", Name,": "Russia's ambassador in Berlin", "The head of the agency"
 _ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+(?:\s+(?:of|in|at|to|for)\s+"
-                        r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){0,3})?)$")
+                        r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]+){0,3})?)$")
 # "I'm Rachel Dunmore": a contraction before a name is no part of it
 CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
 # "Rear Adm." is an admiral (data/title_abbreviations.csv)
@@ -284,7 +284,7 @@ _LEAD_WORDS = re.compile(r"(?:According[ ]+to|Citing|Quoting|Per|Unlike|Like|Tha
 # ("Russian Embassy in Ottawa": a mission's run goes on through "in" and its city)
 _RUN = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al|(?<=Embassy )in|(?<=Consulate )in|"
                   r"(?<=Mission )in)[ ]+)*" + NAME_TOKEN + ")*")
-_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*")
+_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*")
 
 
 def _single_word_names(registry: Registry, names: Names) -> frozenset:
@@ -308,7 +308,7 @@ def _single_word_names(registry: Registry, names: Names) -> frozenset:
 # Ministry", "two diplomats in Brussels", "three people familiar with the matter".
 _PLACING = (r"(?:close\s+to|in|from|at|with|of|for|on|inside|within|based\s+in|familiar\s+with|"
             r"knowledgeable\s+about|briefed\s+on)")
-_PROPER = (r"(?-i:[A-Z][\w'’.\-]*(?:\s+(?:of|and|the|[A-Z][\w'’.\-]*))*)"
+_PROPER = (r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*(?:\s+(?:of|and|the|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*))*)"
            # "close to the Freedonian navy": an institution named by its nationality
            r"(?:\s+(?-i:navy|army|military|government|ministry|forces|command|agency|service|office|embassy|"
            r"administration|leadership|authorities|side|border|region|capital|intelligence))?")

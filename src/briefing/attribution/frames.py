@@ -30,7 +30,7 @@ RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote 
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
 QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?!by\s)(?P<np>[^“”\"]{2,100}?)\s+(?:as\s+(?:saying|stating|telling\s+\w+)|"
                        r"who\s+(?:had\s+|has\s+)?(?:told|said\s+to)\s+\w+)\b")   # "he quoted a diplomat who had told him"
-CLAUSE_END = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
+CLAUSE_END = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
 SENT_END = re.compile(r"[.!?](?=\s|$)")
 MAX_RIGHT = 250
 
@@ -39,12 +39,12 @@ MAX_RIGHT = 250
 def _verb_np() -> re.Pattern:
     # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
     # ("said Rep. Han Ji-yeon": an abbreviation's stop before a capital does not end the phrase)
-    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-Z])){1,120})")
+    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-ZÀ-ÖØ-ÞĀ-Ž])){1,120})")
 
 
 # "as X put it", "X put it well the other day:": saying it
-_PUT_IT_AFTER = re.compile(r"[\s,]*(?:as\s+)?(?P<np>(?:the|a|an|one|[A-Z])[^,;:“”\"]{1,80}?)\s+(?:has\s+|had\s+)?put\s+it\b")
-_PUT_IT_BEFORE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Mm]y|[Oo]ur|[A-Z])[^,;:“”\".]{1,80}?)\s+"
+_PUT_IT_AFTER = re.compile(r"[\s,]*(?:as\s+)?(?P<np>(?:the|a|an|one|[A-ZÀ-ÖØ-ÞĀ-Ž])[^,;:“”\"]{1,80}?)\s+(?:has\s+|had\s+)?put\s+it\b")
+_PUT_IT_BEFORE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Mm]y|[Oo]ur|[A-ZÀ-ÖØ-ÞĀ-Ž])[^,;:“”\".]{1,80}?)\s+"
                             r"(?:has\s+|had\s+)?put\s+it\b[^:“”\"]{0,40}:\s*$")
 _WHO_CLAUSE = re.compile(r"\s+(?:I|we|who|whom|that)\s+")
 
@@ -53,7 +53,7 @@ _WHO_CLAUSE = re.compile(r"\s+(?:I|we|who|whom|that)\s+")
 def _final_attribution() -> re.Pattern:
     """The sentence's own attribution at its end, after the quote and the words that follow it (the verbs of
     data/speech_verbs.csv)."""
-    return re.compile(r",\s+(?P<np>(?:the|a|an|[A-Z])[^,;:“”\"]{1,60}?)\s+(?P<verb>" + lexicon().verb_re.pattern +
+    return re.compile(r",\s+(?P<np>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž])[^,;:“”\"]{1,60}?)\s+(?P<verb>" + lexicon().verb_re.pattern +
                       r")(?:\s+(?:on|in|at|during|late|early|last|this)\b[^,;“”\"]{0,60})?\s*(?:,|$)")
 _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since|although|though|until|even\s+"
                                 r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
@@ -240,7 +240,7 @@ def _speaker_line(res: Resolver, text: str, s: int, e: int) -> tuple[Speaker | N
     if len(line) > SPEAKER_LINE or line.endswith((".", "!", "?", ",")) or not (s == 0 or text[s - 1] == "\n") or \
             text[e:e + 1] not in ("", "\n"):
         return None, ""
-    core = re.sub(r"^(?:\[[^\]\n]{1,20}\]|[A-Z]{3,}:)\s*", "", line)
+    core = re.sub(r"^(?:\[[^\]\n]{1,20}\]|[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}:)\s*", "", line)
     core = re.sub(r"\s*\([^()\n]*\)$", "", core).split(",")[0].strip()
     how, sp = res.parse_np(core, s)
     if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 and sp.name in core and \
@@ -251,7 +251,7 @@ def _speaker_line(res: Resolver, text: str, s: int, e: int) -> tuple[Speaker | N
 
 # "So said Hanna Oks, a drone operator", "Those were the words of Hanna Oks": the sentence after a quote
 # names its speaker; only a sentence that opens by pointing back counts
-_NP_BACK = r"(?:[^,.;:“”\"]|\.(?=\s[A-Z])){2,80}"   # "Rear Adm. Thomas Ellery": an abbreviation's stop stays
+_NP_BACK = r"(?:[^,.;:“”\"]|\.(?=\s[A-ZÀ-ÖØ-ÞĀ-Ž])){2,80}"   # "Rear Adm. Thomas Ellery": an abbreviation's stop stays
 _POINTS_BACK = re.compile(
     r"\s*(?:(?:So|Thus)\s+)?(?P<verb>said|says|wrote|writes|added|recalled|explained)\s+(?P<np>" + _NP_BACK + ")|"
     r"\s*(?:Those|These|The)\s+(?:were\s+the\s+)?words\s+(?:were\s+those\s+)?of\s+(?P<np2>" + _NP_BACK + ")|"
@@ -267,7 +267,7 @@ _POINTS_BACK = re.compile(
     r"\s*(?:That|This)\s+(?:is|was)\s+(?:how|what)\s+(?P<np5>" + _NP_BACK + r"?)(?:,[^.;:“”\"]{2,120}?,)?\s+"
     r"(?:\w+ly\s+)?(?:put\s+it|described|summed|stressed|said|told|wrote|explained|characteri[sz]ed|called|warned)\b|"
     # "Zelenskyy made that offer Sunday morning in a message on Telegram"
-    r"\s*(?P<np6>[A-Z][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
+    r"\s*(?P<np6>[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
     r"statement|point|claim|argument|appeal|pledge|promise|threat)\b|"
     # "That account was posted on Wednesday by Yegor Lomakin, a former officer who ..."
     r"\s*(?:That|This|The)\s+(?:account|post|message|statement|assessment|comment|remark|description|claim|warning|"
@@ -323,26 +323,26 @@ RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|after\s+being\s+briefed\s+
                    r"(?:in|at|after|following|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?briefing\s+(?:by|from|with)|"
                    r"based\s+on\s+(?:information|intelligence|data|estimates?|figures)\s+(?:from|by|of)|"
                    # (a dot after a single capital is an abbreviation's: "citing U.S. intelligence")
-                   r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>(?:[^,;:.()“”\"\n]|(?<=\b[A-Z])\.){2,90}?)"
-                   r"(?=\s*(?:[,;:()“”\"\n]|(?<!\b[A-Z])\.|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
+                   r"relying\s+on|who\s+cited|which\s+cited)\s+(?P<np>(?:[^,;:.()“”\"\n]|(?<=\b[A-ZÀ-ÖØ-ÞĀ-Ž])\.){2,90}?)"
+                   r"(?=\s*(?:[,;:()“”\"\n]|(?<!\b[A-ZÀ-ÖØ-ÞĀ-Ž])\.|$|\b(?:that|which|who|as|and said|said|as saying|on|in|to|at|"
                    r"last|this|since)\b))", re.I)
 _CITING = re.compile(r"(?:citing|quoting|based\s+on|relying\s+on|who\s+cited|which\s+cited)\b", re.I)
-DATA = re.compile(r"(?P<np>[A-Z][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+|new\s+|updated\s+)?(?:data|figures|"
+DATA = re.compile(r"(?P<np>[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:.()\n]{1,60}?)['’]s\s+(?:own\s+|latest\s+|new\s+|updated\s+)?(?:data|figures|"
                   r"estimates?|assessment|report|intelligence|tally|count)\s+(?:showed|shows|suggests?|suggested|"
                   r"indicated?|indicates|put|puts|found|finds|of)\b")
-OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-Z][\w.\-’']*\s+){1,3})"
+OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|official\s+)?(?P<np>(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*\s+){1,3})"
                             r"(?:(?:working|latest|own|official|current|new|updated|revised)\s+)?"
                             r"(?:estimate|assessment|tally|count|figure)s?\s+(?:of|at|puts?|"
                             # "The Pentagon's working figure is still about 11,000"
                             r"(?:is|was|remains|stands\s+at)(?:\s+still)?(?:\s+at)?)\s+$")
 # "the 3,000 troops cited by the White House", "a figure given by the ministry"
 _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
-                       r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:()“”\"\n]{1,60}?)"
+                       r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:()“”\"\n]{1,60}?)"
                        r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
-BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|my|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s)\s+"
+BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|my|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*){0,3}['’]s)\s+"
                       r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
                       r"account|assessment|figures)\b", re.I)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -381,8 +381,8 @@ NOUN_USE = frozenset("the a an these those media news such any no his her its th
                      "among against following".split())   # "concern over reports that": a noun after a preposition
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
 REL_CLAUSE = re.compile(r"^(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}?\b(?:that|which|as|who)\b\s*$")   # ("3,000 that": a number's comma)
-_OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
-                           r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
+_OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
+                           r"\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
 _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
                       r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
@@ -406,9 +406,9 @@ MAX_NP_WORDS = 18
 _PLACED = re.compile(r"\b(?:familiar\s+with|close\s+to|briefed\s+(?:on|by)|knowledgeable\s+about|with\s+knowledge\s+of)\b", re.I)
 # a participle phrase set off by commas, "Russia, parroting the U.S., claimed": an aside, not the subject
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
-_LIST_TAIL = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+")
+_LIST_TAIL = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*\s+){1,2}(?:and|or)\s+")
 _LIST_ITEM_BEFORE = re.compile(r"(?:(?!(?:In|On|At|From|For|By|With|After|Before|During|Since|Meanwhile|However|But|And)\b)"
-                               r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s*)+$")
+                               r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*)?,\s*)+$")
 
 
 def _list_start(before: str, cs: int) -> int:
@@ -435,7 +435,7 @@ def _verbs(lex, text: str):
             if not _noun_use((text[:m.start()].split() or [""])[-1], m.group(0)) and not _BY_AFTER.match(text, m.end()))
 
 
-_ACRONYM_BRACKET = re.compile(r"\([A-Z]{2,6}\)")
+_ACRONYM_BRACKET = re.compile(r"\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}\)")
 # "a letter written by the colonel", "lawmakers briefed by the agency": a participle of a noun, whose agent
 # follows, not a clause's verb
 _BY_AFTER = re.compile(r"(?<=en|ed)\s+by\b")
@@ -448,7 +448,7 @@ def _noun_use(word: str, verb: str) -> bool:
     return w in NOUN_USE and not (w in MEDIA_NOUNS and verb.lower().endswith("ed"))
 
 
-_TRAILING_NAME = re.compile(r"(?:(?:[A-Z][a-z]{1,4}\.|[A-Z][\w’'\-]*)\s+){1,4}[A-Z][\w’'\-]+$")
+_TRAILING_NAME = re.compile(r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,4}\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)\s+){1,4}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+$")
 
 
 def _trailing_name(res: Resolver, chunk: str, at: int) -> Speaker | None:
@@ -596,7 +596,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     for m in scans.within(FIG_ACCORDING, span, lo, hi):
         a = m.end()
         np = _np_until_clause_end(text[a:min(hi, a + 100)])
-        np = re.split(r"\s+(?:that|which|who|(?<!briefed )on|since|last|this)\s+|\s+in\s+(?![A-Z])", np)[0]
+        np = re.split(r"\s+(?:that|which|who|(?<!briefed )on|since|last|this)\s+|\s+in\s+(?![A-ZÀ-ÖØ-ÞĀ-Ž])", np)[0]
         whole = text[a:a + len(np)]
         inner = RELAY.search(np)
         relayed = None

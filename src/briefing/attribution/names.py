@@ -29,7 +29,7 @@ PLACE_WORDS = frozenset("province oblast region county city district village tow
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                        "Brig. Cmdr. Rev. Sir Dame".split())
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
-_CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
+_CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+$")
 _PARTICLES = frozenset(("de", "von", "van", "al", "bin", "da", "del", "la", "le"))
 _JOINERS = frozenset(("of", "for", "the", "to"))
 _MISSIONS = frozenset(("Embassy", "Consulate", "Mission"))

@@ -47,24 +47,24 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
                        r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December))\s+(?=\S)", re.I)
-TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$|"
+TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?)$|"
                         r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
-CAP = re.compile(r"^[A-Z][\w’'.\-]*$|^(?:[A-Z]\.)+$")
+CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 # A report introduced with its publisher ("said in a report", "its latest study", "INSS's report"); "the
 # report" is itself a reference back and never introduces one.
-DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-Z][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
+DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*[’']s)\s+(?:[\w\-]+\s+){0,2}?"
                       r"(?:report|study|statement|assessment|analysis|paper|document|commentary|editorial|article|"
                       r"order|message|letter|decree|post|communique|briefing|update|bulletin|readout)s?\b")
 # "a new report from the Institute X", "a statement issued by the ministry": the publisher follows the word
 _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
-SUBJECT = re.compile(r"(?:(?:[A-Z][^,“”\"]{0,80}),\s+)?([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|(?:[A-Z]\.)+|"
+SUBJECT = re.compile(r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^,“”\"]{0,80}),\s+)?([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+|"
                      r"(?:of|for|the|to)\b))*)")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
 # Intelligence Committee): ..."
-_LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
+_LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3})"
                     r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?(?:\s*\([^)\n]{1,40}\)){0,2}:\s+\S")
 # (a parliamentary record adds the member's seat and party: "Mr Gareth Hollins (Tamar Valley North) (Lab):")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
@@ -88,31 +88,31 @@ _PART_OF = frozenset("one two three four five six some several both all many mos
 _COORD = re.compile(r"\s*(?:and|but|while|whereas|yet)\s+(?=\S)")
 _COUNT_IN = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\bof\s+\d+$")
 # a wire dateline before the first words: "TOKYO – ", "WASHINGTON/KYIV (Reuters) — "
-DATELINE_PREFIX = re.compile(r"^[A-Z]{2,}(?:[ /,.][A-Z]{2,})*\.?(?:,\s+[A-Z][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
+DATELINE_PREFIX = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž]{2,}(?:[ /,.][A-ZÀ-ÖØ-ÞĀ-Ž]{2,})*\.?(?:,\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]+)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]+\s*")
 # "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
 # and "X declined to give an estimate, [saying]": a capitalised subject before a past-tense verb
-_VERB_AND = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){1,6}?)(?:[a-z]\w*(?:ed|s)\s+.+\s+and|(?:also\s+)?[a-z]\w+ed\s+(?!by\b|on\b|in\b|at\b|with\b).{6,})$")   # ("lawmakers briefed by" is no verb)
+_VERB_AND = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*\s+){1,6}?)(?:[a-z]\w*(?:ed|s)\s+.+\s+and|(?:also\s+)?[a-z]\w+ed\s+(?!by\b|on\b|in\b|at\b|with\b).{6,})$")   # ("lawmakers briefed by" is no verb)
 # "X, a vice director, issued a statement through KCNA on Monday [denouncing]": who issued it, not its channel
 _ISSUED = re.compile(r"^(.{2,160}?),?\s+(?:issued|released|published|posted|put\s+out|sent)\s+(?:a|an|the|his|her|its|their)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:statement|message|letter|communiqu[eé]|post|video|note)\b[^,;]*$")
 # an office named by what it does, before its head noun: "external affairs ministry", "foreign ministry"
 _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
-_NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-Z][a-z]{1,12}\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?|[A-Z]{2})(?=,|\s|$)")
+_NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
-LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
-_LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3}):[ \t]+\S", re.M)
+LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
+_LABEL_LINE = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3}):[ \t]+\S", re.M)
 # "host Min-ji Seo speaks with Dr. Lukas Brandt, senior fellow ...", "we are joined by ...", "our guest is ..."
 _GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|sits\s+down|sat\s+down)\s+(?:with|to)|"
                           r"joined\s+by|interviews|interviewed|(?:our|my)\s+guest(?:\s+is|,)?)\s+"
-                          r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen)\.\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})")
+                          r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen)\.\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})")
 GUEST_REACH = 4000
-_SURNAME_LIKE = re.compile(r"[A-Z][a-z’'\-]+(?:-[A-Z]?[a-z]+)?")
+_SURNAME_LIKE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž’'\-]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž]?[a-zß-öø-ÿā-ž]+)?")
 # plural nouns and time words that open sentences: never a surname met alone
 _COMMON_CAPS = frozenset("hours days weeks months years minutes moments officials sources analysts experts troops "
                          "soldiers reports others many most some several both all".split())
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|re|ve)$", re.I)
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]?\.?")
+_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,4}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
 DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|these|those|new|latest|such|"
@@ -121,13 +121,13 @@ DETERMINER_END = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|ou
 # "media reports", "news reports": a noun after these, unless the verb is past ("Western media reported")
 MEDIA_NOUNS = frozenset(("media", "news"))
 MEDIA_END = re.compile(r"(?:^|\s)(?:" + "|".join(MEDIA_NOUNS) + r")\s*$", re.I)
-_NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
+_NAME_OF = re.compile(r"(?P<name>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){1,3})"
                       r"\s+(?:of|from)\s+(?P<tail>(?:the\s+)?[^,]{3,80})$")
-_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
+_TITLED_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
                           r"secretary|minister|adviser|advisor|director|chief|head|official|ambassador|envoy|"
                           r"commander|general|lawmaker|analyst|researcher|expert)\s+"
                           # (a rank abbreviated between: "SSO spokesman Col. Oleksandr Kindratenko")
-                          r"(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Dr)\.\s+)?(?:[A-Z][\w’'\-]+\s*){2,3}")
+                          r"(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Dr)\.\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+\s*){2,3}")
 # "N. Korea believed to have shipped ...", "Kim said to have ordered ...": the subject is what is believed,
 # not who believes it
 PASSIVE_AFTER = re.compile(r"[a-z]+(?:ed|id)\s+to\s+(?:have|be)\b")
@@ -139,10 +139,10 @@ _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writi
 # a name that ends a clause ("That warning came from Selin Aydın", "those were the words of Oleh Kravets")
 _CLAUSE_END_NAME = re.compile(r"(?-i:\b(?:from|of|by|with|to|for)\s+((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,3}[A-ZÀ-Þ][\w'’\-]+))$")
 # where a body sits ("Russia's embassy in Wellington"): part of its name, not another party
-_PLACE_TAIL = re.compile(r"(?:in|at)\s+(?-i:[A-Z][\w'’.\-]+)(?:\s+(?-i:[A-Z][\w'’.\-]+)){0,2}")
+_PLACE_TAIL = re.compile(r"(?:in|at)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
 _PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
-CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-Z])\.(?=\s|$)")
+CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
 PREPS = frozenset("of at from for to in with who which on by".split())
 # How far back an attribution is looked for: a speech verb's subject within this many characters, at most
 # this many verbs tried, antecedents within this many sentences.
@@ -164,22 +164,23 @@ _OPENING_PARTICIPLE = re.compile(r"(?:[-*•·–]\s+)?(?:Citing|Quoting|Speakin
 
 
 _BULLET = re.compile(r"[-*•·–]\s+")
-_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}")
 _NEG_BEFORE = re.compile(r"\b(?:never|not|no\s+longer|n['’]t)\s+(?:\w+ly\s+)?$", re.I)
 # an aside that gives the only name a source would give: "who gave his name only as Captain Andriy", "identified
 # only by his first name, Oleh"
-_GAVE_NAME = re.compile(r",\s+(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+_GAVE_NAME = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
                         r"(?:asked\s+to\s+be\s+)?identified\s+only\s+(?:as|by\s+(?:his|her)\s+first\s+name,?)|"
                         r"known\s+only\s+as|(?:who\s+)?(?:goes|went)\s+by)\s+(?:(?:Captain|Capt\.|Lieutenant|Lt\.|"
-                        r"Sergeant|Sgt\.|Major|Maj\.|Colonel|Col\.|Private|Pvt\.)\s+)?[\"“']?(?P<name>[A-Z][\w’'\-]+)[\"”']?"
-                        r"\s*,?\s*$")
-_PARTY_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s+)+(?P<last>(?:[A-Z][\w.’'-]*\s+){1,2}(?:and|or)\s+.+)")
+                        r"Sergeant|Sgt\.|Major|Maj\.|Colonel|Col\.|Private|Pvt\.)\s+)?[\"“']?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+)[\"”']?"
+                        # ("... only as Sergei and who fought next to a North Korean unit": a second relative clause)
+                        r"(?:\s+and\s+(?:who|had|has)\s[^,.;:“”\"]{1,120}?)?\s*,?\s*$")
+_PARTY_LIST = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*)?,\s+)+(?P<last>(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*\s+){1,2}(?:and|or)\s+.+)")
 _QUOTED_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[“\"‘'][^”\"’'\n]{1,30}[”\"’']\s*$")
-_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-Z][\w’'\-]*(?:\s+(?!(?:From|Of|In|With)\b)[A-Z][\w’'\-]*)?)"
+_CALL_SIGN = re.compile(r"\bcall[- ]?sign\s+[\"'‘“]?(?P<cs>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?!(?:From|Of|In|With)\b)[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)?)"
                         r"[\"'’”]?(?:\s+(?:from|of|in|with|at|serving\s+(?:in|with))\s+[^,;.]{2,80})?\s*$")
-_WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}))\s*$")
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:he|she|they|it|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,2}))\s*$")
 # an opening participle phrase: "Visiting the ministry on Monday, " ("Beijing officials" is no participle)
-ING_OPEN = r"[A-Z][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
+ING_OPEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+ing\s+(?:the|a|an|to|with|at|in|on|from|for|about|his|her|their|its|reporters)\b"
 _ING_LEAD = re.compile(r"(?:[-*•·–]\s+)?" + ING_OPEN + r"[^,;.“”\"]{0,120},\s*")
 
 
@@ -1351,8 +1352,8 @@ class Resolver:
         return None
 
 
-_BOTH = re.compile(r"(?P<a>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})\s+and\s+"
-                   r"(?P<b>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})")
+_BOTH = re.compile(r"(?P<a>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*){0,4})\s+and\s+"
+                   r"(?P<b>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*){0,4})")
 _NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+|\s+(?=[a-z]+ing\b)")
 # "KCNA published a statement by the Central Military Commission confirming that ...": the participle's
 # subject is the statement, so its author speaks
@@ -1466,8 +1467,8 @@ def _lower_subject() -> re.Pattern:
     global _LOWER_SUBJECT
     if _LOWER_SUBJECT is None:
         heads = "|".join(sorted((re.escape(t) for t in lexicon().titles), key=len, reverse=True))
-        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-Z][a-z]))"
-                                    r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){1,4})?", re.I)
+        _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]))"
+                                    r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
 
 
@@ -1476,13 +1477,13 @@ def _org_named() -> re.Pattern:
     heads = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("org_descriptors.txt")),
                             key=len, reverse=True))
     return re.compile(rf"(?:(?i:the|a|an)\s+)?(?P<desc>(?:[\w-]+\s+){{0,3}}?(?:{heads}))\s+"
-                      rf"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})$")
+                      rf"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&-]*){{0,4}})$")
 
 
 @lru_cache(maxsize=1)
 def _kin_lead() -> re.Pattern:
     words = "|".join(sorted(map(re.escape, read_lines("kinship_words.txt")), key=len, reverse=True))
-    return re.compile(rf"(?:(?:His|Her|Their|His\s+late|Her\s+late|[A-Z][\w\-]*['’]s)\s+)(?:{words})\s+(?=[A-Z][a-z])")
+    return re.compile(rf"(?:(?:His|Her|Their|His\s+late|Her\s+late|[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*['’]s)\s+)(?:{words})\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž][a-z])")
 
 
 _LEADER_HEADS = frozenset(("president", "leader"))
