@@ -253,3 +253,19 @@ def test_a_headline_claim_keeps_the_articles_day_when_the_text_disagrees_with_it
             row("verb:registry", "2024-12-09", "day", value=300.0)]
     headline_dates(rows)
     assert (rows[0]["claim_date"], rows[0]["claim_date_precision"]) == ("2024-12-10", "day")
+
+
+@pytest.mark.parametrize("later, day", [
+    # the occasion told before: the session was on Tuesday
+    ("Lawmakers were briefed behind closed doors by the spy agency on Tuesday. The agency estimated 300 North Korean "
+     "soldiers had been killed, lawmaker Oh Ji-won told reporters after the session.", "2024-12-10"),
+    # "the same day" as the day just named, whoever spoke
+    ("On Tuesday, Ukrainian forces attacked near Sudzha. Russia's defence ministry said the same day that 300 "
+     "Ukrainian soldiers had been killed.", "2024-12-10"),
+    # a session the article never dates: the article's day
+    ("Lawmakers were briefed behind closed doors by the spy agency. The agency estimated 300 North Korean soldiers "
+     "had been killed, lawmaker Oh Ji-won told reporters after the session.", "2024-12-12"),
+])
+def test_a_claim_made_at_an_occasion_dated_before_takes_its_day(tmp_path, later, day):
+    figs = _figures(tmp_path, HEAD + later + "\n")
+    assert figs["300"].claim_date == day

@@ -563,3 +563,9 @@ def test_maybe_before_a_number_is_a_hedge_not_the_month_of_may():
 def test_the_counted_noun_before_stand_at_or_estimated_at(text, surface):
     r = figs(text).set_index("surface").loc[surface]
     assert r["unit_category"] in ("casualties", "personnel") and r["claimant"] != "Casualties"
+
+
+def test_estimated_after_its_subject_is_the_verb_not_a_qualifier():
+    r = one("The directorate estimated 300 Sylvanian marines had been killed.")
+    assert (r["surface"], r["qualifier"]) == ("300", "exact")
+    assert one("Of those, an estimated 8,000 Sylvanian marines are in the south.")["qualifier"] == "approximately"

@@ -315,12 +315,12 @@ def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "
     day = dt.date.fromisoformat(anchor[:10])
     for row in rows:
         who = row.get("claimant") or ""
-        if row.get("claim_date_precision") not in ("published", "written") or not who or who.startswith("unnamed"):
-            continue
-        if row.get("field", "text") != "text":
+        if row.get("claim_date_precision") not in ("published", "written") or row.get("field", "text") != "text":
             continue
         ss = int(row.get("sentence_start", 0))
-        found = _earlier_time(text, ss, row.get("sentence") or "", who, row.get("claimant_kind") or "", day)
+        named = who and not who.startswith("unnamed")
+        found = (named and _earlier_time(text, ss, row.get("sentence") or "", who, row.get("claimant_kind") or "", day)) \
+            or _earlier_occasion(text, ss, row.get("sentence") or "", day)
         if found is None:
             continue
         r, where = found
@@ -376,6 +376,36 @@ def _paragraphs_before(text: str, start: int, n: int, back: int) -> list[tuple[i
         out.append((p_start, end))
         end = p_start
     return out
+
+
+# "Yoo told reporters after the session", "at the same briefing": the occasion the article dated before
+# ("briefed behind closed doors ... on Wednesday"); "said the same day": the day named just before
+_OCCASION_BACK = re.compile(r"\b(?:after|at|following|during|from)\s+the\s+(?:same\s+)?(?:closed[- ]door\s+|closed\s+|"
+                            r"private\s+|parliamentary\s+|committee\s+|press\s+)?(?P<what>session|briefing|meeting|hearing)\b|"
+                            r"\b(?:the|that)\s+same\s+day\b", re.I)
+_OCCASION_WORDS = {"session": r"session|briefed|briefing|meeting|hearing|committee", "briefing": r"briefed|briefing|session",
+                   "meeting": r"meeting|session|met\b", "hearing": r"hearing|session|testif"}
+
+
+def _earlier_occasion(text: str, ss: int, sentence: str, day: dt.date):
+    """For a sentence that refers back to an occasion ("after the session", "the same day"), the day the
+    nearest earlier sentence gave it, in this paragraph or the two before: (TimeRef, opening words)."""
+    m = _OCCASION_BACK.search(sentence)
+    if m is None:
+        return None
+    what = re.compile(_OCCASION_WORDS[m.group("what").lower()], re.I) if m.group("what") else None
+    start = text.rfind("\n", 0, ss) + 1
+    back = max(0, ss - CARRY_REACH)
+    for a, b in [(max(start, back), ss), *_paragraphs_before(text, start, 2, back)]:
+        for sent in reversed(_SENTENCES.split(text[a:b])):
+            if what is not None and not what.search(sent):
+                continue
+            refs = [r for r in _resolve(sent, day, day) if r.precision == "day" and r.start == r.end]
+            if refs:
+                return refs[-1], sent[:60].strip() + ("..." if len(sent) > 60 else "")
+            if what is not None:
+                return None     # the occasion, undated: nothing to carry
+    return None
 
 
 def _earlier_time(text: str, ss: int, sentence: str, who: str, kind: str, day: dt.date):
