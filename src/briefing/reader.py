@@ -232,8 +232,10 @@ def _page_stamp(html: str) -> str:
 
 
 # the sub-headline printed right under the headline: '<h2 class="sub_title">', '<p class="standfirst">'
-_SUBHEAD = re.compile(r"</h1>\s*(?:<[^>]+>\s*){0,3}?<(h2|h3|p|div)\b[^>]*\bclass=[\"'][^\"']*(?:sub|dek|standfirst|"
-                      r"summary|lede|strap|intro)[^\"']*[\"'][^>]*>(.{10,400}?)</\1>", re.IGNORECASE | re.DOTALL)
+# (a class word of its own: "sub_title", "article-dek", not "subscribe")
+_SUBHEAD = re.compile(r"</h1>\s*(?:<[^>]+>\s*){0,3}?<(h2|h3|p|div)\b[^>]*\bclass=[\"'](?:[^\"']*[\s_-])?(?:sub[_-]?title|"
+                      r"sub[_-]?head(?:line)?|dek|standfirst|summary|lede|strap(?:line)?|intro)(?:[\s_-][^\"']*)?[\"'][^>]*>"
+                      r"(.{10,400}?)</\1>", re.IGNORECASE | re.DOTALL)
 
 
 def _page_subtitle(html: str) -> str:
@@ -288,7 +290,7 @@ def _from_html(path: Path, html: str, encoding: str, today: dt.date | None = Non
     elif body.startswith(hints["title"]):
         text = body.replace("\n", f"\n{sub}\n", 1) if sub and "\n" in body else body
     else:
-        text = f"{hints['title']}\n{sub + chr(10) if sub else ''}{stamp}{body}"
+        text = "\n".join(filter(None, (hints["title"], sub, stamp + body)))
     art = from_text(path.name, text, path=str(path), fmt="html", encoding=encoding, hints=hints, today=today)
     if why:
         art.date_lines = [*art.date_lines, metadata.DateLine("published", None, f"page metadata (htmldate): {meta.date}",
