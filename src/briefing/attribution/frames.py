@@ -342,14 +342,15 @@ _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
-BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|my|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*){0,3}['’]s)\s+"
+BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*){0,3}['’]s)\s+"
                       r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
                       r"account|assessment|figures)\b", re.I)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "My own estimate, based on ..., is that no fewer than 14,000": the writer's own figure (the byline's, or the
 # turn's speaker in a transcript); "our" is left alone: a newsroom's "our count" names no one we can resolve
-MY_ESTIMATE = re.compile(r"\b[Mm]y\s+(?:own\s+|best\s+|rough\s+)?(?:estimate|guess|reckoning|calculation|assessment|"
-                         r"count|tally)s?\b")
+# ("By my count, roughly 27% ..." too: the one rule for the writer's possessive)
+MY_ESTIMATE = re.compile(r"\b[Mm]y\s+(?:own\s+|best\s+|rough\s+|latest\s+)?(?:estimate|guess|reckoning|calculation|"
+                         r"assessment|count|tally|account|figure)s?\b")
 # "put the number at", "puts losses at", "placed the toll at": a claim verb only when the figure follows "at"
 PUT_WORD = re.compile(r"\b(?:put|puts|putting|place[sd]?|placing|pegged|pegs|pegging)\b")
 
@@ -623,11 +624,6 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             cands.append((d, Claim(sp, "according:" + how, relayed or source)))
     for m in scans.within(BY_COUNT, span, lo, hi):
         np = m.group("np")
-        if np.lower() == "my":
-            sp = res.label_speaker(m.start()) or res.byline(m.start())
-            if sp is not None:
-                cands.append((abs(pos - m.end()), Claim(sp, "by-count:mine", source)))
-            continue
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
         how, sp = res.parse_np(re.sub(r"['’]s$", "", np), m.start("np"))
         if sp is not None:
