@@ -1777,3 +1777,33 @@ def test_who_gave_his_name_only_as_then_a_second_relative_clause():
     text = ("A Freedonian contract soldier who gave his name only as Boris and who fought beside a Sylvanian unit "
             "told the paper that they rarely surrendered. \u201cThey keep a grenade for themselves,\u201d he said.")
     assert list(quotes(text).values()) == ["Boris"]
+
+
+# ---------------------------------------------------------------- clause edges
+
+def test_a_date_opening_the_sentence_and_the_audience_of_a_participle_are_never_the_claimant():
+    f = by_surface("The NIS said 3,000 troops had arrived. By Nov. 13 the agency put the number above 10,000 "
+                   "troops, telling lawmakers that some had been moved to the front.")
+    assert f["above 10,000"]["claimant"] in ("National Intelligence Service", "")
+    f = by_surface("On 28 October the directorate told lawmakers it expects 3,000 additional troops by spring.")
+    assert "lawmakers" not in f["3,000"]["claimant"] + str(f["3,000"]["source"])
+
+
+def test_the_subject_after_a_subordinator_is_not_the_object_of_the_previous_sentence_s_speaker():
+    f = by_surface("President Zoran Petrov said on Tuesday that Freedonia had sent no one. The new estimate of "
+                   "10,000 troops comes after Washington confirmed on Wednesday that at least 3,000 North Korean "
+                   "troops had arrived in Russia.")
+    assert f["at least 3,000"]["claimant"] == "United States"
+
+
+def test_it_after_an_unintroduced_subject_takes_no_organisation_named_further_back():
+    f = by_surface("The Kremlin has never confirmed the deployment. Dorvask, the largest of the military channels, "
+                   "took a more cautious line. Last week it wrote that fewer than 500 North Korean soldiers had "
+                   "been killed.")
+    assert f["fewer than 500"]["claimant"] != "Russia"
+
+
+def test_a_question_s_pronoun_is_not_the_claimant_of_what_the_asker_puts():
+    f = by_surface("Will the Minister confirm how many soldiers have been wounded, and does he agree that reports "
+                   "of 2,000 North Korean casualties are credible?")
+    assert "Minister" not in f["2,000"]["claimant"]

@@ -569,3 +569,43 @@ def test_estimated_after_its_subject_is_the_verb_not_a_qualifier():
     r = one("The directorate estimated 300 Sylvanian marines had been killed.")
     assert (r["surface"], r["qualifier"]) == ("300", "exact")
     assert one("Of those, an estimated 8,000 Sylvanian marines are in the south.")["qualifier"] == "approximately"
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The air force said Sylvania had launched more than 60 XR-7/XR-9 guided rockets at the port.", "rockets"),
+    ("Radar logged 14 Sylvanian ZT-4/5 missiles over the bay.", "missiles"),
+])
+def test_model_designators_paired_with_a_slash_stay_modifiers_of_the_noun(text, unit):
+    assert one(text)["unit"] == unit
+
+
+@pytest.mark.parametrize("text,part,whole,cat", [
+    ("Nearly 2,000 of the roughly 9,000 Sylvanian marines sent to the front have been killed or wounded, the "
+     "directorate said.", "Nearly 2,000", "roughly 9,000", "casualties"),
+    ("The colonel said 300 out of the estimated 5,000 Sylvanian engineers were killed in the first week.", "300",
+     "estimated 5,000", "casualties"),
+    ("Officials said 700 of the 3,000 Sylvanian marines have moved to the coast.", "700", "3,000", "personnel"),
+])
+def test_a_part_of_a_counted_whole_takes_the_whole_s_noun_and_what_befell_it(text, part, whole, cat):
+    f = figs(text).set_index("surface")
+    assert f.loc[part, "unit"] == f.loc[whole.split()[-1] if whole.split()[-1] in f.index else whole, "unit"]
+    assert f.loc[part, "unit_category"] == cat
+    assert f.loc[f.index[-1], "unit_category"] == "personnel"     # the whole is the force, not its losses
+
+
+@pytest.mark.parametrize("text,surface,qualifier", [
+    ("My own reading is that total Sylvanian casualties are closer to 4,000.", "closer to 4,000", "approximately"),
+    ("The directorate said 9,000 marines had crossed. By March 3 the directorate put the number above 10,000.",
+     "above 10,000", "over"),
+    ("The directorate said Sylvanian marines had crossed the river and that about 11,000 were in Dorvia.",
+     "about 11,000", "approximately"),
+    ("The directorate said marines had crossed, and that a second contingent of several thousand could follow.",
+     "several thousand", "vague"),
+    ("Sylvania has lost some 600,000 soldiers, the directorate said. In October it was averaging more than 1,200 "
+     "a day.", "more than 1,200", "over"),
+    ("Officials counted the marines who crossed. What they confirmed is the 8,000 number in Dorvia.", "8,000",
+     "exact"),
+])
+def test_a_count_whose_noun_was_written_before_it(text, surface, qualifier):
+    r = figs(text).set_index("surface").loc[surface]
+    assert r["qualifier"] == qualifier and r["unit_category"] in ("personnel", "casualties")

@@ -40,7 +40,8 @@ _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|h
          r"for|as|than|into|towards|toward|near|per|while|but|been|be|will|would|could|said|says)")
 # words stay on the number's line: "4 minute read\n\nNorth Korean troops" counts no troops
 # model designators may be listed: "100 KN-23 and KN-24 ballistic missiles"
-_MOD = rf"(?:[A-Z][A-Za-z]{{0,4}}-\d+[A-Za-z]?,?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|" \
+# or paired with a slash: "60 KN-23/KN-24 missiles", "KN-23/24"
+_MOD = rf"(?:[A-Z][A-Za-z]{{0,4}}-\d+[A-Za-z]?(?:/(?:[A-Z][A-Za-z]{{0,4}}-)?\d+[A-Za-z]?)*,?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|" \
        rf"(?!{_STOP}\b)(?:[A-Z]\.(?:[A-Z][\w’'-]*)?|[A-Za-z][\w’'-]*|\d+-?mm)[ \t\u00a0]+)"
 UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?)?"
                      rf"({_MOD}{{0,5}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"
@@ -55,7 +56,10 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
                          rf"top(?:ped|s)?|approach(?:ed|es)?|near(?:ed|s)?|pass(?:ed|es)?|above|beyond|"
                          # "the estimate of casualties was “somewhere north of 4,000”": a copula before quoted words
-                         rf"(?:was|were|is|are)(?=\s+[\"“]))\s+)"
+                         rf"(?:was|were|is|are)(?=\s+[\"“])|"
+                         # "total casualties are closer to 4,000", "losses were about 1,000"
+                         rf"(?:was|were|is|are)(?=\s+(?:closer|close|nearer|around|about|roughly|approximately|"
+                         rf"at\s+least|nearly|almost|well\s+over|more\s+than|fewer\s+than)\b))\s+)"
                          rf"[\"“]?(?:[a-z]+\s+){{0,3}}?[\"“]?$"
                          # a list or table label: "Killed (as of January): about 300"
                          rf"|\b(?P<u3>{_UNIT_ALT})(?:[ \t]+[a-z]+){{0,2}}(?:\s*\([^()\n]{{0,30}}\))?\s*:\s*(?:[a-z]+\s+){{0,2}}?$"
@@ -74,10 +78,16 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      # "The U.S. and South Korea say about 11,000, most of them in Kursk"
                      r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
                      # "It also said about 500 more were expected": more of the noun just counted
-                     r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b", re.IGNORECASE)
+                     r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b|"
+                     # "about 11,000 were in Kursk": where the counted are
+                     r"\s+(?:were|are|remain|remained)\s+(?:now\s+|already\s+|still\s+)?(?:in|inside)\s+[A-Z]|"
+                     # "the 8,000 number in Kursk", "the 3 million figure HUR gave", "more than 1,200 a day"
+                     r"\s+(?:number|figure|estimate)\b|\s+(?:a|per|each)\s+(?:day|week|month)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|(?:the\s+|(?:[A-Z][\w’'-]*\s+){1,3})"
                    r"(?:number|figure|"
-                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+at\s+[\"“]?(?:\w+\s+){0,2}$|"
+                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+(?:at|above|below|near|around|over|under)\s+[\"“]?(?:\w+\s+){0,2}$|"
+                   # "a second contingent of several thousand", "a force of about 12,000"
+                   r"\b(?:contingent|force|deployment|detachment)\s+of\s+(?:\w+\s+){0,2}$|"
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -182,6 +192,12 @@ _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s*$")
 _PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|the\s+(?!(?:\w+\s+){0,2}?(?:Russian|Ukrainian|North\s+Korean|"
                       r"Korean|American|British)\b))")
 _OR_SO = re.compile(r"\s+or\s+so\b")
+# what befell the part: the whole's noun may carry a relative clause first ("... troops sent to Russia have been")
+_PARTITIVE_LOSS = re.compile(r"[^.;:“”\"]{0,100}?\b(?:have|had|has|were|was)\s+(?:already\s+|reportedly\s+)?(?:been\s+)?"
+                             r"(?:killed|wounded|injured|lost|killed\s+or\s+wounded)\b", re.IGNORECASE)
+# a part of a counted whole takes the whole's noun: "Nearly 4,000 of the roughly 12,000 North Korean troops"
+_PARTITIVE = re.compile(r"[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+(?:the|their|its|an[ \t\u00a0]+estimated|some)[ \t\u00a0]+"
+                        r"(?:[a-z]+[ \t\u00a0]+){0,2}?\d[\d,.]*(?:[ \t\u00a0]*(?:thousand|million)\b)?(?=[ \t\u00a0])")
 _LIST_ITEM = re.compile(r"[ \t]+[A-Z]")
 _SUPPLY_BEFORE = re.compile(r"\b(?:supplied|supplies|supply|supplying|shipped|ships|shipping|provided|provides|providing|"
                             r"handed(?:\s+over)?|hands|delivered|delivers|delivering|deliveries|sent|sends|sending|"
@@ -518,6 +534,9 @@ def candidates(text: str, locate) -> list[Candidate]:
             unit, cat, uend, noun_phrase = "percent", "other", e, "percent"
         else:
             um = UNIT_RE.match(text, e2, min(len(text), e2 + 80))
+            pm = _PARTITIVE.match(text, e2, min(len(text), e2 + 60)) if not um else None
+            if pm:
+                um = UNIT_RE.match(text, pm.end(), min(len(text), pm.end() + 80))
             if um:
                 # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
                 unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
@@ -743,6 +762,8 @@ def finish(c: Candidate, text: str, scans: SpanScans | None = None) -> dict:
                 _LOST_INCLUDING.search(text, max(ss, s - 160), s)) or \
                 c.ustart < s and _CASUALTY_RE.match(text, c.ustart + len(c.unit), min(hi, c.ustart + len(c.unit) + 40)):
             cat = "casualties"  # "1,200 soldiers were killed", "losses ... at 716,150 personnel": losses
+        elif _PARTITIVE.match(text, e, min(hi, e + 60)) and _PARTITIVE_LOSS.match(text, uend, hi):
+            cat = "casualties"  # "some 4,000 of the 11,000 troops sent by the tyrant had been killed or wounded"
     location = _location(tail) or _location(text[uend:hi])
     ws = max(ss, s - MAX_SENTENCE // 2)
     we = min(se, max(e, ws + MAX_SENTENCE))

@@ -386,8 +386,9 @@ _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]h
                            r"\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
 _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
                       r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
-CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|while|but|whereas|although)\b")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;:—–(]|\b(?:that|while|but|whereas|although)\b")
 _QUESTION_AUX = frozenset("does do did will would can could should shall".split())
+_NOT_AUDIENCE = frozenset("and or but if so then because is was are were has have had".split())
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;:—–()]*$", re.I)
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"
@@ -436,6 +437,7 @@ def _verbs(lex, text: str):
             if not _noun_use((text[:m.start()].split() or [""])[-1], m.group(0)) and not _BY_AFTER.match(text, m.end()))
 
 
+_WORD = re.compile(r"\S+")
 _ACRONYM_BRACKET = re.compile(r"\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}\)")
 # "a letter written by the colonel", "lawmakers briefed by the agency": a participle of a noun, whose agent
 # follows, not a clause's verb
@@ -514,7 +516,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if next(_verbs(lex, chunk), None) is not None:
             break
-        sub = ws[0].lower() in _SUBORDINATORS
+        sub, trimmed = ws[0].lower() in _SUBORDINATORS, False
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
         if 0 <= rel and (len(ws) - rel - 1 in (1, 2) or ws[rel].lower() == "which" and 1 <= len(ws) - rel - 1 <= 5):
             ws = ws[rel + 1:]   # "the first group of what it said", "through which South Korean officials say"
@@ -525,7 +527,10 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
                                                     k + 2 < len(ws) and ws[k + 2][:1].isupper())), -1)
             if k > 0:
                 # "the first official count of reinforcements since Seoul [said]": the subordinate clause's subject
-                ws, sub = ws[k + 1:], True
+                ws, sub, trimmed = ws[k + 1:], True, True
+        if len(ws) > 1 and ws[-1].lower() in ("he", "she", "it", "they") and ws[-2][:1].islower() and \
+                ws[-2] not in _QUESTION_AUX and ws[-2] not in _SUBORDINATORS and ws[-2] not in _NOT_AUDIENCE:
+            ws, trimmed = ws[-1:], True   # "The NIS told lawmakers it expects ...": the pronoun, not the audience
         # a noun phrase is read in its last ten words; an unnamed source placed by a longer phrase is read
         # whole, or the name in the phrase becomes the speaker ("a person familiar with a recent briefing by
         # South Korea's Defense Intelligence Agency told NK News")
@@ -540,7 +545,12 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         how = ("sub:" if sub else "") + how
         if found is None:
-            found = (how, sp, base + cs)
+            # where the subject itself starts: "The new Pentagon estimate ... comes after Washington confirmed"
+            # puts it at "Washington", so nothing reads the chunk's opening words as the object of a verb before
+            coff = before.find(chunk, cs)
+            words_at = [m.start() for m in _WORD.finditer(before, coff, coff + len(chunk))] if coff >= 0 else []
+            drop = len(words_at) - len(ws[-keep:])
+            found = (how, sp, base + (words_at[drop] if trimmed and 0 < drop < len(words_at) else cs))
             if how in _NAMED or sp.kind == "person" and sp.actor_id:
                 break
             if sp.kind == "anonymous" and _LIST_TAIL.match(chunk):
@@ -668,7 +678,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             if text[vs:ve].endswith("ing") and before.rstrip().endswith(",") and last_subject is not None:
                 # "..., the official said, adding that about 10,000 ...": the participle's subject is the clause's
                 sp, how, np_at = last_subject.speaker, "participle:" + last_subject.how, vs
-            elif before.rstrip().endswith((",", "”", "\"")) or vs > pos:
+            elif (before.rstrip().endswith((",", "”", "\"")) or vs > pos) and not text[vs:ve].endswith("ing"):
+                # ("..., said the ministry" inverts; "..., telling lawmakers" names its audience, not a subject)
                 how, sp = _inverted_after(res, text, ve, hi)
                 np_at = ve
             if sp is None:

@@ -46,7 +46,12 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
                        r"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning|night|spring|"
                        r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December))\s+(?=\S)", re.I)
+                       r"April|May|June|July|August|September|October|November|December)|"
+                       # "By Nov. 13 the agency put ...", "On 28 October the ministry said"
+                       r"(?:on|by|since|until)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|"
+                       r"March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,?\s+\d{4})?|"
+                       r"(?:on|by|since|until)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December)(?:\s+\d{4})?)\s+(?=\S)", re.I)
 TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?)$|"
                         r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
@@ -77,7 +82,7 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|nam
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
-                      r"fell|told|said|says|are|is|was|were)\b")     # ("They are not prisoners of war": a sentence)
+                      r"fell|told|said|says|are|is|was|were|put|puts)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
@@ -840,6 +845,9 @@ class Resolver:
             # "Citing South Korean media reports, she said ...": she is the subject; and a list item's bullet
             # is no part of its subject
             s = lead.end()
+        lt = LEAD_TIME.match(self.text[s:min(e, s + 60)])
+        if lt:
+            s += lt.end()      # "By Nov. 13 the agency put ...": the subject after the time phrase
         e = min(e, s + MAX_CONTEXT)
         sent = self.text[s:e]
         lex = self.lex
@@ -932,8 +940,9 @@ class Resolver:
             return self.resolve_pronoun(pron, s + m.start("pron"))   # "In a post on X, he offered ..."
         return None
 
-    def _recent(self, pos: int, ok, limit_sentences: int = MAX_SENTENCES) -> Speaker | None:
-        """Walk back sentence by sentence: the event recorded there first, then the sentence subject."""
+    def _recent(self, pos: int, ok, limit_sentences: int = MAX_SENTENCES, block=None) -> Speaker | None:
+        """Walk back sentence by sentence: the event recorded there first, then the sentence subject.
+        `block`: a subject that stops the walk (nothing older is taken)."""
         si = self.sent_index(pos)
         for k in range(si, max(-1, si - limit_sentences), -1):
             sp = self._event_in.get(k)
@@ -944,6 +953,8 @@ class Resolver:
             sub = self.subject_of(k)
             if sub is not None and ok(sub):
                 return sub
+            if sub is not None and block is not None and block(sub):
+                return None
         return None
 
     def _gender_of(self, sp: Speaker) -> str:
@@ -1097,7 +1108,11 @@ class Resolver:
                 self._in_pronoun = False
             if sp is not None and ok(sp):
                 return sp
-        return self._recent(pos, ok)
+        # "Rybar, the largest of the channels, took a cautious line. On 20 December it wrote ...": a subject
+        # the article never introduces (no registry entry, no role) is the likeliest antecedent of "it", even
+        # if its name reads as a person's; an organisation named further back would be a guess
+        block = (lambda s: s.kind == "person" and not s.actor_id and not s.role) if want == "organization" else None
+        return self._recent(pos, ok, block=block)
 
     def resolve_surname(self, tok: str, pos: int) -> Speaker | None:
         self._np_context_free = False
