@@ -1807,3 +1807,24 @@ def test_a_question_s_pronoun_is_not_the_claimant_of_what_the_asker_puts():
     f = by_surface("Will the Minister confirm how many soldiers have been wounded, and does he agree that reports "
                    "of 2,000 North Korean casualties are credible?")
     assert "Minister" not in f["2,000"]["claimant"]
+
+
+def test_a_regional_adjective_before_a_verb_s_noun_is_no_one():
+    f = by_surface("On Tuesday, the state news agency dismissed Western reports of ten thousand North Korean troops "
+                   "as a fabrication. Ledovskikh argued that the West was the real party to the war. Washington "
+                   "alone, he said, has sent more than 3 million shells, and European states have delivered hundreds "
+                   "of tanks.")
+    assert {f["ten thousand"]["claimant"], f["hundreds"]["claimant"]}.isdisjoint({"Western", "European"})
+
+
+BRIEF = ("Key findings\n\n- We counted roughly 1,200 shipping containers on the quay at the pier on January 28, "
+         "up from about 300 on December 30.\n\n- At the rail yard we identified 64 covered railcars.\n")
+
+
+def test_a_research_body_s_own_brief_speaks_as_we_and_a_heading_is_no_one():
+    f = {r["surface"]: r["claimant"] for r in article_rows(BRIEF, article="t.md", published="2025-02-11",
+                                                             registry=REG, publisher="Harbour Watch Imagery Project")[1]}
+    assert set(f.values()) == {"Harbour Watch Imagery Project"}
+    f = {r["surface"]: r["claimant"] for r in article_rows("## " + BRIEF, article="t.md", published="2025-02-11",
+                                                             registry=REG)[1]}
+    assert "Key" not in f.values()

@@ -413,3 +413,11 @@ def test_foreign_quotation_marks_are_read_as_english_ones(tmp_path, raw, want):
     (tmp_path / "a.txt").write_text("Headline of the story\n\n" + raw + "\n", encoding="utf-8")
     [a] = read_file(tmp_path / "a.txt")
     assert want in a.text
+
+
+def test_a_research_body_s_publication_line_names_it_the_outlet_and_a_news_masthead_stays_a_masthead():
+    m, _ = _meta("Port traffic resumes as containers stack up\n\n"
+                 "Harbour Watch Imagery Project · Imagery Brief No. 9 · February 2025\n\nBy Ana Ruiz\n\n" + BODY)
+    assert (m.outlet, m.outlet_evidence.split(":")[0]) == ("Harbour Watch Imagery Project", "publication line")
+    m, _ = _meta("Daily Courier | World | Analysis\n\nConvoy crosses into Kursk region\n\n" + BODY)
+    assert m.outlet_evidence.split(":")[0] != "publication line"

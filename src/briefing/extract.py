@@ -62,11 +62,12 @@ def _continues_speaker(text: str, c, claim) -> bool:
 
 def article_rows(text: str, *, article: str = "", published: str = "", published_source: str = "",
                  published_window: tuple[str, str] | None = None,
-                 registry: Registry | None = None, title: str = "", subtitle: str = "", author: str = "",
+                 registry: Registry | None = None, title: str = "", subtitle: str = "", author: str = "", publisher: str = "",
                  include_transcripts: bool = False, quotes: bool = True, figures: bool = True
                  ) -> tuple[list[dict], list[dict]]:
     """(quote rows, figure rows) for one article (keys: quotes.COLUMNS, figures.COLUMNS). `author` is the
-    byline: the "I" of a column's own sentences."""
+    byline: the "I" of a column's own sentences; `publisher` the page's outlet (a research body's own brief
+    speaks as "we")."""
     registry = registry or default_registry()
     text = text or ""
     paras = qmod.paragraphs(text)
@@ -76,7 +77,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
     def resolver() -> Resolver:
         nonlocal res
         if res is None:
-            res = Resolver(text, registry, author=author)
+            res = Resolver(text, registry, author=author, publisher=publisher)
         return res
 
     def locate(pos: int) -> tuple[int, int]:

@@ -59,7 +59,8 @@ _ARTICLE_FIELDS = [f.name for f in fields(Article)]
 _LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
 # The article fields pipeline.article_rows reads besides the text (extraction_key hashes them).
 _EXTRACT_FIELDS = ("article", "path", "title", "subtitle", "author", "published", "published_source", "published_precision",
-                   "published_earliest", "published_latest", "written", "written_recorded")
+                   "published_earliest", "published_latest", "written", "written_recorded", "outlet",
+                   "outlet_evidence")
 TEXTS = ("text", "raw_text")
 
 

@@ -139,6 +139,20 @@ def outlet_name(s: str) -> str:
     return _outlets()[0].get(s.strip().lower(), "")
 
 
+# (a research body's name holds a word such as "Project" or "Institute"; a news site's masthead does not)
+_RESEARCH_HEADS = frozenset(read_lines("org_descriptors.txt")) - frozenset(
+    ("outlet", "site", "website", "newspaper", "broadcaster", "blog", "channel", "tank"))
+PUBLICATION_LINE = "publication line"     # outlet evidence: the body publishes the page itself
+# a research body's own publication line: "Northeast Asia Imagery Project · Imagery Brief No. 14 · February 2025"
+_PUBLICATION_LINE = re.compile(r"[ \t*]*(?P<org>[A-ZÀ-ÖØ-ÞĀ-Ž][^\n*·|]{3,80}?)[ \t*]*[·|][^\n]*?\b(?:Brief|Report|Analysis|"
+                               r"Paper|Note|Commentary|Bulletin|Assessment|Backgrounder|Insight)s?\b")
+
+
+def is_research_body(name: str) -> bool:
+    """Whether a name is a research body's ("... Imagery Project", "Asan Institute ..."), not an outlet's."""
+    return bool(_RESEARCH_HEADS.intersection(w.lower() for w in name.split())) and not outlet_name(name)
+
+
 def _date_line(kind: str, ln: str, value: str) -> DateLine | None:
     """The full date in ``value`` as a DateLine of ``kind`` (a weekday beside it must agree)."""
     found = find_dates(value)
@@ -345,6 +359,10 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
             meta.outlet, meta.outlet_evidence = outlet_name(ln), f"masthead: {ln}"
             consumed.add(i)
             continue
+        pub = _PUBLICATION_LINE.match(ln) if not meta.outlet else None
+        if pub and is_research_body(pub.group("org")):
+            # the body publishes the page itself (the date on the line is still read below)
+            meta.outlet, meta.outlet_evidence = pub.group("org").strip(), f"{PUBLICATION_LINE}: {ln}"
         if _ORIGINAL.search(ln):
             continue            # "originally published on ...": another page's date (pubdate reads it as a bound)
         if _byline_with_date(ln, meta):

@@ -36,6 +36,7 @@ from . import manifest as manifest_mod
 from .actors import Registry, default_registry, unregistered
 from . import claimdate
 from .errors import OutputError, UserError
+from .metadata import PUBLICATION_LINE
 from .reader import MANIFEST_NAME, Article, read_corpus
 from .resources import data_path
 
@@ -102,7 +103,7 @@ def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict]
         window = (a.published_earliest, a.published_latest) if a.published_precision == "window" else None
         q, f = rows(a.text, article=a.article, published=a.published, published_source=a.published_source,
                     published_window=window, registry=registry, title=a.title, subtitle=a.subtitle,
-                    author=a.author)
+                    author=a.author, publisher=a.outlet if a.outlet_evidence.startswith(PUBLICATION_LINE) else "")
         if a.written:
             claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
         claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)

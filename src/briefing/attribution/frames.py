@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
+from ..metadata import is_research_body
 from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
@@ -846,7 +847,7 @@ _ISSUER_SIGN = re.compile(r"^\s*(?:The\s+)?(?:Press\s+(?:Service|Office|Centre|C
                           r"(?:Press\s+and\s+)?Information\s+(?:and\s+Press\s+)?Department)\s+of\s+(?P<np>[^\n]{3,120}?)\s*$", re.M)
 
 
-_WE_VOICE = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Our)\s+(?![^.\n]{0,200}[”\"]\s*,?\s+(?:he|she|the)\b)[a-z]")
+_WE_VOICE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[-*•][ \t]+)?(?:We|Our)\s+(?![^.\n]{0,200}[”\"]\s*,?\s+(?:he|she|the)\b)[a-z]")
 
 
 def issuer(res: Resolver, text: str) -> Speaker | None:
@@ -870,5 +871,11 @@ def issuer(res: Resolver, text: str) -> Speaker | None:
         if a is not None and a.kind in ("organization", "government") and a.role != "government" and \
                 not res.lex.outlet(first) and _WE_VOICE.search(text):
             found = from_actor(a, 0)
+    if found is None and res.publisher and _WE_VOICE.search(text) and is_research_body(res.publisher) and \
+            not res.lex.outlet(res.publisher):
+        # a research body's own brief ("Northeast Asia Imagery Project · Imagery Brief No. 14"): its "we"
+        a = res.lookup(res.publisher)
+        found = from_actor(a, 0) if a is not None else \
+            Speaker(re.sub(r"^The\s+", "", res.publisher.strip()), "organization", "", "", "", "", 0)
     res._issuer = found
     return found

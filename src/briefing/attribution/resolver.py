@@ -196,9 +196,11 @@ def _lead_in(text: str, s: int, e: int) -> re.Match | None:
 
 
 class Resolver:
-    def __init__(self, text: str, registry: Registry, spans: list[tuple[int, int]] | None = None, author: str = ""):
+    def __init__(self, text: str, registry: Registry, spans: list[tuple[int, int]] | None = None, author: str = "",
+                 publisher: str = ""):
         self.text = text
         self.author = author
+        self.publisher = publisher
         self.reg = registry
         self.names = Names(registry)
         self.lex = lexicon()
@@ -816,9 +818,17 @@ class Resolver:
             return None
         self._depth += 1
         try:
-            return self._compute_subject(si)
+            sp = self._compute_subject(si)
         finally:
             self._depth -= 1
+        if sp is not None and sp.kind == "person" and not sp.actor_id and not sp.role and " " not in sp.name:
+            s, e = self.spans[si]
+            line = self.text[s:e].strip()
+            if "\n" not in line and line[-1:] not in ".!?:\"”’'" and len(line.split()) <= 5:
+                # a heading on its own line ("Key findings", "Background briefing") names no one; a name
+                # the article gives in full ("Kirby", after "John Kirby" spoke) is still a speaker
+                sp = self._subjects[si] = None
+        return sp
 
     def _opens_in_quote(self, s: int) -> bool:
         """Whether position s lies inside a quotation opened earlier in its paragraph (looked for at most
@@ -835,6 +845,15 @@ class Resolver:
             # recorded for the quote, found walking back; its first words name no one
             self._subjects[si] = None
             return None
+        if self.text.startswith("#", s):
+            # a markdown heading ("## Key findings") names no one: the subject is in the line after it
+            nl = self.text.find("\n", s, e)
+            if nl < 0:
+                self._subjects[si] = None
+                return None
+            s = nl + 1
+            while s < e and self.text[s].isspace():
+                s += 1
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
