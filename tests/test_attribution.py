@@ -1828,3 +1828,24 @@ def test_a_research_body_s_own_brief_speaks_as_we_and_a_heading_is_no_one():
     f = {r["surface"]: r["claimant"] for r in article_rows("## " + BRIEF, article="t.md", published="2025-02-11",
                                                              registry=REG)[1]}
     assert "Key" not in f.values()
+
+
+def test_a_title_case_headline_s_verb_and_quantifier_are_no_name():
+    f = by_surface("North Korean Troops Suffer Heavy Losses, Some 100 Dead, Freedonian Lawmaker Says\n\n"
+                   "At least 100 North Korean soldiers have been killed, a Freedonian lawmaker said on Thursday.")
+    assert "Says" not in f["At least 100"]["claimant"]
+    q = quotes("Several Delegates Tell Security Council of Risk\n\n\"If Moscow needs soldiers from Pyongyang, the war "
+               "is widening,\" he said.")
+    assert "Several" not in " ".join(q.values())
+
+
+def test_a_hyphenated_office_opens_a_name_for_the_surname_after():
+    q = quotes("Brig.-Gen. Andrea Thibodeau, chief of defence intelligence, appeared before the committee.\n\n"
+               "\"They are learning on our dime, and on Ukraine's blood,\" Thibodeau told the committee.")
+    assert q["They are learning on our "] == "Andrea Thibodeau"
+
+
+def test_a_place_opening_the_sentence_or_an_unregistered_country_is_no_one_a_pronoun_stands_for():
+    q = quotes("Denmark has pledged 19 fighter jets to Ukraine.\n\nIn Odense, the news is followed closely by Olena "
+               "Kravets, who fled from Kharkiv in 2022.\n\n\"He writes that they can hear them on the radio,\" she says.")
+    assert q.get("He writes that they can h", "") not in ("Denmark", "Odense")

@@ -609,3 +609,8 @@ def test_a_part_of_a_counted_whole_takes_the_whole_s_noun_and_what_befell_it(tex
 def test_a_count_whose_noun_was_written_before_it(text, surface, qualifier):
     r = figs(text).set_index("surface").loc[surface]
     assert r["qualifier"] == qualifier and r["unit_category"] in ("personnel", "casualties")
+
+
+def test_a_wave_dash_between_two_numbers_is_a_range():
+    r = one("The agency put the force at 12,000~13,000 Sylvanian marines.")
+    assert (r["surface"], r["qualifier"], r["low"], r["high"]) == ("12,000~13,000", "range", 12000, 13000)

@@ -408,6 +408,9 @@ def test_html_sub_headline_under_the_h1_is_kept_as_the_subtitle(tmp_path):
     ("Il a dit : « Nous enverrons plus. » Puis il est parti.", "Il a dit : “Nous enverrons plus.” Puis il est parti."),
     ("Powiedział: „Wyślemy więcej.” Koniec.", "Powiedział: “Wyślemy więcej.” Koniec."),
     ("Он сказал: «Мы пошлём ‹больше›».", "Он сказал: “Мы пошлём ‘больше’”."),
+    # German and Danish point the angles inward; a breadcrumb's » before them opens nothing
+    ("Forsiden » Udland\n\nHan siger: »Vi sender flere.« Så gik han.", "Han siger: “Vi sender flere.” Så gik han."),
+    ("Er sagte: »Wir schicken ›mehr‹ Soldaten.« Dann ging er.", "Er sagte: “Wir schicken ‘mehr’ Soldaten.” Dann ging er."),
 ])
 def test_foreign_quotation_marks_are_read_as_english_ones(tmp_path, raw, want):
     (tmp_path / "a.txt").write_text("Headline of the story\n\n" + raw + "\n", encoding="utf-8")

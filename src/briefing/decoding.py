@@ -134,12 +134,20 @@ def scrub_surrogates(text: str) -> tuple[str, int]:
 _LOW_OPEN = {"„": ("“", "”"), "‚": ("‘", "’")}
 _ANGLE_SPACE = re.compile("([«‹])[ \u00a0\u202f]+|[ \u00a0\u202f]+([»›])")    # French « … »: the spaces inside go
 _ANGLE = str.maketrans({"«": "“", "»": "”", "‹": "‘", "›": "’"})
+# German, Danish and Swedish copy points the angles inward: »…« and ›…‹. A text is read that way when a »
+# opens words ("warns: »Kim") and a « closes them, with no « before (a breadcrumb "Home » World" opens nothing)
+_INWARD = str.maketrans({"»": "“", "«": "”", "›": "‘", "‹": "’"})
+_INWARD_PAIR = re.compile(r"»[^\s»«][^»«\n]*«")
 
 
 def english_quote_marks(text: str) -> str:
     if not any(ch in text for ch in "„‚«»‹›"):
         return text
-    text = _ANGLE_SPACE.sub(lambda m: m.group(1) or m.group(2), text).translate(_ANGLE)
+    inward = _INWARD_PAIR.search(text)
+    if inward and "«" not in text[:inward.start()]:
+        text = text.translate(_INWARD)
+    else:
+        text = _ANGLE_SPACE.sub(lambda m: m.group(1) or m.group(2), text).translate(_ANGLE)
     if "„" not in text and "‚" not in text:
         return text
     out = list(text)

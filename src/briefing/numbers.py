@@ -46,7 +46,7 @@ _VAGUEP = (rf"(?:(?:tens|hundreds) of thousands|(?:several|a few|many) (?:{_S}|d
            rf"(?:low|mid|high) (?:hundreds|thousands|tens of thousands)|(?:{_V}))")
 NUMBER_RE = re.compile(
     rf"(?:between (?P<b1>{ATOM}) and (?P<b2>{ATOM})"
-    rf"|(?P<r1>{ATOM}) ?(?:-|–|—|to|or) ?(?P<r2>{ATOM})"
+    rf"|(?P<r1>{ATOM}) ?(?:-|–|—|~|〜|to|or) ?(?P<r2>{ATOM})"   # "12,000~13,000": a Korean or Japanese range
     rf"|(?P<vague>\b{_VAGUEP}\b)"
     rf"|(?P<one>{ATOM}))(?P<pct> ?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE)

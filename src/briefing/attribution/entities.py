@@ -16,9 +16,9 @@ from dataclasses import replace
 from ..actors import Registry
 from ..resources import read_table
 from .lexicon import lexicon
-from .names import Names, Speaker, possessive, unnamed
+from .names import TITLE_ABBR, Names, Speaker, possessive, unnamed
 
-NAME_TOKEN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
+NAME_TOKEN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.(?:-(?:Gen|Col|Cmdr|Adm)\.)?|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
 # "Name, the title," / "Name, Ukraine's defence minister," / "Name, head of the agency," / "Name, who heads ..."
 _APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
@@ -33,8 +33,6 @@ _ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w
                         r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]+){0,3})?)$")
 # "I'm Rachel Dunmore": a contraction before a name is no part of it
 CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
-# "Rear Adm." is an admiral (data/title_abbreviations.csv)
-TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
 
 def name_parts(name: str) -> list[str]:
@@ -171,6 +169,7 @@ class EntityIndex:
             tok = words[1].strip(".,’'")
             low = tok.lower()
             if low in self.lex.titles or low in self.lex.role_words or low in self.lex.not_names or \
+                    low in self.lex.verb_lemma or \
                     self.names.lookup(tok) is not None or not tok[:1].isupper() or tok.isupper():
                 return None
             return Speaker(tok, "person", "", words[0], "", "", pos + len(run) - len(words[1]))

@@ -14,9 +14,21 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..actors import Actor, Registry
+from ..resources import read_table
 from .lexicon import lexicon
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset:
+    """Country and region names in English (CLDR, through Babel): "Denmark", "Eastern Europe"."""
+    from babel import Locale
+    return frozenset(Locale("en").territories.values()) - {"European Union", "United Nations"}
+
+
+# "Rear Adm." is an admiral (data/title_abbreviations.csv)
+TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
 ORG_WORDS = frozenset("""ministry institute agency council office committee department party army forces service
 center centre university command news times post herald bureau commission government parliament assembly
@@ -132,6 +144,16 @@ class Names:
                 memo_[run] = t
         return None if t is None else t.at(pos)
 
+    def _office(self, low: str) -> str:
+        """A hyphenated office ("brig.-gen", Canadian style for "Brig. Gen.") read as its last title; any
+        other token as it is."""
+        if "-" not in low or "." not in low:
+            return low
+        parts = [p.strip(".") for p in low.split("-")]
+        if all(TITLE_ABBR.get(p, p) in self.lex.titles for p in parts):
+            return TITLE_ABBR.get(parts[-1], parts[-1])
+        return low
+
     def _parse_named(self, run: str) -> Speaker | None:
         toks = run.split()
         # time words and sentence openers are never a name: "In December", "Meanwhile Kim Jong Un"
@@ -141,6 +163,9 @@ class Names:
             if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"} and \
                     not (t == "in" and toks[i - 1] in _MISSIONS):      # ("Russian Embassy in Ottawa")
                 toks = toks[:i]
+                break
+            if i and t.lower() in self.lex.verb_lemma and t[:1].isupper():
+                toks = toks[:i]     # a title-case headline: "... Seoul Lawmaker Says"
                 break
         if not toks:
             return None
@@ -164,6 +189,11 @@ class Names:
             toks = toks[1:]
         if not toks:
             return None
+        if " ".join(toks) in countries():
+            # a country the registry does not hold ("Denmark has pledged ..."): its government, never a person
+            # a pronoun "she" could stand for
+            c = " ".join(toks)
+            return Speaker(c, "government", "", "government", c, c, 0)
         honor = [t for t in toks if t in HONORIFICS]
         if honor:
             toks = [t for t in toks if t not in HONORIFICS]
@@ -174,7 +204,7 @@ class Names:
                 return sp
         if not toks:
             return None
-        lows = [t.lower().strip(".,’'") for t in toks]
+        lows = [self._office(t.lower().strip(".,’'")) for t in toks]
         if set(lows) & PLACE_WORDS:
             return None   # "South Hamgyong Province", "Kursk Oblast": a place, not a speaker
         country, k = self.lex.demonym(toks)

@@ -32,7 +32,7 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, from_actor, memo, possessive, unnamed
+from .names import Names, Speaker, countries, from_actor, memo, possessive, unnamed
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -83,7 +83,8 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|nam
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
                       r"fell|told|said|says|are|is|was|were|put|puts)\b")     # ("They are not prisoners of war": a sentence)
-_PLURALS = frozenset(("people", "men", "women"))   # plural heads without an -s
+_PLURALS = frozenset(("people", "men", "women"))
+_LEAD_PLACE = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\n]{0,60},\s+")   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
 _PUBLISHED_BY = re.compile(r"(?<!reviewed )(?<!seen )(?<!obtained )(?<!viewed )(?<!examined )(?<!read )"
@@ -457,6 +458,8 @@ class Resolver:
             if len(words) == 1 and CAP.match(words[0]):
                 if first in lex.not_names:
                     return "", None
+                if words[0] in countries():
+                    return "name", self.parse_named(words[0], pos)     # "Denmark has pledged ...": a government
                 return "surname", self.resolve_surname(words[0], pos)
             sp = self.parse_named(np, pos)
             if sp is not None:
@@ -864,9 +867,11 @@ class Resolver:
             # "Citing South Korean media reports, she said ...": she is the subject; and a list item's bullet
             # is no part of its subject
             s = lead.end()
-        lt = LEAD_TIME.match(self.text[s:min(e, s + 60)])
+        lt = LEAD_TIME.match(self.text[s:min(e, s + 60)]) or _LEAD_PLACE.match(self.text[s:min(e, s + 80)])
         if lt:
-            s += lt.end()      # "By Nov. 13 the agency put ...": the subject after the time phrase
+            # "By Nov. 13 the agency put ...", "In Odense, the news is followed by ...": the subject after the
+            # time or the place
+            s += lt.end()
         e = min(e, s + MAX_CONTEXT)
         sent = self.text[s:e]
         lex = self.lex
