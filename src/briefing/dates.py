@@ -42,6 +42,7 @@ EARLIEST_YEAR = 1990     # no page on this story is older; a smaller "year" is a
 
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_WORD = _MON.replace("(?P<mon>", "(?:").replace(")\\.?", ")\\b\\.?")   # a month, whole or short, no group
 _CLOCK = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 _TIME = r"(?:[\s,\-–—|]+(?:at\s+)?(?P<time>" + _CLOCK.replace("[:.h]", ":") + r"))?"
 _TIME_BEFORE = r"(?:(?P<time0>\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s+)?"

@@ -389,7 +389,7 @@ _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+
                       r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;:—–(]|\b(?:that|while|but|whereas|although)\b")
 _QUESTION_AUX = frozenset("does do did will would can could should shall".split())
-_NOT_AUDIENCE = frozenset("and or but if so then because is was are were has have had".split())
+_NOT_AUDIENCE = frozenset("then is was are were has have had".split())   # (beside _SUBORDINATORS and _QUESTION_AUX)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;:—–()]*$", re.I)
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"

@@ -28,6 +28,7 @@ from itertools import islice
 from dataclasses import replace
 
 from ..actors import US_SPELLING, Registry
+from ..dates import MONTH_WORD
 from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
@@ -48,10 +49,8 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"summer|autumn|fall|winter)|(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)|"
                        # "By Nov. 13 the agency put ...", "On 28 October the ministry said"
-                       r"(?:on|by|since|until)\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|"
-                       r"March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,?\s+\d{4})?|"
-                       r"(?:on|by|since|until)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December)(?:\s+\d{4})?)\s+(?=\S)", re.I)
+                       rf"(?:on|by|since|until)\s+{MONTH_WORD}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+                       rf"(?:on|by|since|until)\s+\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?)\s+(?=\S)", re.I)
 TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?)$|"
                         r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
