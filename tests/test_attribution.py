@@ -1110,6 +1110,32 @@ def test_an_answer_label_with_the_speakers_name_beside_it():
     assert by_surface(text)["more than 1,000"]["claimant"] == "Ivo Marek"
 
 
+def test_you_in_a_transcript_is_the_speaker_of_the_turn_before_and_elsewhere_nobody():
+    transcript = ("Ministry spokesman Ivo Marek answered questions.\n\n"
+                  "QUESTION KLEIN: How many marines are in Sylvania?\n\n"
+                  "MAREK: Our assessment is that between 4,000 and 5,000 marines are there.\n\n"
+                  "QUESTION KLEIN: Follow-up. You said “between 4,000 and 5,000”. Others say 2,000.\n\n"
+                  "MAREK: I stand by it.")
+    assert quotes(transcript) == {"between 4,000 and 5,000": "Ivo Marek"}
+    column = "You said “this war will end by spring”, and you were wrong, as we all were."
+    assert set(quotes(column).values()) <= {""}
+
+
+@pytest.mark.parametrize("label", ["T.O.", "T. O.", "TO"])
+def test_an_interviews_initials_label_is_the_person_the_introduction_names(label):
+    text = ("Major Tomas Ordelt, 44, has commanded a marine battalion since the spring. We spoke on Monday.\n\n"
+            "Courier: How many Sylvanian marines face you?\n\n"
+            f"{label}: Roughly 1,500 marines, in two regiments. We counted about 300 dead last week.")
+    f = by_surface(text)
+    assert f["Roughly 1,500"]["claimant"] == "Tomas Ordelt" and f["about 300"]["claimant"] == "Tomas Ordelt"
+
+
+def test_initials_two_people_of_the_article_share_name_nobody():
+    text = ("Major Tomas Ordelt and Colonel Tina Oskar spoke to us on Monday.\n\n"
+            "T.O.: Roughly 1,500 marines, in two regiments.")
+    assert by_surface(text)["Roughly 1,500"]["claimant"] == ""
+
+
 @pytest.mark.parametrize("text, surface, claimant, status", [
     ("Western officials reckon that Sylvania sent some 6,000 marines in the spring.", "some 6,000",
      "unnamed: Western officials", "estimate"),
@@ -1843,6 +1869,42 @@ def test_a_hyphenated_office_opens_a_name_for_the_surname_after():
     q = quotes("Brig.-Gen. Andrea Thibodeau, chief of defence intelligence, appeared before the committee.\n\n"
                "\"They are learning on our dime, and on Ukraine's blood,\" Thibodeau told the committee.")
     assert q["They are learning on our "] == "Andrea Thibodeau"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a month's abbreviation that is also a first name
+    ("“Sylvania sends its sons to die for another's war,” Foreign Minister Jan Vorel said.", "Jan Vorel"),
+    # a chamber's office is no part of the name
+    ("“Sylvania sends its sons to die for another's war,” Deputy Speaker Ilse Marten said.", "Ilse Marten"),
+])
+def test_an_office_before_a_name_leaves_the_whole_name(text, speaker):
+    assert quotes(text) == {"Sylvania sends its sons t": speaker}
+
+
+@pytest.mark.parametrize("body", ["National Defence", "Global Affairs Sylvania", "Military Intelligence"])
+def test_a_body_named_by_its_field_of_government_claims_what_it_counts(body):
+    f = by_surface(f"Sylvania has sent Freedonia eight battle tanks and 3,000 marines, according to {body}.")
+    assert f["eight"]["claimant"] == body and f["3,000"]["claimant"] == body
+
+
+def test_an_office_of_that_field_is_still_a_person_the_article_names():
+    q = quotes("Defence Secretary Ilse Marten visited the port.\n\n“We will not be intimidated by this,” the "
+               "Defence Secretary said.")
+    assert q["We will not be intimidate"] == "Ilse Marten"
+
+
+def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
+    text = ("Members in attendance: Senators Corran, Idle\n\n"
+            "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"
+            "Senator IDLE: And about 2,000 marines, I am told.")
+    f = by_surface(text)
+    assert (f["13,000"]["claimant"], f["about 2,000"]["claimant"]) == ("Corran", "Idle")
+
+
+@pytest.mark.parametrize("office", ["Tánaiste", "Taoiseach", "Chancellor"])
+def test_a_national_office_before_a_name_is_stripped_from_the_speaker(office):
+    q = quotes(f"“This is a grave escalation and we will answer it,” {office} Aodh Brennan said.")
+    assert q["This is a grave escalatio"] == "Aodh Brennan"
 
 
 def test_a_place_opening_the_sentence_or_an_unregistered_country_is_no_one_a_pronoun_stands_for():

@@ -75,6 +75,15 @@ def test_people_counted_as_casualties_stay_figures(text, surface):
     assert surface in set(figs(text).surface)
 
 
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Freedonia received a further 18 Leopard 1 A5 battle tanks this month.", "18", "tanks"),
+    ("In all, 14 Challenger 2 tanks have been delivered.", "14", "tanks"),
+])
+def test_a_weapon_named_by_family_and_number_is_the_counted_noun_not_a_figure(text, surface, unit):
+    f = one(text)
+    assert (f.surface, f.unit) == (surface, unit)
+
+
 def test_every_exclusion_rule_example_is_excluded():
     from briefing.figures import _excluded
     from briefing.numbers import find_numbers

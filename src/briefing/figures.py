@@ -41,7 +41,9 @@ _STOP = (r"(?:of|in|to|from|at|on|by|with|and|or|the|a|an|was|were|is|are|have|h
 # words stay on the number's line: "4 minute read\n\nNorth Korean troops" counts no troops
 # model designators may be listed: "100 KN-23 and KN-24 ballistic missiles"
 # or paired with a slash: "60 KN-23/KN-24 missiles", "KN-23/24"
+# or named by family and number: "18 Leopard 1 A5 battle tanks", "14 Leopard 2 tanks"
 _MOD = rf"(?:[A-Z][A-Za-z]{{0,4}}-\d+[A-Za-z]?(?:/(?:[A-Z][A-Za-z]{{0,4}}-)?\d+[A-Za-z]?)*,?[ \t\u00a0]+(?:(?:and|or)[ \t\u00a0]+)?|" \
+       rf"(?!{_STOP}\b)(?-i:[A-Z][a-z]+)[ \t\u00a0]\d{{1,2}}(?:[ \t\u00a0](?-i:[A-Z])\d)?[ \t\u00a0]+|" \
        rf"(?!{_STOP}\b)(?:[A-Z]\.(?:[A-Z][\w’'-]*)?|[A-Za-z][\w’'-]*|\d+-?mm)[ \t\u00a0]+)"
 UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?)?"
                      rf"({_MOD}{{0,5}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"

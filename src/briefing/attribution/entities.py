@@ -109,6 +109,7 @@ class EntityIndex:
         self.pos = [s.pos for s in found]
         self.by_token: dict[str, list[int]] = {}
         self.by_role: dict[str, list[int]] = {}
+        self.by_initials: dict[str, set[str]] = {}
         self.orgs: list[int] = []
         for i, sp in enumerate(found):
             if sp.kind == "person":
@@ -116,6 +117,12 @@ class EntityIndex:
                 if len(parts) > 1:
                     for t in {parts[0], parts[-1]}:
                         self.by_token.setdefault(t, []).append(i)
+                    # an interview's "V.H.:" is Vitaliy Hrebeniuk; "Lee Seong-kweun" answers to "L.S.K." and "L.S."
+                    # (a run of initials such as the label "T. O." itself is no name to index)
+                    words = sp.name.split()
+                    if any(len(w.strip(".")) > 1 for w in words):
+                        for key in {"".join(w[0] for w in words), "".join(p[0] for p in parts)}:
+                            self.by_initials.setdefault(key.upper(), set()).add(sp.name)
                 words = set(re.findall(r"[a-z]+", sp.role.lower()))
                 for w in words | {TITLE_ABBR[w] for w in words if w in TITLE_ABBR}:
                     self.by_role.setdefault(w, []).append(i)
@@ -259,6 +266,14 @@ class EntityIndex:
         idx = self.by_token.get(tok, ())
         k = _bisect_idx(idx, self.mentions, pos)
         return [self.mentions[i] for i in idx[max(0, k - limit):k]]
+
+    def with_initials(self, letters: str) -> Speaker | None:
+        """The one person of the article whose name has these initials ("VH"); None when none or several."""
+        names = self.by_initials.get(letters.upper(), ())
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        return next(sp for sp in self.mentions if sp.name == name)
 
     def with_role(self, word: str) -> list[Speaker]:
         return [self.mentions[i] for i in self.by_role.get(word, ())]

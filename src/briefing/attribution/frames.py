@@ -25,7 +25,8 @@ from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
 from ..text import QUALIFIER_ALT
-from .resolver import ACCORDING, ING_OPEN, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER, Resolver
+from .resolver import (ACCORDING, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER,
+                       Resolver)
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -473,6 +474,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     a verb of saying in it is a clause, not a subject. Returns (how, speaker, start of the subject); how
     is "sub:..." when the subject follows a subordinator ("..., as X said ...")."""
     before = text[max(lo, vstart - 200):vstart]
+    lab = LABEL_PREFIX.match(before, before.rfind("\n") + 1)
+    if lab:
+        before = before[lab.end():]    # "Senator IDLE: ..., I am told": a turn's label is never a subject
     base = vstart - len(before)
     if PASSIVE.search(before) or PASSIVE_AFTER.match(text, vstart):
         return "", None, -1   # "is believed to", "to say", headline "N. Korea believed to have shipped"

@@ -36,6 +36,9 @@ mission embassy organization organisation foundation association union administr
 court kremlin pentagon nato un directorate guard guards agency's ministry's nations control treasury
 operations studies research project initiative network group company corporation llc ltd inc fund bank forum
 programme program academy college secretariat division brigade battalion regiment fleet""".split())
+# a field of government names a body only when no office word makes the run a person's title: "National
+# Defence", "Global Affairs Canada", "Military Intelligence" are bodies; "Defence Secretary" is a person
+FIELD_WORDS = frozenset("affairs defence defense intelligence".split())
 PLACE_WORDS = frozenset("province oblast region county city district village town prefecture peninsula island "
                         "sea river strait border".split())
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
@@ -102,6 +105,11 @@ def memo(registry: Registry) -> dict:
     return m
 
 
+def first_name_jan(toks: list[str], i: int) -> bool:
+    """A month's bare abbreviation that is also a common first name ("Jan"), before a capitalised word."""
+    return toks[i] == "Jan" and i + 1 < len(toks) and toks[i + 1][:1].isupper() and toks[i + 1][1:2].islower()
+
+
 class Names:
     """Registry look-ups and the parsing of capitalised runs, memoised per registry."""
 
@@ -156,11 +164,13 @@ class Names:
 
     def _parse_named(self, run: str) -> Speaker | None:
         toks = run.split()
-        # time words and sentence openers are never a name: "In December", "Meanwhile Kim Jong Un"
-        while toks and toks[0].lower().strip(".,") in self.lex.not_names:
+        # time words and sentence openers are never a name: "In December", "Meanwhile Kim Jong Un"; but "Jan"
+        # before a surname is a first name ("Foreign Minister Jan Lipavský"), never a month written so
+        while toks and toks[0].lower().strip(".,") in self.lex.not_names and not first_name_jan(toks, 0):
             toks = toks[1:]
         for i, t in enumerate(toks):
             if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"} and \
+                    not first_name_jan(toks, i) and \
                     not (t == "in" and toks[i - 1] in _MISSIONS):      # ("Russian Embassy in Ottawa")
                 toks = toks[:i]
                 break
@@ -242,7 +252,7 @@ class Names:
             (titled or not set(lows) & ORG_WORDS) and "and" not in lows[j:] and \
             not (j and lows[j - 1] in _JOINERS)
         if not is_person:
-            if set(lows) & ORG_WORDS:
+            if set(lows) & ORG_WORDS or set(lows) & FIELD_WORDS and not set(lows) & self.lex.person_titles:
                 return Speaker(" ".join(toks), "organization", "", "", country or self.premods(toks)[1], "", 0)
             return None  # "Austin and Kim": two people, neither the speaker on their own; or no name at all
         role, country2 = self.premods(head)

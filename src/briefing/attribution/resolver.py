@@ -33,7 +33,7 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, countries, from_actor, memo, possessive, unnamed
+from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, unnamed
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -72,6 +72,7 @@ _LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-ZÀ-ÖØ-ÞĀ-�
                     r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?(?:\s*\([^)\n]{1,40}\)){0,2}:\s+\S")
 # (a parliamentary record adds the member's seat and party: "Mr Gareth Hollins (Tamar Valley North) (Lab):")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
+_HONORIFIC_LABELS = frozenset(("mr", "mrs", "ms", "dr", "sen", "rep"))
 LABEL_REACH = 4000
 # how far back a sentence start looks for an unclosed quotation mark in its paragraph
 QUOTE_REACH = 2000
@@ -117,6 +118,8 @@ _SURNAME_LIKE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž’'\-]+(?:-
 _COMMON_CAPS = frozenset("hours days weeks months years minutes moments officials sources analysts experts troops "
                          "soldiers reports others many most some several both all".split())
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|re|ve)$", re.I)
+# an interview's answer label: "V.H.", "V. H.", "VH" (two or three capitals; one letter is "Q"/"A")
+_LABEL_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s?){2,3}|[A-ZÀ-ÖØ-ÞĀ-Ž]{2,3}")
 _INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,4}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?")
 _FIRST_PERSON = frozenset(("i", "we", "me", "us", "my", "our"))
 # a verb form after a determiner or a preposition is a noun: "the reports", "head of state", "in a statement"
@@ -421,7 +424,8 @@ class Resolver:
                                                       else words[2:]), pos)
             if sp is not None:
                 return how, sp
-        if first in lex.not_names and len(words) > 1 and CAP.match(words[1]) and first not in ("the", "a", "an"):
+        if first in lex.not_names and len(words) > 1 and CAP.match(words[1]) and first not in ("the", "a", "an") \
+                and not first_name_jan(words, 0):
             return self.parse_np(" ".join(words[1:]), pos)
         # registry: whole phrase or a suffix of it
         for i in range(len(words)):
@@ -1014,6 +1018,17 @@ class Resolver:
                 if sp is not None and sp.kind == "person":
                     return sp
             return self.guest()
+        if _LABEL_INITIALS.fullmatch(label):
+            # "V.H.: Right now, almost none": the interviewee the introduction names in full; initials two
+            # people of the article share stay unresolved; "NIS:" or "U.S.:" with no such person is a name
+            sp = self.entities.with_initials(label.replace(".", "").replace(" ", ""))
+            if sp is not None:
+                return sp.at(pos)
+        words = label.split()
+        if len(words) > 1 and not label.isupper() and all(w.isupper() and len(w) > 2 for w in words[1:]) and \
+                words[0].lower().strip(".") in self.lex.role_words | _HONORIFIC_LABELS:
+            # a Hansard's "Senator PRYOR:", "Mr BRANDT:": the office, then the member's name in capitals
+            label = " ".join([words[0]] + [w.capitalize() for w in words[1:]])
         if label.isupper() and len(label) > 2:
             # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
             label = " ".join(w.capitalize() for w in label.split())
@@ -1033,6 +1048,22 @@ class Resolver:
             # "NATO Secretary General: I am not going to ...": the office's holder the transcript named
             sp = self.resolve_title(last, "", ls, label) or sp
         return sp
+
+    def addressee(self, pos: int) -> Speaker | None:
+        """Whom "you" speaks to: in a transcript, the speaker of the latest earlier turn not the current
+        turn's own (a reporter's "You said ..." is the spokesman who answered before); in an interview, the
+        guest; otherwise nobody (a column's "you" is its reader)."""
+        if not self.is_transcript():
+            return self.guest()
+        me = self.label_speaker(pos)
+        lo = max(0, pos - LABEL_REACH)
+        ls = self.text.rfind("\n", lo, pos) + 1
+        turns = [m.end() for m in _LABEL_LINE.finditer(self.text, lo, max(lo, ls - 1))]
+        for body in reversed(turns):
+            sp = self.label_speaker(body)
+            if sp is not None and (me is None or sp.name != me.name):
+                return sp.at(pos)
+        return None
 
     def byline(self, pos: int) -> Speaker | None:
         """The one person of the byline ("By Maj. Gen. (Ret.) Valerii Horbenko"), the "I" of the article's own
@@ -1094,6 +1125,8 @@ class Resolver:
     def _resolve_pronoun(self, pron: str, pos: int) -> Speaker | None:
         self._np_context_free = False
         want = self.lex.pronouns.get(pron, "person")
+        if want == "addressee":
+            return self.addressee(pos)
         g = _PRONOUN_GENDER.get(pron, "")
         if want == "person":
             ok = lambda s: s.personlike and not self._gender_conflict(s, g)  # noqa: E731
