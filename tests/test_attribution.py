@@ -1893,6 +1893,37 @@ def test_an_office_of_that_field_is_still_a_person_the_article_names():
     assert q["We will not be intimidate"] == "Ilse Marten"
 
 
+@pytest.mark.parametrize("after", [
+    "That is what the Freedonian Intelligence Directorate writes in its annual report, published today.",
+    "That is according to the Freedonian Intelligence Directorate.",
+    "So says the Freedonian Intelligence Directorate, which briefed lawmakers on Monday.",
+])
+def test_a_sentence_pointing_back_names_the_claimant_of_the_figure_before(after):
+    f = by_surface(f"Sylvania has sent around 6,000 marines to the front since the spring. {after}")
+    assert f["around 6,000"]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_body_named_with_and_is_one_body_and_its_acronym_label_is_it():
+    text = ("FSIS: Sylvania sent some 6,000 marines\n\n"
+            "That is what the Freedonian Security and Intelligence Service (FSIS) writes in its annual report. "
+            "The FSIS estimates that around 900 marines have died.")
+    f = by_surface(text)
+    assert {f[k]["claimant"] for k in ("some 6,000", "around 900")} == {"Freedonian Security and Intelligence Service"}
+
+
+def test_a_rank_nobody_in_the_article_holds_is_the_person_just_spoken_of():
+    q = quotes("Director Tomas Ordelt of the directorate presented the report on Monday. The vice admiral said the "
+               "service had combined its own sources with those of allies. “We are fairly certain about the order "
+               "of magnitude,” he said.")
+    assert q["We are fairly certain abo"] == "Tomas Ordelt"
+
+
+@pytest.mark.parametrize("rank", ["Lieutenant-General", "Major-General", "Vice-Admiral"])
+def test_a_hyphenated_rank_is_an_office_not_part_of_the_name(rank):
+    q = quotes(f"“Numbers are the one thing they never give us,” {rank} Ilse Marten said.")
+    assert q["Numbers are the one thing"] == "Ilse Marten"
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from .actors import Registry, default_registry
 from .attribution import Resolver, Speaker
-from .attribution.frames import continues, figure_claim, issuer, relayed_after
+from .attribution.frames import continues, figure_claim, issuer, points_back, relayed_after
 from .attribution.lexicon import lexicon
 from . import claimdate
 from .dates import parse_date, parse_iso
@@ -330,6 +330,10 @@ def _frame_claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Cl
         sent_claims[ps] = prev
         if prev is not None:
             return _Claim(prev, "carried:list", None, ss)
+    back = points_back(res, text, si)
+    if back is not None:
+        # "North Korea has sent around 14,000 soldiers. That is what the MIVD writes in its annual report."
+        return _Claim(back, "next-sentence", None, -1)
     if si > 0 and continues(text[ss:min(se, ss + 300)]):
         ps, pe = res.spans[si - 1]
         if ps in sent_claims:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..actors import Registry
 from ..resources import read_table
 from .lexicon import lexicon
-from .names import TITLE_ABBR, Names, Speaker, possessive, unnamed
+from .names import ORG_WORDS, TITLE_ABBR, Names, Speaker, possessive, unnamed
 
 NAME_TOKEN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.(?:-(?:Gen|Col|Cmdr|Adm)\.)?|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
@@ -33,6 +33,15 @@ _ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w
                         r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]+){0,3})?)$")
 # "I'm Rachel Dunmore": a contraction before a name is no part of it
 CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
+
+
+def _one_body(run: str, names: Names) -> bool:
+    """Whether "X and Y" is one body's name ("Military Intelligence and Security Service"): the words
+    after "and" end in a body's word, the words before it do not and name nobody on their own."""
+    first, _, second = run.partition(" and ")
+    last = second.split()[-1].lower() if second.split() else ""
+    return last in ORG_WORDS and first.split()[-1].lower() not in ORG_WORDS and \
+        not second.startswith(("the ", "The ")) and names.lookup(first) is None
 
 
 def name_parts(name: str) -> list[str]:
@@ -64,7 +73,8 @@ class EntityIndex:
                 base = led.end() if led and core[led.end():].strip() else 0
                 # ("According to Rep. Kang Jun-seok", "Citing Kang Jun-seok": the name after the lead words)
                 # "Lawmakers Han Ji-woo and Oh Min-seo": two people, each parsed on their own
-                parts = [] if base and " " not in core[base:].strip() else [(base, core[base:])] if " and " not in core else \
+                parts = [] if base and " " not in core[base:].strip() else \
+                    [(base, core[base:])] if " and " not in core or _one_body(core[base:], names) else \
                     [(base + p.start(), p.group(0)) for p in re.finditer(r"(?:(?! and ).)+", core[base:])]
                 for off, part in parts:
                     sp = names.parse_named(part.strip(), s + off)

@@ -267,14 +267,17 @@ _POINTS_BACK = re.compile(
     # "That was how a senior Ukrainian diplomat put it", "This was what Kim Jong Un stressed", "That was how
     # Oleh Marchuk, a spokesman for the SSO, described the units"
     r"\s*(?:That|This)\s+(?:is|was)\s+(?:how|what)\s+(?P<np5>" + _NP_BACK + r"?)(?:,[^.;:“”\"]{2,120}?,)?\s+"
-    r"(?:\w+ly\s+)?(?:put\s+it|described|summed|stressed|said|told|wrote|explained|characteri[sz]ed|called|warned)\b|"
+    r"(?:\w+ly\s+)?(?:put\s+it|described|summed|stressed|said|says|told|tells|wrote|writes|explained|characteri[sz]ed|"
+    r"called|warned|estimated|estimates|reported|reports|concluded|concludes|found|finds|assessed|assesses)\b|"
+    # "That is according to the annual report of the MIVD", "This is according to Seoul's spy agency"
+    r"\s*(?:That|This)(?:\s+(?:is|was)|['’]s)\s+according\s+to\s+(?P<np8>" + _NP_BACK + ")|"
     # "Zelenskyy made that offer Sunday morning in a message on Telegram"
     r"\s*(?P<np6>[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
     r"statement|point|claim|argument|appeal|pledge|promise|threat)\b|"
     # "That account was posted on Wednesday by Yegor Lomakin, a former officer who ..."
     r"\s*(?:That|This|The)\s+(?:account|post|message|statement|assessment|comment|remark|description|claim|warning|"
     r"testimony|appeal)s?\s+(?:was|were|came)\s+(?:[\w-]+\s+){0,4}?(?:by|from)\s+(?P<np7>" + _NP_BACK + ")")
-_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6", "np7")
+_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6", "np7", "np8")
 
 
 def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
@@ -299,6 +302,21 @@ def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker
     if sp is None:
         return None, "", ""
     return sp, res.lex.lemma(m.group("verb") or "say"), "next-sentence:" + how
+
+
+def points_back(res: Resolver, text: str, si: int) -> Speaker | None:
+    """Who the sentence after sentence si says said it, when that sentence opens by pointing back ("That is
+    what the MIVD writes in its annual report", "So says ...", "That is according to ..."): the claimant
+    of figures the sentence si gives no one for."""
+    if si + 1 >= len(res.spans):
+        return None
+    s, e = res.spans[si + 1]
+    m = _POINTS_BACK.match(text, s, min(e, s + MAX_CONTEXT))
+    if not m:
+        return None
+    g = next(g for g in _BACK_GROUPS if m.group(g))
+    how, sp = res.parse_np(m.group(g), m.start(g))
+    return sp
 
 
 # ---------------------------------------------------------------- figures

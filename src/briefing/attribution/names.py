@@ -153,12 +153,13 @@ class Names:
         return None if t is None else t.at(pos)
 
     def _office(self, low: str) -> str:
-        """A hyphenated office ("brig.-gen", Canadian style for "Brig. Gen.") read as its last title; any
-        other token as it is."""
-        if "-" not in low or "." not in low:
+        """A hyphenated office ("brig.-gen", Canadian style for "Brig. Gen."; British "lieutenant-general")
+        read as its last title; any other token as it is."""
+        if "-" not in low:
             return low
         parts = [p.strip(".") for p in low.split("-")]
-        if all(TITLE_ABBR.get(p, p) in self.lex.titles for p in parts):
+        if all(TITLE_ABBR.get(p, p) in self.lex.titles or p in self.lex.role_words for p in parts) and \
+                TITLE_ABBR.get(parts[-1], parts[-1]) in self.lex.titles:
             return TITLE_ABBR.get(parts[-1], parts[-1])
         return low
 

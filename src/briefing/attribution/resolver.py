@@ -1029,6 +1029,8 @@ class Resolver:
                 words[0].lower().strip(".") in self.lex.role_words | _HONORIFIC_LABELS:
             # a Hansard's "Senator PRYOR:", "Mr BRANDT:": the office, then the member's name in capitals
             label = " ".join([words[0]] + [w.capitalize() for w in words[1:]])
+        if label in self.entities.acronyms:
+            return self.entities.acronyms[label].at(pos)   # a headline's "MIVD: ..." after "... Service (MIVD)"
         if label.isupper() and len(label) > 2:
             # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
             label = " ".join(w.capitalize() for w in label.split())
