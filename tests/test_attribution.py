@@ -1924,6 +1924,24 @@ def test_a_hyphenated_rank_is_an_office_not_part_of_the_name(rank):
     assert q["Numbers are the one thing"] == "Ilse Marten"
 
 
+def test_a_headline_labelled_by_a_title_is_the_person_the_body_gives_it_to():
+    text = ("Minister: Up to 6,000 Sylvanian marines at the border\n\n"
+            "As many as 6,000 Sylvanian marines are now at the border. That was the message from defence minister "
+            "Ilse Marten on Monday, after a briefing from the intelligence service.")
+    f = by_surface(text)
+    assert f["Up to 6,000"]["claimant"] == "Ilse Marten" and f["As many as 6,000"]["claimant"] == "Ilse Marten"
+
+
+def test_a_lawmaker_is_the_member_of_parliament_named_after_not_a_party_secretary():
+    text = ("At least 100 Sylvanian marines have been killed, a Freedonian lawmaker said on Thursday, citing the "
+            "country's spy agency.\n\n"
+            "Ivo Marek, a member of parliament's intelligence committee, told reporters after the briefing that the "
+            "losses came from drones.\n\n"
+            "Ana Ruiz, the committee's secretary from the opposition Democratic Party, said the agency could not "
+            "confirm other reports.")
+    assert by_surface(text)["At least 100"]["claimant"] == "Ivo Marek"
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

@@ -84,6 +84,16 @@ def test_a_weapon_named_by_family_and_number_is_the_counted_noun_not_a_figure(te
     assert (f.surface, f.unit) == (surface, unit)
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Freedonia's count, Jan 13: ~300 KIA, none captured.", "~300"),
+    ("Our estimate is 3,500–4,500 KIA+WIA so far.", "3,500–4,500"),
+    ("About 2,700 marines were wounded in action.", "About 2,700"),
+])
+def test_military_shorthand_for_the_dead_and_wounded_counts_casualties(text, surface):
+    f = one(text)
+    assert (f.surface, f.unit_category) == (surface, "casualties")
+
+
 def test_every_exclusion_rule_example_is_excluded():
     from briefing.figures import _excluded
     from briefing.numbers import find_numbers

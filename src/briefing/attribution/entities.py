@@ -254,8 +254,10 @@ class EntityIndex:
                 role = ("commander of " if ap.group("cmd") else "head of ") + \
                     re.split(r"\s+(?:since|for|from|until)\s+", role)[0]
             lw = [w.lower().strip(".,’'") for w in role.split()]
+            # ("a member of parliament's intelligence committee": a membership is a role too)
             if any(w in self.lex.person_titles for w in lw[:7]) or any(w.endswith("s") and w[:-1] in
-                                                                       self.lex.person_titles for w in lw[:3]):
+                                                                       self.lex.person_titles for w in lw[:3]) or \
+                    "member" in lw[:2] and "of" in lw[1:3]:
                 role = re.sub(r"^(?:the|a|an)\s+", "", role)
                 if not sp.role:
                     sp.role = role

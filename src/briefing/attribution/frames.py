@@ -262,7 +262,7 @@ _POINTS_BACK = re.compile(
     # "That was the blunt assessment Thursday of Rear Adm. Thomas Ellery, the director of ..."
     r"\s*(?:That|This)\s+(?:is|was)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:assessment|verdict|view|warning|message|"
     r"conclusion|account|description|prediction|summary|judgment|judgement|reading|interpretation|analysis|take|"
-    r"observation|impression|diagnosis|forecast|estimate|argument)\s+(?:\w+\s+){0,3}?of\s+(?P<np4>"
+    r"observation|impression|diagnosis|forecast|estimate|argument)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?P<np4>"
     + _NP_BACK + ")|"
     # "That was how a senior Ukrainian diplomat put it", "This was what Kim Jong Un stressed", "That was how
     # Oleh Marchuk, a spokesman for the SSO, described the units"

@@ -755,7 +755,7 @@ class Resolver:
                 "\n" in self.text[sp.pos:pos] or self._gender_conflict(sp):
             return None
         role = _norm_role(sp.role)
-        if role.strip() and not any(h in role for h in _head_class(head)) and \
+        if role.strip() and not _role_has(role, _head_class(head)) and \
                 self.lex.titles.get(role.split()[-1]) == "person":
             return None
         return sp.at(pos)
@@ -778,7 +778,8 @@ class Resolver:
         if heads[0] not in _LINKED_INDEFINITE:
             return None
         reach = _LINKED_INDEFINITE[heads[0]]
-        if reach is not None and (before is None or any(w[:1].isupper() and not self.lex.demonym([w])[1] for w in before)):
+        rest = before[self.lex.demonym(before)[1]:] if before else before    # ("a South Korean lawmaker")
+        if reach is not None and (rest is None or any(w[:1].isupper() and not self.lex.demonym([w])[1] for w in rest)):
             # only a bare "a (military) spokesperson": "a Commission spokesperson", "a spokesperson for the
             # Foreign Ministry" say whose spokesperson it is, and the one named may be another body's
             return None
@@ -786,7 +787,7 @@ class Resolver:
         for w in {x for h in heads for x in h.split()}:
             for m in self.entities.with_role(w):
                 role = _norm_role(m.role)
-                if m.kind == "person" and any(h in role for h in heads) and (not country or not m.country or
+                if m.kind == "person" and _role_has(role, heads) and (not country or not m.country or
                                                                             m.country == country):
                     found.setdefault(m.name, m)
         if reach is not None and found and not all(pos < m.pos <= pos + reach for m in found.values()):
@@ -1039,12 +1040,15 @@ class Resolver:
                 return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
         if self.lex.outlet(label):
             return None      # "DER SPIEGEL: How many soldiers ...?": the outlet's interviewer asks
+        if self.lex.titles.get(label.lower()) == "person":
+            # a headline's "Minister: Up to 11,000 ..." is the minister the article names, before or after
+            sp = self.resolve_title(label.lower(), "", ls)
+            if sp is not None:
+                return sp
         how, sp = self.parse_np(label, ls)
         bare = _LABEL_TITLE.sub("", label)
         if sp is None and bare != label and len(bare.split()) == 1:
             sp = self.resolve_surname(bare, ls)     # "Mr Pritchard:", named in full in an earlier turn
-        if sp is None and self.lex.titles.get(label.lower()) == "person":
-            sp = self.resolve_title(label.lower(), "", ls)
         last = label.split()[-1].lower()
         if sp is not None and sp.kind == "organization" and self.lex.titles.get(last) == "person":
             # "NATO Secretary General: I am not going to ...": the office's holder the transcript named
@@ -1252,7 +1256,7 @@ class Resolver:
             if not sp.personlike or self._gender_conflict(sp):
                 return False
             role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
-            if not role.strip() or not any(h in role for h in heads):
+            if not role.strip() or not _role_has(role, heads):
                 return False
             return not country or not sp.country or sp.country == country
 
@@ -1473,6 +1477,14 @@ _BACK_WORDS = {"same": 0, "first": 1, "second": 2, "third": 3, "fourth": 4}
 def _counted_nouns() -> frozenset[str]:
     """"Casualties estimated at about 4,000": a counted noun (data/units.csv) opening a line is nobody's surname."""
     return frozenset(r["noun"].strip().lower() for r in read_table("units.csv") if " " not in r["noun"].strip())
+
+
+@lru_cache(maxsize=20000)
+def _role_has(role: str, heads: tuple[str, ...]) -> bool:
+    """Whether a normalised role holds one of the title words as a word ("lawmaker", "lawmakers"), never
+    inside another ("democrat" is not in "the Democratic Party's secretary"); "spokes" stands for any
+    spokes- word."""
+    return any(re.search(r"\b" + re.escape(h) + (r"" if h == "spokes" else r"s?\b"), role) for h in heads)
 
 
 def _head_class(head: str) -> tuple[str, ...]:
