@@ -183,6 +183,15 @@ def test_a_recorded_episode_dates_what_its_speakers_claim_not_the_pages_own_line
     assert figs["roughly 1.2 million"].claim_date == "2024-12-12"
 
 
+def test_an_interviews_answers_date_from_the_day_the_introduction_gives(tmp_path):
+    figs = _figures(tmp_path, (
+        "Colonel Ilse Marten: the marines learn fast\nPosted December 12, 2024\n"
+        "Colonel Ilse Marten, 41, commands a brigade on the border. We spoke on Monday at a command post.\n\n"
+        "Courier: How many Sylvanian marines face you?\n\n"
+        "I.M.: Roughly 2,000 marines, in two regiments. We counted about 600 dead.\n"))
+    assert figs["Roughly 2,000"].claim_date == "2024-12-09" and figs["about 600"].claim_date == "2024-12-09"
+
+
 # --- a claimant's time of speech told once, earlier in the article --------------------------------
 
 HEAD = "Kyiv counts the losses\nPosted December 12, 2024\n"       # a Thursday: Tuesday is Dec. 10

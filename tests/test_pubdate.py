@@ -468,6 +468,9 @@ PUBD = dt.date(2024, 12, 12)    # a Thursday
     ("Recorded on Dec. 10. The transcript has been edited for length.", "2024-12-10"),
     ("Two former officers debate the losses on this week's episode of Example Hour, recorded on Monday.", "2024-12-09"),
     ("This interview was conducted on Tuesday and has been condensed.", "2024-12-10"),
+    # an interview's own introduction: the day its answers were given
+    ("Colonel Ilse Marten, 41, commands a marine brigade. We spoke on Saturday at a command post.", "2024-12-07"),
+    ("Major General Ivo Marek received us on Wednesday in a room without windows.", "2024-12-11"),
 ])
 def test_the_day_the_text_was_written(para, day):
     got, phrase = pubdate.written_date(f"{LEAD}\n{para}\n{MORE}", PUBD, TODAY)
@@ -483,6 +486,7 @@ def test_the_day_the_text_was_written(para, day):
     "This article was originally published on Dec. 1, 2023.",                   # more than a year before
     "This article was published on Dec. 12, 2024.",                             # the page's own day
     "Recorded on Monday. Edited for clarity.",                                  # no day without the page's own
+    "“We spoke on Saturday,” the minister said of his call with Kyiv.",         # a quotation's "we"
 ])
 def test_cues_that_do_not_give_the_day_the_text_was_written(para):
     pub = None if para.startswith("Recorded") else PUBD

@@ -87,7 +87,8 @@ def _rules() -> dict[str, re.Pattern]:
 # published by the Example Forum in Washington on Nov. 2, 2024")
 WRITTEN_REACH = 100
 _SENTENCE_STOP = re.compile(r"[.!?;]\s+(?=[A-Z\"“])")
-_RECORDED = re.compile(r"\b(?:recorded|taped)\b", re.I)
+# (an interview's day counts like a recording's: only what the interviewee says dates from it)
+_RECORDED = re.compile(r"\b(?:recorded|taped|spoke|received|met|interviewed)\b", re.I)
 _ON = re.compile(r"^[\s,]*(?:on|at|in)?\s*$", re.I)
 
 
