@@ -1942,6 +1942,29 @@ def test_a_lawmaker_is_the_member_of_parliament_named_after_not_a_party_secretar
     assert by_surface(text)["At least 100"]["claimant"] == "Ivo Marek"
 
 
+def test_one_of_a_group_is_one_person_of_it_and_the_he_after():
+    text = ("One of the two prisoners Freedonia took this month offered a glimpse from the inside. In a video "
+            "released by the security service, he said that 25 of the 30 men in his platoon had been killed.")
+    assert by_surface(text)["25"]["claimant"] == "unnamed: prisoner"
+    assert by_surface("One of the officials said 3,000 marines had arrived.")["3,000"]["claimant"] == "unnamed: official"
+
+
+@pytest.mark.parametrize("later", [
+    "Ivo Marek—the FIDS researcher, who has studied the army for a decade—thinks that is changing.",
+    "Ivo Marek, a researcher at the Freedonian Institute for Defence Studies, thinks that is changing.",
+])
+def test_a_person_described_at_a_body_is_the_one_the_article_names_there(later):
+    text = ("“They learn from every mistake, and they learn fast,” a researcher at the state-funded Freedonian "
+            f"Institute for Defence Studies told the magazine.\n\nThe front has been quiet since.\n\n{later}")
+    assert quotes(text) == {"They learn from every mis": "Ivo Marek"}
+
+
+def test_a_researcher_at_a_body_nobody_is_named_at_stays_unnamed():
+    text = ("“They learn fast,” a researcher at the state-funded Freedonian Institute for Defence Studies told the "
+            "magazine.\n\nIvo Marek, a researcher at Sylvania University, disagrees.")
+    assert quotes(text)["They learn fast,"].startswith("unnamed: researcher at the state-funded")
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

@@ -21,7 +21,8 @@ from .names import ORG_WORDS, TITLE_ABBR, Names, Speaker, possessive, unnamed
 NAME_TOKEN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}(?=[ ,;:’'])|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|St|Sgt|Brig|Gov)\.(?:-(?:Gen|Col|Cmdr|Adm)\.)?|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|al)[ ]+)*" + NAME_TOKEN + ")+")
 # "Name, the title," / "Name, Ukraine's defence minister," / "Name, head of the agency," / "Name, who heads ..."
-_APPOS = re.compile(r"\s*,\s+(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
+# (a dash sets the description off too: "Shin Jae-hoon—the KIDA researcher, who ...")
+_APPOS = re.compile(r"\s*(?:,\s+|[—–]\s*)(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
                     r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*[’']s|"
                     r"[a-z][\w\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")

@@ -77,13 +77,17 @@ LABEL_REACH = 4000
 # how far back a sentence start looks for an unclosed quotation mark in its paragraph
 QUOTE_REACH = 2000
 # a finite verb inside what would be an unnamed source's description: the phrase is a clause
-_VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
+# (the second half of a compound is an adjective: "state-funded", "Kremlin-backed", "US-led")
+_VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
                       r"specialised|specialized|related|limited|united|informed|interested|concerned|involved|"
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
                       r"fell|told|said|says|are|is|was|were|put|puts)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))
+# the body a described person belongs to: "a researcher at the state-funded Korea Institute for Defense Analyses"
+_AT_BODY = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<body>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
+                      r"(?:\s+(?:(?:of|for|and|on)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*)*)")
 _LEAD_PLACE = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\n]{0,60},\s+")   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
@@ -420,8 +424,18 @@ class Resolver:
                 return ("registry" if sp.actor_id else "name"), sp
         if first in _PART_OF and len(words) > 2 and words[1].lower() == "of":
             # "one of the officials": one of a group the article named before
-            how, sp = self.parse_np("the " + " ".join(words[3:] if words[2].lower() in ("the", "those", "these")
-                                                      else words[2:]), pos)
+            rest = words[3:] if words[2].lower() in ("the", "those", "these") else words[2:]
+            if rest and rest[0].lower() in _PART_OF | {"three", "four", "five", "six"}:
+                rest = rest[1:]     # "one of the two prisoners"
+            cut = next((k for k in range(1, len(rest)) if CAP.match(rest[k]) and
+                        lex.titles.get(rest[k - 1].lower().removesuffix("s")) == "person"), 0)
+            rest = rest[:cut] if cut else rest   # "... prisoners Ukraine captured this month": a clause
+            how, sp = self.parse_np("the " + " ".join(rest), pos)
+            if sp is not None and first == "one" and sp.kind == "anonymous":
+                # one of them is one person: "unnamed: prisoner", not "prisoners"
+                desc = " ".join(w[:-1] if w.endswith("s") and w[:-1].lower() in lex.titles else w
+                                for w in sp.role.split())
+                sp = Speaker(unnamed(desc), "anonymous", "", desc, sp.country, "", sp.pos)
             if sp is not None:
                 return how, sp
         if first in lex.not_names and len(words) > 1 and CAP.match(words[1]) and first not in ("the", "a", "an") \
@@ -654,6 +668,9 @@ class Resolver:
                                   desc_words and desc_words[-1] == words[head_i] else None)
             if sp is not None:
                 return "title", sp
+            sp = self._member_of(words[head_i].lower().strip(".,’'"), desc, pos)
+            if sp is not None:
+                return "title", sp
             self._np_context_free = False    # the article's own mentions decide
             # (pos is the phrase's start or, from a verb's frame, the verb's: look on both sides)
             full = self.entities.unnamed_within(_head_class(words[head_i].lower().strip(".,’'")), pos - 250,
@@ -794,6 +811,28 @@ class Resolver:
             return None
         return next(iter(found.values())).at(pos) if len(found) == 1 else None
 
+    def _member_of(self, head: str, desc: str, pos: int) -> Speaker | None:
+        """"a researcher at the Korea Institute for Defense Analyses" when the article names exactly one
+        person with that title at that body, before or after ("Shin Jae-hoon—the KIDA researcher"): that
+        person. The body must be named in the description and in the person's role (in full or by its
+        initials); without it, "a researcher" may be anyone."""
+        m = _AT_BODY.search(desc)
+        if m is None:
+            return None
+        self._np_context_free = False
+        body = m.group("body")
+        caps = [w for w in body.split() if w[:1].isupper()]
+        keys = {_norm_role(body)} | ({"".join(w[0] for w in caps).lower()} if len(caps) >= 2 else set())
+        heads = _head_class(head)
+        found = {}
+        for w in {x for h in heads for x in h.split()}:
+            for p in self.entities.with_role(w):
+                role = _norm_role(p.role + " " + p.organisation)
+                if p.kind == "person" and _role_has(role, heads) and \
+                        any(re.search(r"\b" + re.escape(k) + r"\b", role) for k in keys):
+                    found.setdefault(p.name, p)
+        return next(iter(found.values())).at(pos) if len(found) == 1 else None
+
     def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
         """"the General Staff" -> the organisation the article names in full with those words
         ("the General Staff of the Armed Forces of Ukraine"), the latest before, else the first after."""
@@ -895,7 +934,7 @@ class Resolver:
                 sp = sp.at(s, subject=True)
                 self._subjects[si] = sp
                 return sp
-        m = _lower_subject().match(sent)
+        m = _part_subject().match(sent) or _lower_subject().match(sent)
         if m and m.start() == 0:
             # "The commentary also ridiculed ...", "A source in the province said ...": a titled noun phrase
             how, sp = self.parse_np(sent[:m.end()], s)
@@ -1555,6 +1594,15 @@ def _lower_subject() -> re.Pattern:
         _LOWER_SUBJECT = re.compile(r"(?:the|a|an|one|its|their|this)\s+(?:[\w’'\-]+\s+){0,5}?(?:" + heads + r")\b(?!(?-i:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]))"
                                     r"(?:\s+(?:in|at|from|for|of|to)\s+(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s*){1,4})?", re.I)
     return _LOWER_SUBJECT
+
+
+@lru_cache(maxsize=1)
+def _part_subject() -> re.Pattern:
+    """"One of the two prisoners [Ukraine captured this month offered ...]": some of a group, up to its head
+    noun (a clause may follow it without "that")."""
+    heads = "|".join(sorted((re.escape(t) for t in lexicon().titles), key=len, reverse=True))
+    return re.compile(r"(?:one|two|three|some|several|many|most|both|each|all)\s+of\s+(?:the|those|these|its|their)\s+"
+                      r"(?:[\w’'\-]+\s+){0,3}?(?:" + heads + r")s?\b", re.I)
 
 
 @lru_cache(maxsize=1)
