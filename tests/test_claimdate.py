@@ -192,6 +192,15 @@ def test_an_interviews_answers_date_from_the_day_the_introduction_gives(tmp_path
     assert figs["Roughly 2,000"].claim_date == "2024-12-09" and figs["about 600"].claim_date == "2024-12-09"
 
 
+def test_a_timelines_claims_date_from_their_entry(tmp_path):
+    figs = _figures(tmp_path, (
+        "The North Korean deployment: a timeline\nLast updated December 12, 2024\n\n"
+        "June 19, 2024\nThe two leaders sign a treaty in Pyongyang.\n\n"
+        "October 18, 2024\nSouth Korea's spy agency says 1,500 North Korean soldiers have sailed to Russia.\n\n"
+        "November 4, 2024\nThe agency says about 10,000 North Korean soldiers are now in Russia.\n"))
+    assert figs["1,500"].claim_date == "2024-10-18" and figs["about 10,000"].claim_date == "2024-11-04"
+
+
 # --- a claimant's time of speech told once, earlier in the article --------------------------------
 
 HEAD = "Kyiv counts the losses\nPosted December 12, 2024\n"       # a Thursday: Tuesday is Dec. 10

@@ -433,6 +433,23 @@ def test_captions_related_links_and_dates_to_come_are_not_evidence(line):
     assert a.published == "" and a.published_earliest == ""
 
 
+
+TIMELINE = ("The Sylvanian deployment: a timeline\nLast updated December 12, 2024\n\n"
+            "June 19, 2024\nThe two leaders sign a treaty.\n\n"
+            "October 18, 2024\nThe agency says 1,500 marines have sailed.\n\n"
+            "November 4, 2024\nThe agency says about 10,000 marines are now in the region.\n")
+
+
+def test_a_timelines_entry_dates_are_not_the_pages_date_and_stay_in_the_text():
+    a = art(TIMELINE)
+    assert a.published == "2024-12-12" and "October 18, 2024" in a.text
+
+
+def test_one_date_line_under_the_headline_is_still_the_pages_date():
+    a = art("Sylvania sends marines\nJune 19, 2024\n\n" + BODY)
+    assert a.published == "2024-06-19"
+
+
 @pytest.mark.parametrize("row", read_table("date_evidence.tsv"), ids=lambda r: r["kind"] + ":" + r["example"][:25])
 def test_every_example_in_the_evidence_file(row):
     if row["kind"] == "future":

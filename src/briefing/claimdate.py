@@ -334,6 +334,41 @@ def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "
                     "claim_date_flag": "" if stated else ("inferred" if inferred else "")})
 
 
+TIMELINE_ENTRIES = 3       # lines that are nothing but a date, at least this many: a timeline
+_DATE_LINE = re.compile(r"^[ \t]*\S[^\n]{4,38}$", re.M)
+
+
+def timeline_dates(rows: list[dict], text: str, anchor: str) -> None:
+    """A timeline or a live blog heads each entry with a date on its own line ("October 18, 2024"):
+    the claims of an entry that give no time of their own were made that day. Only claims that took
+    the article's day are changed, never to a day after it or more than a year before it."""
+    if not anchor or len(rows) == 0:
+        return
+    from .dates import find_dates
+    heads = []
+    for m in _DATE_LINE.finditer(text):
+        ln = m.group(0).strip()
+        found = find_dates(ln)
+        if len(found) == 1 and found[0].start == 0 and not ln[found[0].end:].strip(" .,:;–—-"):
+            heads.append((m.start(), found[0].date, ln))
+    if len(heads) < TIMELINE_ENTRIES:
+        return
+    day = dt.date.fromisoformat(anchor[:10])
+    starts = [h[0] for h in heads]
+    from bisect import bisect_right
+    for row in rows:
+        if row.get("claim_date_precision") not in ("published", "written") or row.get("field", "text") != "text":
+            continue
+        k = bisect_right(starts, int(row.get("start", 0))) - 1
+        if k < 0:
+            continue
+        _, d, ln = heads[k]
+        if d > day or d < day - MAX_AGE:
+            continue
+        row.update({"claim_date": d.isoformat(), "claim_date_end": d.isoformat(), "claim_date_precision": "day",
+                    "claim_date_evidence": f"the timeline entry dated '{ln}'", "claim_date_flag": ""})
+
+
 _TIMED = ("day", "week", "month", "range")
 
 

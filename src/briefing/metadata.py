@@ -319,6 +319,17 @@ def _host_words(urls: list[str]) -> set[str]:
     return out
 
 
+TIMELINE_ENTRIES = 3    # this many lines that are nothing but a date make a timeline
+
+
+def _bare_date(ln: str) -> bool:
+    """A line that is nothing but a full date ("June 19, 2024", "19.06.2024")."""
+    if len(ln) > 40 or not ln[:1].isalnum():
+        return False
+    found = find_dates(ln)
+    return len(found) == 1 and found[0].start == 0 and not ln[found[0].end:].strip(" .,:;–—-")
+
+
 def _squash(s: str) -> str:
     return _NOT_ALNUM.sub("", s.lower().removeprefix("the "))
 
@@ -336,8 +347,12 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
         if m:
             meta.urls.append(m.group("url").rstrip(".,;)"))
             consumed.add(i)
+    # A timeline or a live blog heads each entry with a date on its own line ("June 19, 2024", then
+    # "October 18, 2024" ...): those are the entries' dates, never the page's, and stay in the body
+    bare = [i for i, ln in enumerate(lines) if _bare_date(ln)]
+    entries = set(bare) if len(bare) >= TIMELINE_ENTRIES else set()
     # a scraper's date prefix on the first line; the headline may follow on the same line
-    first = next((i for i in range(min(HEADER_LINES, n)) if i not in consumed), None)
+    first = next((i for i in range(min(HEADER_LINES, n)) if i not in consumed and i not in entries), None)
     if first is not None:
         m = _PREFIX.fullmatch(lines[first])
         if m:
@@ -352,7 +367,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                     consumed.add(first)
     header = range(min(HEADER_LINES, n))
     for i in header:
-        if i in consumed:
+        if i in consumed or i in entries:
             continue
         ln = lines[i]
         if not meta.outlet and outlet_name(ln):
@@ -391,7 +406,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
                 consumed.add(i)
     for i in footer:
         # a "Posted on ..." stamp at the foot of the page (plain dates there are related links)
-        if i in consumed:
+        if i in consumed or i in entries:
             continue
         got = []
         if _STAMP.match(lines[i]):
@@ -411,7 +426,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
     hosts = _host_words(meta.urls)
     cands, labels = [], []
     for i in header:
-        if i in consumed:
+        if i in consumed or i in entries:
             continue
         ln = lines[i]
         if _is_navigation(ln):

@@ -106,6 +106,7 @@ def article_rows(a: Article, registry: Registry) -> tuple[list[dict], list[dict]
                     author=a.author, publisher=a.outlet if a.outlet_evidence.startswith(PUBLICATION_LINE) else "")
         if a.written:
             claimdate.from_written(f, a.written, a.published_source, speech_only=a.written_recorded)
+        claimdate.timeline_dates(f, a.text, a.written or a.published)
         claimdate.carry_speech_times(f, a.text, a.written or a.published, a.published_source)
         claimdate.headline_dates(f)
     except Exception as exc:  # noqa: BLE001
