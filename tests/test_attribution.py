@@ -1965,6 +1965,23 @@ def test_a_researcher_at_a_body_nobody_is_named_at_stays_unnamed():
     assert quotes(text)["They learn fast,"].startswith("unnamed: researcher at the state-funded")
 
 
+def test_a_lead_source_the_next_sentence_names_is_that_person():
+    text = ("Sylvania now supplies about half of the shells Freedonia fires, a senior Freedonian intelligence official "
+            "has said.\n\nIvo Marek, deputy head of Freedonia's Defence Intelligence (FDI), made the assessment in "
+            "an interview published Monday.\n\nThe deputy intelligence chief also said around 1,500 marines arrived.")
+    f = by_surface(text)
+    assert f["about half"]["claimant"] == "Ivo Marek" and f["around 1,500"]["claimant"] == "Ivo Marek"
+
+
+def test_a_transcripts_double_barrelled_capitals_and_a_watchdogs_name_stay_whole():
+    text = ("Presenter Ana Ruiz speaks with Richard Fenwick-Hale.\n\nRUIZ: How many?\n\n"
+            "FENWICK-HALE: Something like 1,500 marines, I am told.\n\nRUIZ: Thank you.\n\n"
+            "FENWICK-HALE: Pleasure.\n\nSeparately, Human Rights Watch said two captured marines had been mistreated.")
+    f = by_surface(text)
+    assert f["Something like 1,500"]["claimant"] == "Richard Fenwick-Hale"
+    assert f["two"]["claimant"] == "Human Rights Watch"
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

@@ -94,6 +94,14 @@ def test_military_shorthand_for_the_dead_and_wounded_counts_casualties(text, sur
     assert (f.surface, f.unit_category) == (surface, "casualties")
 
 
+def test_the_last_item_of_a_list_closed_by_a_full_stop_is_the_lists_claim():
+    from briefing.extract import article_rows
+    text = ("According to the General Staff, the enemy's total losses were approximately:\n\n"
+            "personnel – about 818,560 (+1,630) persons;\n\ntanks – 9,546 (+5);\n\nartillery systems – 21,063 (+30).")
+    f = {r["surface"]: r["claimant"] for r in article_rows(text, article="t.txt", published="2025-01-16")[1]}
+    assert f["21,063"] == f["about 818,560"] != ""
+
+
 def test_every_exclusion_rule_example_is_excluded():
     from briefing.figures import _excluded
     from briefing.numbers import find_numbers

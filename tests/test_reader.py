@@ -61,6 +61,12 @@ def test_every_furniture_example_in_the_data_file_is_removed(row):
     assert boilerplate.furniture_kind(example) == row["kind"]
 
 
+@pytest.mark.parametrize("line", ["ALSO READ | Marines reach the border as Sylvania sends 3,000 more",
+                                  "Read more » Sylvania sends 3,000 marines", "See also — the convoy at sea"])
+def test_a_related_link_set_off_by_a_bar_or_an_arrow_is_furniture(line):
+    assert boilerplate.furniture_kind(line) == "related link"
+
+
 @pytest.mark.parametrize("line", [
     "Share prices fell after the announcement.",
     "Top officials met in Seoul on Monday to discuss 10 proposals.",

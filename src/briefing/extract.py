@@ -252,6 +252,12 @@ def _claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
         # "at 43,000 soldiers killed and 370,000 wounded": one claim, coordinated figures
         return prev[1]
     claim = _frame_claim(res, text, c, found, starts, sent_claims)
+    if claim.speaker is not None and claim.speaker.kind == "anonymous":
+        # "..., a senior Ukrainian intelligence official has said. Vadym Skibitskyi, deputy head of ..., made
+        # the assessment in an interview": the next sentence names who it was
+        back = points_back(res, text, res.sent_index(c.start))
+        if back is not None and back.kind == "person" and not back.name.startswith("unnamed:"):
+            claim = _Claim(back, claim.how + ":named-next", claim.source, claim.end)
     sent_claims[("figure", ss)] = (c.end, claim)
     return claim
 
@@ -360,7 +366,9 @@ _BULLETS = ("- ", "• ", "* ", "– ", "· ")
 def _list_intro(res: Resolver, text: str, si: int) -> int | None:
     """The index of the sentence ending in ":" that introduces the list line si, or None."""
     s, e = res.spans[si]
-    if text[s:e].rstrip().endswith(".") or "\n" not in text[max(0, s - 2):s + 1]:
+    # (the last item of a list may close it with a full stop: "...;\nartillery systems – 21,063 (+30).")
+    last_item = si > 0 and text[res.spans[si - 1][0]:res.spans[si - 1][1]].rstrip().endswith((";", ","))
+    if text[s:e].rstrip().endswith(".") and not last_item or "\n" not in text[max(0, s - 2):s + 1]:
         return None
     bullet = text[s:s + 2].startswith(_BULLETS)
     for k in range(si - 1, max(-1, si - 1 - LIST_REACH), -1):

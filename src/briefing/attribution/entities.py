@@ -24,7 +24,9 @@ NAME_RUN2 = re.compile(NAME_TOKEN + r"(?:[ ]+(?:(?:of|for|the|to|and|de|von|van|
 # (a dash sets the description off too: "Shin Jae-hoon—the KIDA researcher, who ...")
 _APPOS = re.compile(r"\s*(?:,\s+|[—–]\s*)(?:who\s+(?:is|was|has\s+been|serves\s+as|(?P<lead>heads|leads|led|has\s+led|"
                     r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*[’']s|"
-                    r"[a-z][\w\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*(?=,|\.(?:\s|$)|;|\)|$)")
+                    r"[a-z][\w\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*"
+                    # (an acronym in brackets may close it: "deputy head of Ukraine's Defence Intelligence (HUR),")
+                    r"(?:\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,8}\)\s*)?(?=,|\.(?:\s|$)|;|\)|$)")
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _HALVES = re.compile(r"-(?-i:[a-z])")

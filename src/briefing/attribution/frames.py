@@ -272,8 +272,10 @@ _POINTS_BACK = re.compile(
     # "That is according to the annual report of the MIVD", "This is according to Seoul's spy agency"
     r"\s*(?:That|This)(?:\s+(?:is|was)|['’]s)\s+according\s+to\s+(?P<np8>" + _NP_BACK + ")|"
     # "Zelenskyy made that offer Sunday morning in a message on Telegram"
-    r"\s*(?P<np6>[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:“”\"]{2,60}?)\s+made\s+(?:that|the|this|those|these)\s+(?:offer|remarks?|comments?|"
-    r"statement|point|claim|argument|appeal|pledge|promise|threat)\b|"
+    # "Vadym Skibitskyi, deputy head of Ukraine's Defence Intelligence (HUR), made the assessment in an interview"
+    r"\s*(?P<np6>[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:“”\"]{2,60}?)(?:,[^.;:“”\"]{2,120}?,)?\s+made\s+(?:that|the|this|those|these)\s+"
+    r"(?:offer|remarks?|comments?|statement|point|claim|argument|appeal|pledge|promise|threat|assessment|estimate|"
+    r"prediction|warning|disclosure|revelation|forecast)\b|"
     # "That account was posted on Wednesday by Yegor Lomakin, a former officer who ..."
     r"\s*(?:That|This|The)\s+(?:account|post|message|statement|assessment|comment|remark|description|claim|warning|"
     r"testimony|appeal)s?\s+(?:was|were|came)\s+(?:[\w-]+\s+){0,4}?(?:by|from)\s+(?P<np7>" + _NP_BACK + ")")

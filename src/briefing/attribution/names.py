@@ -35,7 +35,7 @@ center centre university command news times post herald bureau commission govern
 mission embassy organization organisation foundation association union administration staff navy corps
 court kremlin pentagon nato un directorate guard guards agency's ministry's nations control treasury
 operations studies research project initiative network group company corporation llc ltd inc fund bank forum
-programme program academy college secretariat division brigade battalion regiment fleet""".split())
+programme program academy college secretariat division brigade battalion regiment fleet watch""".split())
 # a field of government names a body only when no office word makes the run a person's title: "National
 # Defence", "Global Affairs Canada", "Military Intelligence" are bodies; "Defence Secretary" is a person
 FIELD_WORDS = frozenset("affairs defence defense intelligence".split())
@@ -171,7 +171,7 @@ class Names:
             toks = toks[1:]
         for i, t in enumerate(toks):
             if i and t.lower().strip(".,") in self.lex.not_names and t.lower() not in _JOINERS | {"and"} and \
-                    not first_name_jan(toks, i) and \
+                    not first_name_jan(toks, i) and not (i == len(toks) - 1 and t.lower() in ORG_WORDS) and \
                     not (t == "in" and toks[i - 1] in _MISSIONS):      # ("Russian Embassy in Ottawa")
                 toks = toks[:i]
                 break

@@ -1073,7 +1073,7 @@ class Resolver:
             return self.entities.acronyms[label].at(pos)   # a headline's "MIVD: ..." after "... Service (MIVD)"
         if label.isupper() and len(label) > 2:
             # a transcript's "MR MILLER:" is Mr Miller, the spokesman the page names in full
-            label = " ".join(w.capitalize() for w in label.split())
+            label = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.split())   # "Fenwick-Hale"
             label = _LABEL_TITLE.sub("", label)
             if label.lower() in self.lex.not_names:
                 return None   # "QUESTION:", "Q:": whoever asks claims nothing; the question's own frame does
