@@ -1982,6 +1982,22 @@ def test_a_transcripts_double_barrelled_capitals_and_a_watchdogs_name_stay_whole
     assert f["two"]["claimant"] == "Human Rights Watch"
 
 
+def test_an_office_introduced_by_its_possessive_and_an_acting_holder_are_the_named_people():
+    text = ("Freedonia says the numbers are far higher. Its ambassador in Sylvania, Ivo Marek, has lobbied for months. "
+            "The envoy said as many as 100,000 marines could follow.\n\n"
+            "The ministry is run by Ana Ruiz, the vice minister who took charge in May. “Our principle has not "
+            "changed,” the acting minister said.")
+    assert by_surface(text)["as many as 100,000"]["claimant"] == "Ivo Marek"
+    assert quotes(text)["Our principle has not cha"] == "Ana Ruiz"
+
+
+def test_the_day_of_a_briefing_is_no_part_of_who_was_briefed():
+    f = by_surface("At least 100 marines have been killed, according to lawmakers briefed late on Thursday by the "
+                   "Freedonian Intelligence Directorate.")
+    assert f["At least 100"]["claimant"] == "unnamed: lawmakers briefed by the Freedonian Intelligence Directorate"
+    assert f["At least 100"]["source"] == "Freedonian Intelligence Directorate"
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

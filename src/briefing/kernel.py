@@ -33,8 +33,16 @@ def is_noise(line: str) -> bool:
 
 
 def stopping() -> None:
-    """Drop whatever the kernel writes from now on (the build is being stopped)."""
+    """Drop whatever the kernel writes from now on (the build is being stopped), and the tracebacks of
+    the client's own threads (the heartbeat channel's socket closes under it): they say nothing about
+    the briefing and would read as a crash after the clean "stopped by SIGTERM" line."""
     _stopping.set()
+    previous = threading.excepthook
+
+    def quiet(args):
+        if not _stopping.is_set():
+            previous(args)
+    threading.excepthook = quiet
 
 
 def _copy_stderr(pipe, sink=None) -> None:

@@ -245,8 +245,10 @@ class EntityIndex:
                 lw = lead.group("np").split()
                 head = next((w for w in lw if w.lower().strip(".,’'") in self.lex.person_titles), "")
                 first = lw[0]
-                if head and (first.lower() in ("the", "a", "an") or possessive(first) or self.lex.demonym(lw)[1]):
-                    sp.role = sp.role or re.sub(r"^(?:the|a|an)\s+", "", " ".join(w for w in lw if not possessive(w)),
+                # ("Its ambassador in Seoul, Dmytro Ponomarenko,": a possessive determiner leads it too)
+                if head and (first.lower() in ("the", "a", "an", "its", "his", "her", "their") or possessive(first) or
+                             self.lex.demonym(lw)[1]):
+                    sp.role = sp.role or re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", " ".join(w for w in lw if not possessive(w)),
                                                 flags=re.I)
                     sp.country = sp.country or self.names.premods(lw)[1]
         ap = _APPOS.match(self.text, end, min(len(self.text), end + 120))

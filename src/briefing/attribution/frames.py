@@ -340,8 +340,10 @@ _ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b|\b(?:was|were|is|are|would|will|cou
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
 
+_WEEKDAY_TIME = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_BRIEFED_BY = re.compile(r"\s+by\b")
 # "citing X", "quoting X", "briefed by X", "based on intelligence from X"
-RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+by|after\s+being\s+briefed\s+by|"
+RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+(?:(?:late|early)\s+)?(?:on\s+\w+day\s+)?by|after\s+being\s+briefed\s+by|"
                    r"(?:in|at|after|following|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?briefing\s+(?:by|from|with)|"
                    r"based\s+on\s+(?:information|intelligence|data|estimates?|figures)\s+(?:from|by|of)|"
                    # (a dot after a single capital is an abbreviation's: "citing U.S. intelligence")
@@ -632,12 +634,18 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     for m in scans.within(FIG_ACCORDING, span, lo, hi):
         a = m.end()
         np = _np_until_clause_end(text[a:min(hi, a + 100)])
+        day = _WEEKDAY_TIME.search(np)
+        shift = 0
+        if day and _BRIEFED_BY.match(np, day.end()):
+            # "lawmakers briefed late on Thursday by South Korea's NIS": the day is no part of who they are
+            np, shift = np[:day.start()] + np[day.end():], day.end() - day.start()
         np = re.split(r"\s+(?:that|which|who|(?<!briefed )on|since|last|this)\s+|\s+in\s+(?![A-ZÀ-ÖØ-ÞĀ-Ž])", np)[0]
         whole = text[a:a + len(np)]
         inner = RELAY.search(np)
         relayed = None
         if inner:    # "according to lawmakers briefed by the agency": the lawmakers, citing the agency
-            relayed = _relay_source(res, text, [RELAY.match(text, a + inner.start(), a + len(np))])
+            at = a + inner.start() + (shift if day is not None and inner.start() >= day.start() else 0)
+            relayed = _relay_source(res, text, [RELAY.match(text, at, a + len(np) + shift)])
         how, sp = res.parse_np(np, a)
         if sp is not None and sp.kind == "person" and sp.name.split()[-1] not in np:
             # "According to HUR, ...": the institution's own claim, not its spokesperson's who spoke just before

@@ -1555,7 +1555,11 @@ def _qualifiers(desc: str, heads: tuple[str, ...], lex) -> set[str]:
     words = re.findall(r"[a-z]+", _norm_role(" ".join(toks)))
     drop = set(heads) | {"the", "a", "an", "of", "for", "s", "to", "and", "in", "state", "country", "agency", "ministry",
                          "office", "service", "department", "committee", "council", "government", "military", "army",
-                         "spy", "intelligence"}
+                         "spy", "intelligence",
+                         # words that describe the tenure, not which office: "the acting minister" is the vice
+                         # minister who took charge; "the new minister" ("top" stays: "Japan's top government
+                         # spokesman" is the chief cabinet secretary, not any spokesman the article quotes)
+                         "acting", "new", "current", "incumbent"}
     out = set()
     for w in words:
         if w in drop or lex.demonym([w.capitalize()])[1] or len(w) < 3:
