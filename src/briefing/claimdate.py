@@ -335,7 +335,8 @@ def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "
 
 
 TIMELINE_ENTRIES = 3       # lines that are nothing but a date, at least this many: a timeline
-_DATE_LINE = re.compile(r"^[ \t]*\S[^\n]{4,38}$", re.M)
+_TWO_DIGITS = re.compile(r"\d\d")
+_DATE_LINE = re.compile(r"^[ \t]*\w[^\n]{4,38}$", re.M)
 
 
 def timeline_dates(rows: list[dict], text: str, anchor: str) -> None:
@@ -348,6 +349,8 @@ def timeline_dates(rows: list[dict], text: str, anchor: str) -> None:
     heads = []
     for m in _DATE_LINE.finditer(text):
         ln = m.group(0).strip()
+        if not _TWO_DIGITS.search(ln):
+            continue
         found = find_dates(ln)
         if len(found) == 1 and found[0].start == 0 and not ln[found[0].end:].strip(" .,:;–—-"):
             heads.append((m.start(), found[0].date, ln))

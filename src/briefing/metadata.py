@@ -320,11 +320,12 @@ def _host_words(urls: list[str]) -> set[str]:
 
 
 TIMELINE_ENTRIES = 3    # this many lines that are nothing but a date make a timeline
+_HAS_YEAR = re.compile(r"\d\d")     # (a cheap test first: most short lines hold no date at all)
 
 
 def _bare_date(ln: str) -> bool:
     """A line that is nothing but a full date ("June 19, 2024", "19.06.2024")."""
-    if len(ln) > 40 or not ln[:1].isalnum():
+    if len(ln) > 40 or not ln[:1].isalnum() or not _HAS_YEAR.search(ln):
         return False
     found = find_dates(ln)
     return len(found) == 1 and found[0].start == 0 and not ln[found[0].end:].strip(" .,:;–—-")
