@@ -1998,6 +1998,15 @@ def test_the_day_of_a_briefing_is_no_part_of_who_was_briefed():
     assert f["At least 100"]["source"] == "Freedonian Intelligence Directorate"
 
 
+def test_a_headline_line_in_the_body_is_claimed_by_its_own_title_case_verb():
+    text = ("World Report\n\nSylvanian Marines Suffer Heavy Losses, Some 100 Dead, Freedonian Lawmaker Says\n\n"
+            "By Staff | Dec. 19, 2024\n\n"
+            "At least 100 Sylvanian marines have been killed, a Freedonian lawmaker said on Thursday, citing the "
+            "Freedonian Intelligence Directorate.\n\n"
+            "Ivo Marek, a member of parliament's intelligence committee, told reporters the losses came from drones.")
+    assert by_surface(text)["Some 100"]["claimant"] == "Ivo Marek"
+
+
 def test_a_hansard_label_with_the_members_name_in_capitals_is_the_member():
     text = ("Members in attendance: Senators Corran, Idle\n\n"
             "Senator CORRAN: There is a figure of 13,000 containers going around.\n\n"

@@ -149,7 +149,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 q = found[bisect_right(starts, row["start"]) - 1]
                 if q.speaker is not None and q.speaker.name != row["claimant"]:
                     row.update(_claim_columns(_Claim(q.speaker, "quote", None, q.end), None, text, r))
-        _headline_like(text, figure_out, registry)
+        _headline_like(text, figure_out, registry, r)
         if quotes:
             for q in found:
                 if q.speaker is None and not q.fragment:
@@ -212,9 +212,10 @@ def _credited(same: dict, registry: Registry) -> dict:
             "organisation": "", "source": ""}
 
 
-def _headline_like(text: str, rows: list[dict], registry: Registry) -> None:
-    """A body line that reads as a headline (short, no closing stop) and names no claimant: the claimant
-    of the same number (or the same vague amount) elsewhere in the article, as for the title."""
+def _headline_like(text: str, rows: list[dict], registry: Registry, res: Resolver | None = None) -> None:
+    """A body line that reads as a headline (short, no closing stop) and names no claimant: the speaker its
+    own title-case verb gives ("..., Some 100 Dead, Seoul Lawmaker Says": the lawmaker the body names), else
+    the claimant of the same number (or the same vague amount) elsewhere in the article, as for the title."""
     for r in rows:
         if r["claimant"]:
             continue
@@ -223,6 +224,13 @@ def _headline_like(text: str, rows: list[dict], registry: Registry) -> None:
         line = text[ls:le if le >= 0 else len(text)].strip()
         if len(line) > 160 or line[-1:] in ".!?”\"":
             continue
+        if res is not None and _TITLE_VERB.search(line):
+            off = ls + len(text[ls:]) - len(text[ls:].lstrip())
+            sp, how = _Headline(line, registry, res).speaker(r["start"] - off, r["end"] - off)
+            if sp is not None and sp.kind != "anonymous" and not sp.name.startswith("unnamed:"):
+                # (a description the line gives is no better than the same figure's claimant in the body)
+                r.update(_claim_columns(_Claim(sp, "headline:" + how), None, text, res))
+                continue
         same = next((o for o in rows if o is not r and o["claimant"] and not o["attribution"].startswith("headline")
                      and _same_figure(r, o)), None)
         if same is not None:
