@@ -34,15 +34,18 @@ Across an article's sentences (run on its figure rows after extraction, pipeline
 - ``carry_speech_times``: a claimant's time of speech told once carries to their later claims that
   give none (the same paragraph, a pronoun-led sentence in the next, "also said" a few paragraphs
   on), never another speaker's;
-- ``headline_dates``: a headline that cites a claimant takes the time the text gives the same claim.
+- ``headline_dates``: a headline that cites a claimant takes the time the text gives the same claim;
+- ``timeline_dates``: a timeline's entry, headed by a date on its own line, dates the claims under it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import find_dates
 from .resources import read_lines, read_table
 from .timeexpr import TimeRef, find_all
 
@@ -334,9 +337,7 @@ def carry_speech_times(rows: list[dict], text: str, anchor: str, source: str = "
                     "claim_date_flag": "" if stated else ("inferred" if inferred else "")})
 
 
-TIMELINE_ENTRIES = 3       # lines that are nothing but a date, at least this many: a timeline
-_TWO_DIGITS = re.compile(r"\d\d")
-_DATE_LINE = re.compile(r"^[ \t]*\w[^\n]{4,38}$", re.M)
+_LINE = re.compile(r"^[^\n]+$", re.M)
 
 
 def timeline_dates(rows: list[dict], text: str, anchor: str) -> None:
@@ -345,20 +346,13 @@ def timeline_dates(rows: list[dict], text: str, anchor: str) -> None:
     the article's day are changed, never to a day after it or more than a year before it."""
     if not anchor or len(rows) == 0:
         return
-    from .dates import find_dates
-    heads = []
-    for m in _DATE_LINE.finditer(text):
-        ln = m.group(0).strip()
-        if not _TWO_DIGITS.search(ln):
-            continue
-        found = find_dates(ln)
-        if len(found) == 1 and found[0].start == 0 and not ln[found[0].end:].strip(" .,:;–—-"):
-            heads.append((m.start(), found[0].date, ln))
+    from .metadata import TIMELINE_ENTRIES, is_date_line     # late: the reader's module, not needed before
+    heads = [(m.start(), find_dates(m.group(0))[0].date, m.group(0).strip()) for m in _LINE.finditer(text)
+             if is_date_line(m.group(0))]
     if len(heads) < TIMELINE_ENTRIES:
         return
     day = dt.date.fromisoformat(anchor[:10])
     starts = [h[0] for h in heads]
-    from bisect import bisect_right
     for row in rows:
         if row.get("claim_date_precision") not in ("published", "written") or row.get("field", "text") != "text":
             continue

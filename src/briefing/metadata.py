@@ -323,8 +323,9 @@ TIMELINE_ENTRIES = 3    # this many lines that are nothing but a date make a tim
 _HAS_YEAR = re.compile(r"\d\d")     # (a cheap test first: most short lines hold no date at all)
 
 
-def _bare_date(ln: str) -> bool:
+def is_date_line(ln: str) -> bool:
     """A line that is nothing but a full date ("June 19, 2024", "19.06.2024")."""
+    ln = ln.strip()
     if len(ln) > 40 or not ln[:1].isalnum() or not _HAS_YEAR.search(ln):
         return False
     found = find_dates(ln)
@@ -350,7 +351,7 @@ def extract(lines: list[str]) -> tuple[Meta, list[str]]:
             consumed.add(i)
     # A timeline or a live blog heads each entry with a date on its own line ("June 19, 2024", then
     # "October 18, 2024" ...): those are the entries' dates, never the page's, and stay in the body
-    bare = [i for i, ln in enumerate(lines) if _bare_date(ln)]
+    bare = [i for i, ln in enumerate(lines) if is_date_line(ln)]
     entries = set(bare) if len(bare) >= TIMELINE_ENTRIES else set()
     # a scraper's date prefix on the first line; the headline may follow on the same line
     first = next((i for i in range(min(HEADER_LINES, n)) if i not in consumed and i not in entries), None)

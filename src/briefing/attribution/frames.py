@@ -25,6 +25,7 @@ from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
 from ..text import QUALIFIER_ALT
+from ..dates import WEEKDAY_WORD
 from .resolver import (ACCORDING, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER,
                        Resolver)
 
@@ -340,7 +341,7 @@ _ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b|\b(?:was|were|is|are|would|will|cou
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
 
-_WEEKDAY_TIME = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_TIME = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+" + WEEKDAY_WORD.pattern, re.I)
 _BRIEFED_BY = re.compile(r"\s+by\b")
 # "citing X", "quoting X", "briefed by X", "based on intelligence from X"
 RELAY = re.compile(r"\b(?:citing|quoting|briefed\s+(?:(?:late|early)\s+)?(?:on\s+\w+day\s+)?by|after\s+being\s+briefed\s+by|"

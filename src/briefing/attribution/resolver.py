@@ -801,12 +801,9 @@ class Resolver:
             # Foreign Ministry" say whose spokesperson it is, and the one named may be another body's
             return None
         found = {}
-        for w in {x for h in heads for x in h.split()}:
-            for m in self.entities.with_role(w):
-                role = _norm_role(m.role)
-                if m.kind == "person" and _role_has(role, heads) and (not country or not m.country or
-                                                                            m.country == country):
-                    found.setdefault(m.name, m)
+        for m, _ in self._holders(heads):
+            if not country or not m.country or m.country == country:
+                found.setdefault(m.name, m)
         if reach is not None and found and not all(pos < m.pos <= pos + reach for m in found.values()):
             return None
         return next(iter(found.values())).at(pos) if len(found) == 1 else None
@@ -823,15 +820,20 @@ class Resolver:
         body = m.group("body")
         caps = [w for w in body.split() if w[:1].isupper()]
         keys = {_norm_role(body)} | ({"".join(w[0] for w in caps).lower()} if len(caps) >= 2 else set())
-        heads = _head_class(head)
         found = {}
-        for w in {x for h in heads for x in h.split()}:
-            for p in self.entities.with_role(w):
-                role = _norm_role(p.role + " " + p.organisation)
-                if p.kind == "person" and _role_has(role, heads) and \
-                        any(re.search(r"\b" + re.escape(k) + r"\b", role) for k in keys):
-                    found.setdefault(p.name, p)
+        for p, role in self._holders(_head_class(head), with_org=True):
+            if any(re.search(r"\b" + re.escape(k) + r"\b", role) for k in keys):
+                found.setdefault(p.name, p)
         return next(iter(found.values())).at(pos) if len(found) == 1 else None
+
+    def _holders(self, heads: tuple[str, ...], with_org: bool = False):
+        """(person, normalised role) for each person the article names with one of these titles (the body
+        they speak for added to the role when `with_org`)."""
+        for w in {x for h in heads for x in h.split()}:
+            for m in self.entities.with_role(w):
+                role = _norm_role(m.role + " " + m.organisation) if with_org else _norm_role(m.role)
+                if m.kind == "person" and _role_has(role, heads):
+                    yield m, role
 
     def _full_org(self, sp: Speaker, pos: int) -> Speaker | None:
         """"the General Staff" -> the organisation the article names in full with those words
