@@ -631,13 +631,46 @@ def test_a_part_of_a_counted_whole_takes_the_whole_s_noun_and_what_befell_it(tex
     ("Sylvania has lost some 600,000 soldiers, the directorate said. In October it was averaging more than 1,200 "
      "a day.", "more than 1,200", "over"),
     ("Officials counted the marines who crossed. What they confirmed is the 8,000 number in Dorvia.", "8,000",
-     "exact"),
+     "exact"),    # a total or a group counted by a verb, a total brought to a number, a count that "has already reached"
+    ("The directorate says a second group of marines has since sailed, and that the total dispatched could reach "
+     "about 9,000 by May.", "about 9,000", "approximately"),
+    ("Another 2,000 marines landed in March as replacements. That brings the total to about 11,000.",
+     "about 11,000", "approximately"),
+    ("The admiral expects another rotation of marines; the next group could number between 2,000 and 4,000.",
+     "between 2,000 and 4,000", "range"),
+    ("Sylvanian marines moved closer to the coast, with Freedonia estimating that as many as 6,000 have already "
+     "reached the port.", "as many as 6,000", "up_to"),
+    ("Sylvania has plenty of manpower. \"If the money keeps coming, the number could reach 40,000 by spring.\"",
+     "40,000", "exact"),
 ])
 def test_a_count_whose_noun_was_written_before_it(text, surface, qualifier):
     r = figs(text).set_index("surface").loc[surface]
     assert r["qualifier"] == qualifier and r["unit_category"] in ("personnel", "casualties")
 
 
+def test_a_total_of_something_never_counted_lends_no_noun():
+    # the counted noun said before is not what these totals count
+    for text in ("Marines were seen at the port. The exchange rate rose to about 1,300 by December.",
+                 "Marines were seen at the port. That brings the total cost to about 1,300.",
+                 "Marines were seen at the port. The number of days of rain could reach 40 by May."):
+        assert figs(text).empty, text
+
+
 def test_a_wave_dash_between_two_numbers_is_a_range():
     r = one("The agency put the force at 12,000~13,000 Sylvanian marines.")
     assert (r["surface"], r["qualifier"], r["low"], r["high"]) == ("12,000~13,000", "range", 12000, 13000)
+
+
+@pytest.mark.parametrize("text,surface,cat", [
+    # the total of what was counted, not the last counted noun written ("vessels", "ships")
+    ("The agency said some 1,500 marines had been shipped to the port on navy vessels. Within a week it had "
+     "raised the figure to 3,000.", "3,000", "personnel"),
+    ("Sylvania moved about 1,500 marines to the coast aboard transport ships, and the total dispatched could "
+     "reach about 9,000 by May.", "about 9,000", "personnel"),
+    # a total that counted losses stays a count of losses
+    ("An earlier version said 47,000 Sylvanian marines had been killed or wounded. The correct figure is 4,700.",
+     "4,700", "casualties"),
+])
+def test_a_total_named_without_its_noun_totals_what_was_last_counted(text, surface, cat):
+    r = figs(text).set_index("surface").loc[surface]
+    assert r["unit_category"] == cat

@@ -75,7 +75,8 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
 # "around 100 were killed" counts the dead
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
                      r"(?:killed|wounded|injured|dead|captured|deployed|sent|stationed|moved)\b|"
-                     r"\s+(?:have|had)\s+(?:passed|gone|arrived|served|fought|rotated|crossed|moved|died)\b|"
+                     r"\s+(?:have|had)\s+(?:already\s+|now\s+|reportedly\s+|since\s+)?(?:passed|gone|arrived|"
+                     r"served|fought|rotated|crossed|moved|died|reached|entered|joined|landed)\b|"
                      r"\s+died\b|"
                      # "The U.S. and South Korea say about 11,000, most of them in Kursk"
                      r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
@@ -97,10 +98,18 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    r"\b(?:our|their|its|his|her|my)\s+(?:own\s+|latest\s+|current\s+)?(?:estimate|figure|number|count|"
                    r"tally)\s+(?:is|was|stands\s+at)\s+(?:\w+\s+){0,2}$|"
                    r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$|"
-                   # "the figure had grown to about 11,000", "the total could eventually reach 30,000"
-                   r"\bthe\s+(?:figure|total|number|tally|count|toll)\s+(?:(?:had|has|have|could|would|will|may|might|"
-                   r"now|already|eventually|since|then|later)\s+){0,3}(?:grown|grew|rose|risen|reach|reached|climbed|"
-                   r"jumped|hit|topped|passed|exceeded|surpassed|doubled)(?:\s+to)?\s+(?:\w+\s+){0,2}$|"
+                   # "the figure had grown to about 11,000", "the total dispatched could reach 30,000", "the next
+                   # group could number between 3,000 and 5,000": a total or a group whose members were named before
+                   r"\b(?:the|that|this|its|their)\s+(?:(?:next|new|second|third|overall|final|latest)\s+)?"
+                   r"(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch)\s+"
+                   r"(?:(?:dispatched|deployed|sent|killed|wounded|so\s+far)\s+)?(?:(?:had|has|have|could|would|will|"
+                   r"may|might|now|already|eventually|since|then|later|soon)\s+){0,3}(?:grown|grew|rose|risen|reach|"
+                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbered)"
+                   r"(?:\s+to)?\s+(?:\w+\s+){0,2}$|"
+                   # "That brings the total to about 14,000", "taking the overall number of dead to 300"
+                   r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raise[sd]?|raising)\s+"
+                   r"(?:the|its|their)\s+(?:\w+\s+){0,2}?(?:total|number|tally|count|toll|figure)\s+to\s+"
+                   r"(?:\w+\s+){0,2}$|"
                    # "a slightly higher number, about 11,000"
                    r"\ban?\s+(?:slightly\s+|much\s+|far\s+)?(?:higher|lower|larger|smaller|similar|bigger)\s+"
                    r"(?:number|figure|estimate|total|count)\s*(?:,|of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -605,6 +614,7 @@ def candidates(text: str, locate) -> list[Candidate]:
                                      n.percent, span, ustart, False))
                 continue
         if not n.percent and not um:
+            it_at = None
             ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
             if ub and ub.group("inthe") and n.kind != "vague":
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
@@ -614,16 +624,26 @@ def candidates(text: str, locate) -> list[Candidate]:
                 unit = ub.group(g)
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
                 ustart = ub.start(g)
-            elif ot or IT_AT.search(text, max(0, s - 110), s) or \
+            elif ot or (it_at := IT_AT.search(text, max(0, s - 110), s)) or \
                     _SENT_BEFORE.search(text, max(0, s - 60), s) and not _NOUN_AFTER.match(text, e):
-                # the noun is the last one written, in this sentence or the ones before
+                # the noun is the last one written, in this sentence or the ones before; but a total or figure
+                # that names no noun of its own is the total of what was last counted ("some 1,500 troops were
+                # shipped on navy vessels ... raised the figure to 3,000": troops, not vessels)
                 w = _last_unit_word(text, s)
-                if w is None and not (ot and ot.group(0).strip().split()[-1].lower() in ("killed", "wounded", "injured",
-                                                                                         "dead")):
+                counted = out[-1] if not ot and it_at and out and out[-1].category != "other" and \
+                    not out[-1].percent and s - out[-1].end <= 400 and \
+                    not _UNIT_WORD.search(text, it_at.start(), s) else None
+                if w is None and counted is None and \
+                        not (ot and ot.group(0).strip().split()[-1].lower() in ("killed", "wounded", "injured", "dead")):
                     continue
-                unit = w.group(0) if w is not None else ot.group(0).split()[-1]
-                cat = _UNITS.get(unit.lower(), "casualties")
-                uend, noun_phrase, elided = e, unit, True
+                if counted is not None:
+                    unit, cat, noun_phrase = counted.unit, counted.category, counted.noun_phrase
+                    if cat == "personnel" and _CASUALTY_RE.match(text, counted.uend, min(len(text), counted.uend + 80)):
+                        cat = "casualties"      # "47,000 soldiers had been killed ... The correct figure is 4,700"
+                else:
+                    unit = w.group(0) if w is not None else ot.group(0).split()[-1]
+                    cat, noun_phrase = _UNITS.get(unit.lower(), "casualties"), unit
+                uend, elided = e, True
             else:
                 # ellipsis: the noun was given by an earlier figure in the same sentence
                 prev = last_unit.get(span[0])
