@@ -2025,3 +2025,43 @@ def test_a_place_opening_the_sentence_or_an_unregistered_country_is_no_one_a_pro
     q = quotes("Denmark has pledged 19 fighter jets to Ukraine.\n\nIn Odense, the news is followed closely by Olena "
                "Kravets, who fled from Kharkiv in 2022.\n\n\"He writes that they can hear them on the radio,\" she says.")
     assert q.get("He writes that they can h", "") not in ("Denmark", "Odense")
+
+
+# ---------------------------------------------------------------- transcript turns
+
+_TURNS = ("DEPUTY PRESS SECRETARY ALINE KESSLER: Good afternoon. Minister of Defence Zoran Petrov spoke by "
+          "phone this weekend with his Sylvanian counterpart Ivo Marek.\n\n"
+          "On that subject, I can give you an update. We now assess that roughly 9,000 Sylvanian marines have "
+          "been sent to the coast. As the minister said last week, \"Freedonia has every right to defend itself "
+          "against any force.\" Marek told him, and I quote, \"If nobody reacts now, there will be twenty "
+          "thousand of them by spring.\"\n\n"
+          "QUESTION: How many are at the port?\n\n"
+          "MS. KESSLER: We think around 7,000 marines are at the port. He said it again on Monday.\n\n"
+          "QUESTION: Thank you.")
+
+
+def test_an_unlabelled_paragraph_of_a_transcript_continues_the_turn_before_it():
+    # the five-word capitalised label opens the turn; the paragraph after it is still her turn, so "we" is her
+    f = by_surface(_TURNS)
+    assert f["roughly 9,000"]["claimant"] == "Aline Kessler"
+    assert f["around 7,000"]["claimant"] == "Aline Kessler"
+
+
+def test_in_a_turn_the_title_and_he_are_someone_other_than_the_speaker():
+    text = ("Chief spokeswoman Dana Holt was travelling.\n\n"
+            "DEPUTY SPOKESWOMAN ALINE KESSLER: Good afternoon. I spoke with Zoran Petrov on the phone. He told me, "
+            "and I quote, \"If nobody reacts now, there will be twenty thousand of them by spring.\" As the "
+            "spokeswoman said last week, \"Freedonia has every right to defend itself against any force.\"\n\n"
+            "QUESTION: Thanks.\n\nMS. KESSLER: Yes.\n\nQUESTION: Thanks.")
+    q = quotes(text)
+    # "and I quote" is the quoter's formula: the frame before it ("He told me") speaks, and "he" is not her
+    assert q["If nobody reacts now, the"] == "Zoran Petrov"
+    assert q["Freedonia has every right"] == "Dana Holt"      # "the spokeswoman" is not the one speaking
+
+
+def test_a_pages_metadata_line_is_no_turn_to_continue():
+    text = ("Place: Briefing Room\n\nDate: 4 November\n\n"
+            "Deputy spokesman Ivo Marek met reporters. President Zoran Petrov instructed at the meeting, and "
+            "I quote: \"We cannot stand idly by while the marines gain combat experience.\"\n\n"
+            "MR MAREK: Thank you.\n\nQUESTION: Thanks.\n\nMR MAREK: Yes.")
+    assert quotes(text) == {"We cannot stand idly by w": "Zoran Petrov"}

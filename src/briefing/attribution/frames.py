@@ -62,6 +62,9 @@ _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since
                                 r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
 
 
+_I_QUOTE = re.compile(r",?\s*(?:and\s+)?I\s+quote\s*[,:]?\s*$")
+
+
 def right_context(res: Resolver, text: str, close: int, le: int) -> str:
     """Text after a closing mark up to the end of its sentence or the next opening mark (bounded)."""
     end = min(le, close + MAX_RIGHT)
@@ -134,6 +137,9 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     si = res.sent_index(open_)
     s0 = max(ls, res.spans[si][0] if res.spans else ls, open_ - MAX_CONTEXT)
     left = text[s0:open_]
+    m = _I_QUOTE.search(left)
+    if m:
+        left = left[:m.start()]   # "He told me, and I quote, “...”": the quoter's formula, not a frame
     m = QUOTED_AS.search(left)
     if m:
         how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))

@@ -68,7 +68,7 @@ SUBJECT = re.compile(r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^,“”\"]{0,80}),\s+)?([A-Z�
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
 # Intelligence Committee): ..."
-_LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3})"
+_LABEL = re.compile(r"(?:\[[A-Za-z ]{1,20}\][ \t]*)?(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4})"
                     r"(?:\s*\((?P<paren>[^)\n]{1,80})\))?(?:\s*\([^)\n]{1,40}\)){0,2}:\s+\S")
 # (a parliamentary record adds the member's seat and party: "Mr Gareth Hollins (Tamar Valley North) (Lab):")
 _LABEL_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Amb|Adm|Secretary|Minister|President)\.?\s+(?=\w)")
@@ -110,8 +110,8 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
-LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
-_LABEL_LINE = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,3}):[ \t]+\S", re.M)
+LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
+_LABEL_LINE = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}):[ \t]+\S", re.M)
 # "host Min-ji Seo speaks with Dr. Lukas Brandt, senior fellow ...", "we are joined by ...", "our guest is ..."
 _GUEST_INTRO = re.compile(r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking|sits\s+down|sat\s+down)\s+(?:with|to)|"
                           r"joined\s+by|interviews|interviewed|(?:our|my)\s+guest(?:\s+is|,)?)\s+"
@@ -225,6 +225,9 @@ class Resolver:
         self._gender: dict[str, str] = {}    # name -> "m" / "f", once a pronoun or a title has shown it
         self._titles: dict[tuple, Speaker | None] = {}
         self._transcript: bool | None = None
+        self._turn_names: set[str] | None = None
+        self._labelling = False
+        self._full_labels: list[tuple[int, Speaker]] | None = None
         self._guest: list[Speaker | None] = []
         self._byline: Speaker | None | bool = False     # False: not looked for yet
 
@@ -1039,6 +1042,15 @@ class Resolver:
         return bool(want and g and g != want)
 
     def label_speaker(self, pos: int, tagged: bool = False) -> Speaker | None:
+        if self._labelling:
+            return None      # resolving a label's own title ("Spokesperson: ...") asks for no label
+        self._labelling = True
+        try:
+            return self._label_speaker(pos, tagged)
+        finally:
+            self._labelling = False
+
+    def _label_speaker(self, pos: int, tagged: bool = False, whole: bool = True) -> Speaker | None:
         """A line "Zelenskyy: 11,000 soldiers in Kursk" (a live-blog entry) or "MR MILLER: We now assess ..."
         (a transcript turn): the label speaks the line. Looked for at most LABEL_REACH characters back, so
         a huge line costs a bounded look-up per call. `tagged`: only a broadcaster's tagged line
@@ -1094,7 +1106,23 @@ class Resolver:
         if sp is not None and sp.kind == "organization" and self.lex.titles.get(last) == "person":
             # "NATO Secretary General: I am not going to ...": the office's holder the transcript named
             sp = self.resolve_title(last, "", ls, label) or sp
+        if sp is not None and sp.kind == "person" and " " not in sp.name and not sp.actor_id and whole:
+            # "MS. KESSLER:" after the first turn's "DEPUTY PRESS SECRETARY ALINE KESSLER:"
+            full = next((f for p, f in reversed(self._label_names()) if p < ls and
+                         f.name.split()[-1] == sp.name), None)
+            if full is not None:
+                return full.at(pos)
         return sp
+
+    def _label_names(self) -> list[tuple[int, Speaker]]:
+        """(line start, speaker) of every labelled line naming a person in two words or more."""
+        if self._full_labels is None:
+            self._full_labels = []
+            for m in _LABEL_LINE.finditer(self.text):
+                sp = self._label_speaker(m.end(), whole=False)
+                if sp is not None and sp.kind == "person" and " " in sp.name:
+                    self._full_labels.append((m.start(), sp))
+        return self._full_labels
 
     def addressee(self, pos: int) -> Speaker | None:
         """Whom "you" speaks to: in a transcript, the speaker of the latest earlier turn not the current
@@ -1125,6 +1153,33 @@ class Resolver:
                     sp = None
             self._byline = sp
         return None if self._byline is None else self._byline.at(pos)
+
+    def turn_speaker(self, pos: int) -> Speaker | None:
+        """In a transcript, the speaker of the turn an unlabelled paragraph continues: the label of the
+        nearest earlier line that opens with one ("MS. SINGH: Good afternoon. ..." then "On that subject, ...
+        We now assess ..."), looked for at most LABEL_REACH characters back."""
+        if not self.is_transcript():
+            return None
+        lo = max(0, pos - LABEL_REACH)
+        ls = self.text.rfind("\n", lo, pos) + 1
+        last = None
+        for last in _LABEL_LINE.finditer(self.text, lo, max(lo, ls - 1)):
+            pass
+        sp = None if last is None else self.label_speaker(last.end())
+        # a speaker who takes turns (labelled twice, in any form: "DEPUTY PRESS SECRETARY SABRINA SINGH:" then
+        # "MS. SINGH:"), never a page's "Place: Briefing Room" line
+        return sp if sp is not None and sp.name in self.turn_names() else None
+
+    def turn_names(self) -> set[str]:
+        """The speakers who open two labelled lines or more."""
+        if self._turn_names is None:
+            seen: set[str] = set()
+            self._turn_names = set()
+            for m in _LABEL_LINE.finditer(self.text):
+                sp = self.label_speaker(m.end())
+                if sp is not None:
+                    (self._turn_names if sp.name in seen else seen).add(sp.name)
+        return self._turn_names
 
     def is_transcript(self) -> bool:
         """Whether the article is a transcript: some speaker label opens two lines or more."""
@@ -1176,7 +1231,9 @@ class Resolver:
             return self.addressee(pos)
         g = _PRONOUN_GENDER.get(pron, "")
         if want == "person":
-            ok = lambda s: s.personlike and not self._gender_conflict(s, g)  # noqa: E731
+            # in a transcript turn, "he" or "she" is never the turn's own speaker (who says "I")
+            me = None if pron in _FIRST_PERSON else self.label_speaker(pos) or self.turn_speaker(pos)
+            ok = lambda s: s.personlike and not self._gender_conflict(s, g) and (me is None or s.name != me.name)  # noqa: E731
         elif want == "organization":
             ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
         else:
@@ -1185,7 +1242,7 @@ class Resolver:
         # never through another pronoun (a line of "He said" would otherwise recurse without end)
         if pron in _FIRST_PERSON:
             # "MR MILLER: We now assess that ...": in a labelled turn, "I" and "we" are the turn's speaker
-            sp = self.label_speaker(pos)
+            sp = self.label_speaker(pos) or self.turn_speaker(pos)
             if sp is not None:
                 return sp
             if pron in ("we", "our", "us"):
@@ -1215,7 +1272,22 @@ class Resolver:
         # the article never introduces (no registry entry, no role) is the likeliest antecedent of "it", even
         # if its name reads as a person's; an organisation named further back would be a guess
         block = (lambda s: s.kind == "person" and not s.actor_id and not s.role) if want == "organization" else None
-        return self._recent(pos, ok, block=block)
+        sp = self._recent(pos, ok, block=block)
+        if sp is None and want == "person":
+            sp = self._met_by_narrator(pos, ok)
+        return sp
+
+    def _met_by_narrator(self, pos: int, ok) -> Speaker | None:
+        """"I spoke with President Zoran Petrov on the phone. He told me ...": after a sentence led by "I" or
+        "we", the one person it names is whom "he" or "she" means."""
+        si = self.sent_index(pos)
+        if si <= 0 or not self.spans:
+            return None
+        s, e = self.spans[si - 1]
+        if not re.match(r"\s*(?:I|We)\s", self.text[s:e]):
+            return None
+        people = {m.name: m for m in self.entities.between(s, e) if m.kind == "person" and ok(m)}
+        return next(iter(people.values())).at(pos) if len(people) == 1 else None
 
     def resolve_surname(self, tok: str, pos: int) -> Speaker | None:
         self._np_context_free = False
@@ -1292,9 +1364,11 @@ class Resolver:
         hints = _qualifiers(post, heads, self.lex)
         # "the director of intelligence for U.S. Indo-Pacific Command": an American, whoever led a sentence
         country = country or self._country_in(desc)
+        # in a transcript turn the speaker's "the secretary said" is someone else, never the speaker
+        me = self.label_speaker(pos) or self.turn_speaker(pos)
 
         def fits(sp: Speaker) -> bool:
-            if not sp.personlike or self._gender_conflict(sp):
+            if not sp.personlike or self._gender_conflict(sp) or me is not None and sp.name == me.name:
                 return False
             role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
             if not role.strip() or not _role_has(role, heads):
