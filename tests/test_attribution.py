@@ -2065,3 +2065,31 @@ def test_a_pages_metadata_line_is_no_turn_to_continue():
             "I quote: \"We cannot stand idly by while the marines gain combat experience.\"\n\n"
             "MR MAREK: Thank you.\n\nQUESTION: Thanks.\n\nMR MAREK: Yes.")
     assert quotes(text) == {"We cannot stand idly by w": "Zoran Petrov"}
+
+
+# ---------------------------------------------------------------- quotations in headlines
+
+def test_a_title_quotation_is_a_row_of_its_own_spoken_as_the_title_says():
+    body = "Marines captured near Dorvia were questioned on Monday.\n\nThe NIS said about 300 marines had died."
+    q, _ = rows(body, title="'I was told it was training': Captured Sylvanian marine speaks to the Ledger")
+    r = next(r for r in q if r["field"] == "title")
+    assert (r["quote"], r["speaker"]) == ("I was told it was training", "unnamed: Captured Sylvanian marine")
+    title = "'I was told it was training': Captured Sylvanian marine speaks to the Ledger"
+    assert title[r["start"]:r["end"]] == r["quote"]
+
+
+def test_a_headline_label_or_a_transcript_turn_speaks_the_headline_quotation():
+    head = '[TV] NIS: "Some Sylvanian marines already in combat in Dorvia"... over 10,000 deployed'
+    q = quotes(head + "\n\nOur intelligence authorities believe so.", title=head)
+    assert q == {"Some Sylvanian marines al": "National Intelligence Service"}
+    title = "'Kim is learning what a modern war costs': former attache on Sylvanian losses"
+    text = ("Host Ana Ruiz speaks with Richard Fenwick-Hale.\n\nRUIZ: How many have died?\n\n"
+            "FENWICK-HALE: Eleven thousand were sent. Kim is learning what a modern war costs, and fast.\n\n"
+            "RUIZ: Thank you.\n\nFENWICK-HALE: Thanks.")
+    assert quotes(text, title=title) == {"Kim is learning what a mo": "Richard Fenwick-Hale"}
+
+
+def test_a_phrase_a_headline_names_or_a_description_nobody_bears_is_no_quotation():
+    body = "Experts told the paper the claims were invented.\n\nThe NIS said about 300 marines had died."
+    assert quotes(body, title="US hype of 'Sylvanian marines in Dorvia' aims to prolong the war: experts") == {}
+    assert quotes(body, title="'One In Five Could Be Lost By March': Ex-Attache On Sylvania's Costly Gamble") == {}

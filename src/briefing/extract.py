@@ -25,7 +25,7 @@ from . import figures as figs
 from . import quotes as qmod
 
 # "Zelenskyy: 11,000 North Korean soldiers in Kursk"; "... to Russia - Budanov"; "...: NIS"
-_HEADLINE_PREFIX = re.compile(r"^(?P<np>[A-Z][^:|—–]{1,40}?)\s*:\s+\S")
+_HEADLINE_PREFIX = re.compile(r"^(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<np>[A-Z][^:|—–\[\]]{1,40}?)\s*:\s+\S")   # "[YTN] JCS: ..."
 _TITLE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
 _HEADLINE_CLAUSE = re.compile(r";\s+|\s+(?:as|while|whereas)\s+(?=[A-Z])")
 _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{1,60}?)\s*$")
@@ -34,23 +34,98 @@ _HEADLINE_SUFFIX = re.compile(r"(?:\s[|—–-]|:)\s*(?P<np>[A-Za-z][^:|—–]{
 _NORM_QUOTE = re.compile(r"[^\w]+")
 
 
-def _headline_quotes(text: str, found, heads) -> None:
+# a word after which a headline's quotation is a phrase named, not a sentence spoken
+_OBJECT_LEAD = frozenset("of the a an on about over for to in with and or by from as at into against its their his her "
+                         "'s ’s".split())
+
+
+_DESC_TOPIC = re.compile(r"\s+(?:on|about|over|of|in|at|for)\s+", re.IGNORECASE)
+
+
+def _head_quote_speaker(words: str, body, text: str, res: Resolver, head: "_Headline", qs: int, qe: int,
+                        after: int):
+    """(speaker, rule) of a headline's quotation (`words`: its words, normalised): the body's quotation that
+    carries the same words; else the labelled turn of a transcript that says them unquoted ("'Kim is
+    learning what a modern war costs': former attache ..." and "FENWICK-HALE: ... Kim is learning what a
+    modern war costs, ..."); else the headline's own attribution ("NIS: '...'", "'...': Captured soldier
+    speaks", "Colonel Vitaliy Hrebeniuk: «...»"). None when nothing names the speaker."""
+    same = {b.speaker.name: b for t, b in body if words in t}
+    if len(same) == 1:
+        b = next(iter(same.values()))
+        return b.speaker, b.verb, "headline:body-quote"
+    if len(same) > 1:
+        return None, "", ""
+    if res.is_transcript():
+        pat = re.compile(r"\W+".join(re.escape(w) for w in words.split()), re.IGNORECASE)
+        m = pat.search(text, after)
+        if m is not None:
+            sp = res.label_speaker(m.start()) or res.turn_speaker(m.start())
+            if sp is not None:
+                return sp, "say", "headline:body-turn"
+    lead = head.line[:qs].rstrip().rstrip("“\"‘'«»„").rstrip()
+    if lead.split()[-1:] and lead.split()[-1].lower() in _OBJECT_LEAD:
+        return None, "", ""     # "US, NATO hype of 'DPRK troops in Russia' ...": a phrase the line names, not says
+    rest = qe
+    while rest < len(head.line) and head.line[rest] in "”\"’'»«“:,–— ":
+        rest += 1
+    sp, vm, how = head.res.np_verb(head.line[rest:], rest)
+    if sp is None or vm.start() > 80:
+        sp, how = head.speaker(qs, qe)
+    if sp is None and rest > qe and head.line[qe:rest].strip(" ”\"’'»«“").startswith(":"):
+        # "'1 In 5 Could Be Lost By March': Ex-Attache On North Korea's ...": the description before its topic
+        desc = _DESC_TOPIC.split(head.line[rest:rest + 80], maxsplit=1)[0]
+        how, sp = head.names.parse_np(desc, 0)
+        if sp is not None and (sp.kind == "anonymous" or sp.name.startswith("unnamed:") or
+                               sp.kind == "person" and " " not in sp.name and not sp.actor_id):
+            sp = None     # (only a description the body gives a name; "Ex-Attache" is nobody's name)
+    if sp is not None and not (sp.kind == "government" and sp.name == sp.country):
+        # (a country in a headline credits a claim, it does not speak a sentence)
+        return sp, "say", "headline:" + how
+    return None, "", ""
+
+
+def _norm_words(s: str) -> str:
+    return " " + _NORM_QUOTE.sub(" ", s).lower().strip() + " "
+
+
+def _headline_quotes(text: str, found, heads, headline: dict, res: Resolver) -> None:
     """A quotation in the headline nobody is named for ("'They Came Back Smarter': Ukrainian commander says
-    ...") is the body's quotation that carries the same words: the same speaker (in place)."""
+    ...") is spoken as _head_quote_speaker finds (in place)."""
     if not heads:
         return
-    body = [(" " + _NORM_QUOTE.sub(" ", text[q.start:q.end]).lower().strip() + " ", q) for q in found
+    body = [(_norm_words(text[q.start:q.end]), q) for q in found
             if q.speaker is not None and not any(a <= q.start < b for a, b in heads)]
     for q in found:
-        if q.speaker is not None or not any(a <= q.start < b for a, b in heads):
+        span = next(((a, b) for a, b in heads if a <= q.start < b), None)
+        if q.speaker is not None or span is None or q.fragment:
             continue
-        words = " " + _NORM_QUOTE.sub(" ", text[q.start:q.end]).lower().strip() + " "
+        words = _norm_words(text[q.start:q.end])
         if len(words.split()) < 3:
             continue
-        same = {b.speaker.name: b for t, b in body if words in t}
-        if len(same) == 1:
-            b = next(iter(same.values()))
-            q.speaker, q.verb, q.rule = b.speaker.at(q.open_), b.verb, "headline:body-quote"
+        sp, verb, rule = _head_quote_speaker(words, body, text, res, headline[span], q.start - span[0],
+                                             q.end - span[0], heads[-1][1])
+        if sp is not None:
+            q.speaker, q.verb, q.rule = sp.at(q.open_), verb, rule
+
+
+def _title_quotes(line: str, field: str, found, text: str, res: Resolver, registry: Registry, article: str,
+                  published: str) -> list[dict]:
+    """Quotations of a title the text does not carry: rows of their own (offsets into the title), spoken
+    as a headline's quotations are."""
+    if not qmod.has_marks(line):
+        return []
+    body = [(_norm_words(text[q.start:q.end]), q) for q in found if q.speaker is not None]
+    head = _Headline(line, registry, res)
+    out = []
+    for q in qmod.find_quotes(line):
+        words = _norm_words(line[q.start:q.end])
+        if q.end == q.close or qmod.is_fragment(line[q.start:q.end]) or len(words.split()) < 3:
+            continue
+        sp, verb, rule = _head_quote_speaker(words, body, text, res, head, q.start, q.end, 0)
+        if sp is not None:
+            q.speaker, q.verb, q.rule = sp, verb, rule
+            out.append(qmod.row(q, line, (0, len(line)), article, published, field))
+    return out
 
 
 def _continues_speaker(text: str, c, claim) -> bool:
@@ -141,7 +216,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                     row["about"] = figs.party_at(cell[0][cell[2]]) or figs.DEFAULT_PARTY
             last_about = row["about"]
             figure_out.append(row)
-        _headline_quotes(text, found, heads)
+        _headline_quotes(text, found, heads, headline, r)
         # a quote re-attributed after its figures were read (a later paragraph names the speaker of the
         # quote-only paragraphs before it): the figures inside it follow
         for row in figure_out:
@@ -166,6 +241,13 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
                 extra += _headline_rows(line, field, figure_out, article, published, published_source,
                                         published_window, registry, text)
         figure_out[:0] = extra
+    if quotes:
+        # quotations of a title the text does not carry, spoken as the body or the title itself says
+        extra = []
+        for field, line in (("title", title), ("subtitle", subtitle)):
+            if line and line.strip() and " ".join(line.split()) in wanted - {" ".join(text[a:b].split()) for a, b in heads}:
+                extra += _title_quotes(line, field, found, text, resolver(), registry, article, published)
+        quote_out[:0] = extra
     return quote_out, figure_out
 
 

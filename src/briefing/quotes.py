@@ -42,7 +42,7 @@ from .attribution import Resolver, Speaker
 from .attribution.frames import (attribute_quote, next_sentence_speaker, opens_sentence, previous_sentence_speaker,
                                  right_context)
 
-COLUMNS = ["article", "quote", "speaker", "speaker_kind", "actor_id", "role", "organisation", "country", "side",
+COLUMNS = ["article", "field", "quote", "speaker", "speaker_kind", "actor_id", "role", "organisation", "country", "side",
            "verb", "published", "start", "end", "sentence", "is_fragment", "attribution"]
 
 _MARKS = re.compile(r"[“”\"]|(?<![\w’'])[‘'](?=[A-Za-z0-9“\"])")   # pre-filter: any double or opening single mark
@@ -265,10 +265,12 @@ class QuoteFlow:
         return s_start, s_end
 
 
-def row(q: Quote, text: str, span: tuple[int, int], article: str, published: str) -> dict:
+def row(q: Quote, text: str, span: tuple[int, int], article: str, published: str, field: str = "text") -> dict:
+    """A quote's row; `field`: "text", or "title" / "subtitle" for a headline the text does not carry
+    (offsets into that field)."""
     sp = q.speaker
     return {
-        "article": article, "quote": text[q.start:q.end],
+        "article": article, "field": field, "quote": text[q.start:q.end],
         "speaker": sp.name if sp else "", "speaker_kind": sp.kind if sp else "",
         "actor_id": sp.actor_id if sp else "", "role": sp.role if sp else "",
         "organisation": sp.organisation if sp else "",
@@ -288,7 +290,7 @@ def transcript_rows(res: Resolver, text: str, article: str, published: str) -> l
             sp = Speaker(name, "person", "", "", "", "", m.start())
         body = m.group("body")
         rows.append({
-            "article": article, "quote": body, "speaker": sp.name, "speaker_kind": sp.kind,
+            "article": article, "field": "text", "quote": body, "speaker": sp.name, "speaker_kind": sp.kind,
             "actor_id": sp.actor_id, "role": sp.role, "organisation": sp.organisation, "country": sp.country,
             "side": sp.side, "verb": "transcript", "published": published, "start": m.start("body"),
             "end": m.end("body"), "sentence": m.group(0)[:MAX_SENTENCE], "is_fragment": is_fragment(body),
