@@ -599,3 +599,13 @@ def test_a_pages_last_update_in_its_footer_is_not_its_publication_date(tmp_path)
     (tmp_path / "p.html").write_text(tagged, encoding="utf-8")
     [a] = read_file(tmp_path / "p.html", today=TODAY)
     assert a.published == "2024-11-06"
+
+
+def test_a_forum_post_is_titled_by_its_headline_and_a_communitys_creation_date_dates_nothing():
+    text = ("r/conflictwatch\nJoin\n\nPosted by u/border_watch 5 hr. ago\n\n"
+            "Spy agency says marines pulled back from the front after heavy losses\n"
+            "Discussion\n\n" + BODY + "\n\nu/KyivSlav · 4 hr. ago\nMilbloggers said so on Monday.\n\n"
+            "About Community\nr/conflictwatch\n312k Members · 1.2k Online\nCreated Sep 2, 2012\n")
+    a = art(text)
+    assert a.title == "Spy agency says marines pulled back from the front after heavy losses"
+    assert a.published_precision == "unknown" and "2012" not in a.published

@@ -580,8 +580,13 @@ def _is_paragraph(ln: str) -> bool:
     return len(ln) > 250 or (len(ln) >= 60 and bool(_PARA_END.search(ln)))
 
 
+# a post's byline or time stamp: "Posted by u/hanbando_watch 5 hr. ago", "u/KyivSlav · 4 hr. ago"
+_POSTED = re.compile(r"^(?:posted|submitted|shared|written|reported)\s+by\s|\b\d+\s*(?:secs?|mins?|minutes?|hrs?|"
+                     r"hours?|days?|weeks?|months?|years?|[smhdw])\.?\s+ago\b", re.IGNORECASE)
+
+
 def _is_title(ln: str) -> bool:
-    if not (12 <= len(ln) <= 250) or _SENTENCE_END.search(ln) or _DATELINE.match(ln):
+    if not (12 <= len(ln) <= 250) or _SENTENCE_END.search(ln) or _DATELINE.match(ln) or _POSTED.search(ln):
         return False
     return not ln.endswith((":", ",")) and sum(ch.isalpha() for ch in ln) > len(ln) * 0.5
 
