@@ -2093,3 +2093,24 @@ def test_a_phrase_a_headline_names_or_a_description_nobody_bears_is_no_quotation
     body = "Experts told the paper the claims were invented.\n\nThe NIS said about 300 marines had died."
     assert quotes(body, title="US hype of 'Sylvanian marines in Dorvia' aims to prolong the war: experts") == {}
     assert quotes(body, title="'One In Five Could Be Lost By March': Ex-Attache On Sylvania's Costly Gamble") == {}
+
+
+# ---------------------------------------------------------------- subjects and names in the lead of a sentence
+
+def test_a_described_subject_with_its_name_set_off_by_commas_is_that_person():
+    text = ("\"The escalation will not go unanswered,\" declared the minister for foreign affairs on Tuesday. "
+            "In Riverton, the minister of the armed forces, Ilona Varga, was more cautious about the figures. "
+            "Speaking on the radio on Monday, she said: \"What is certain is that Sylvania is learning.\"")
+    assert quotes(text)["What is certain is that S"] == "Ilona Varga"
+
+
+def test_a_time_phrase_opening_the_sentence_is_no_part_of_the_speaker():
+    for lead in ("Two days later", "Days later,", "A week later,", "Weeks ago"):
+        text = f"{lead} the Freedonian Intelligence Directorate said about 300 Sylvanian marines had died."
+        assert by_surface(text)["about 300"]["claimant"] == "Freedonian Intelligence Directorate", lead
+
+
+def test_an_office_after_the_country_it_serves_names_the_person_for_the_surname_later():
+    text = ("US Secretary of State Ilona Varga and Sylvanian Foreign Minister Ivo Marek agreed on Tuesday to talk.\n\n"
+            "\"We talked about the marines, but we also talked about the border,\" Varga told reporters.")
+    assert quotes(text) == {"We talked about the marin": "Ilona Varga"}

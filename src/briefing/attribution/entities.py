@@ -183,6 +183,17 @@ class EntityIndex:
         office's "of"/"to" governs), or "Secretary Blinken" (an office and a surname only)."""
         words = run.split()
         w0 = words[0].lower().strip(".") if words else ""
+        if len(words) > 2 and self.lex.titles.get(TITLE_ABBR.get(w0, w0)) != "person":
+            # "US Secretary of State Marco Rubio", "Russian Foreign Minister Sergey Lavrov": the office after
+            # the country it serves
+            country, k = self.lex.demonym(words)
+            a = None if k else self.names.lookup(words[0])
+            if k or a is not None and a.kind == "government" and a.name == a.country:
+                rest = run.split(None, k or 1)[-1]
+                sp = self._titled_person(rest, pos + len(run) - len(rest))
+                if sp is not None and not sp.country:
+                    sp.country = country or a.country
+                return sp
         if len(words) < 2 or self.lex.titles.get(TITLE_ABBR.get(w0, w0)) != "person":
             return None     # an office ("Ambassador", or abbreviated: "Gen. Syrskyi") opens the run
         if len(words) == 2:

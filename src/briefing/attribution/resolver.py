@@ -50,7 +50,10 @@ LEAD_TIME = re.compile(r"^(?:(?:on|by|early|late|earlier|later)\s+)?(?:(?:Monday
                        r"April|May|June|July|August|September|October|November|December)|"
                        # "By Nov. 13 the agency put ...", "On 28 October the ministry said"
                        rf"(?:on|by|since|until)\s+{MONTH_WORD}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
-                       rf"(?:on|by|since|until)\s+\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?)\s+(?=\S)", re.I)
+                       rf"(?:on|by|since|until)\s+\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?|"
+                       # "Two days later South Korea's spy agency said", "Weeks ago this Council heard ..."
+                       r"(?:(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|a\s+couple\s+of|\d{1,2})\s+)?"
+                       r"(?:hours?|days?|weeks?|months?|years?)\s+(?:later|ago|earlier|before|on),?)\s+(?=\S)", re.I)
 TRAIL_TIME = re.compile(r"(?:\s+(?:earlier|later))?\s+(?:on|this|last|earlier)\s+\w+$|\s+on\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?)$|"
                         r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|today|yesterday)$")
@@ -109,6 +112,8 @@ _ISSUED = re.compile(r"^(.{2,160}?),?\s+(?:issued|released|published|posted|put\
 _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior|home|justice|finance|unification|"
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
+# a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
+_APPOSITIVE_NAME = re.compile(r"\s*,\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3})\s*,")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}):[ \t]+\S", re.M)
@@ -941,7 +946,17 @@ class Resolver:
                 return sp
         m = _part_subject().match(sent) or _lower_subject().match(sent)
         if m and m.start() == 0:
-            # "The commentary also ridiculed ...", "A source in the province said ...": a titled noun phrase
+            # "The commentary also ridiculed ...", "A source in the province said ...": a titled noun phrase;
+            # "the minister of the armed forces, Sébastien Lecornu, was more cautious": the person it names
+            ap = _APPOSITIVE_NAME.match(sent, m.end())
+            if ap:
+                how, sp = self.parse_np(ap.group("name"), s + ap.start("name"))
+                if sp is not None and sp.kind == "person" and " " in sp.name:
+                    sp = sp.at(s, subject=True)
+                    if not sp.role:
+                        sp.role = sent[:m.end()].strip()
+                    self._subjects[si] = sp
+                    return sp
             how, sp = self.parse_np(sent[:m.end()], s)
             if sp is not None:
                 sp = sp.at(s, subject=True)
