@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import boilerplate, metadata, pubdate
+from .wrapping import unwrap
 from . import manifest as manifest_mod
 from .decoding import BinaryFile, decode, normalise, scrub_surrogates
 from .errors import UserError
@@ -87,7 +88,7 @@ def from_text(name: str, raw_text: str, *, path: str = "", fmt: str = "text", en
     author, published from HTML metadata or a JSONL record) fill what the text lacks."""
     norm = normalise(raw_text)
     raw_text = norm.text
-    cleaned = boilerplate.clean_lines(raw_text)
+    cleaned = boilerplate.clean_lines(unwrap(raw_text))
     meta, body = metadata.extract(cleaned.lines)
     if not body:
         raise Skip("no article text after removing page furniture" if raw_text.strip() else "empty file")
