@@ -2114,3 +2114,9 @@ def test_an_office_after_the_country_it_serves_names_the_person_for_the_surname_
     text = ("US Secretary of State Ilona Varga and Sylvanian Foreign Minister Ivo Marek agreed on Tuesday to talk.\n\n"
             "\"We talked about the marines, but we also talked about the border,\" Varga told reporters.")
     assert quotes(text) == {"We talked about the marin": "Ilona Varga"}
+
+
+def test_a_description_ends_before_the_writers_contact_clause():
+    text = ("A Sylvanian brigade commander I spoke to last week put it very simply. He said: \"They are brave, but "
+            "they have been taught a war that no longer exists.\"")
+    assert quotes(text) == {"They are brave, but they ": "unnamed: Sylvanian brigade commander"}

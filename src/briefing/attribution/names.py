@@ -84,8 +84,15 @@ _CLAUSE = re.compile(r"\s*,?\s+\b(?:who|whom|that|which|speaking|asking|requesti
                      r"(?:[\w-]+\s+){0,3}?(?:document|report|assessment|memo|paper|letter)s?\b.*$", re.I | re.S)
 
 
+# a contact clause without "who": "a Ukrainian brigade commander I spoke to", "an officer we interviewed"
+_CONTACT = re.compile(r"\s+(?:I|we)(?:\s.*)?$", re.S)
+
+
 def unnamed(desc: str) -> str:
     short = _CLAUSE.sub("", desc).strip(" ,;:") or desc
+    cut = _CONTACT.sub("", short)
+    if len(cut.split()) >= 2:
+        short = cut     # (but "people I still talk to in Seoul" says more than "people")
     return "unnamed: " + short
 
 
