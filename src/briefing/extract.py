@@ -44,7 +44,7 @@ _DESC_TOPIC = re.compile(r"\s+(?:on|about|over|of|in|at|for)\s+", re.IGNORECASE)
 
 def _head_quote_speaker(words: str, body, text: str, res: Resolver, head: "_Headline", qs: int, qe: int,
                         after: int):
-    """(speaker, rule) of a headline's quotation (`words`: its words, normalised): the body's quotation that
+    """(speaker, verb, rule) of a headline's quotation (`words`: its words, normalised): the body's quotation that
     carries the same words; else the labelled turn of a transcript that says them unquoted ("'Kim is
     learning what a modern war costs': former attache ..." and "FENWICK-HALE: ... Kim is learning what a
     modern war costs, ..."); else the headline's own attribution ("NIS: '...'", "'...': Captured soldier
@@ -59,7 +59,7 @@ def _head_quote_speaker(words: str, body, text: str, res: Resolver, head: "_Head
         pat = re.compile(r"\W+".join(re.escape(w) for w in words.split()), re.IGNORECASE)
         m = pat.search(text, after)
         if m is not None:
-            sp = res.label_speaker(m.start()) or res.turn_speaker(m.start())
+            sp = res.turn_of(m.start())
             if sp is not None:
                 return sp, "say", "headline:body-turn"
     lead = head.line[:qs].rstrip().rstrip("“\"‘'«»„").rstrip()
@@ -233,20 +233,21 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             if include_transcripts:
                 quote_out += qmod.transcript_rows(r, text, article, published)
                 quote_out.sort(key=lambda row: row["start"])
+    # a title the text does not carry (a page's metadata title): its figures and quotations are rows of
+    # their own, offsets into the title
+    carried = {" ".join(text[a:b].split()) for a, b in heads}
+    untold = [(field, line) for field, line in (("title", title), ("subtitle", subtitle))
+              if line and line.strip() and " ".join(line.split()) in wanted - carried]
     if figures:
-        # a title the text does not carry (a page's metadata title): rows of its own, offsets into the title
         extra = []
-        for field, line in (("title", title), ("subtitle", subtitle)):
-            if line and line.strip() and " ".join(line.split()) in wanted - {" ".join(text[a:b].split()) for a, b in heads}:
-                extra += _headline_rows(line, field, figure_out, article, published, published_source,
-                                        published_window, registry, text)
+        for field, line in untold:
+            extra += _headline_rows(line, field, figure_out, article, published, published_source,
+                                    published_window, registry, text)
         figure_out[:0] = extra
     if quotes:
-        # quotations of a title the text does not carry, spoken as the body or the title itself says
         extra = []
-        for field, line in (("title", title), ("subtitle", subtitle)):
-            if line and line.strip() and " ".join(line.split()) in wanted - {" ".join(text[a:b].split()) for a, b in heads}:
-                extra += _title_quotes(line, field, found, text, resolver(), registry, article, published)
+        for field, line in untold:
+            extra += _title_quotes(line, field, found, text, resolver(), registry, article, published)
         quote_out[:0] = extra
     return quote_out, figure_out
 

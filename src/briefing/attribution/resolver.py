@@ -1169,6 +1169,10 @@ class Resolver:
             self._byline = sp
         return None if self._byline is None else self._byline.at(pos)
 
+    def turn_of(self, pos: int) -> Speaker | None:
+        """Who speaks at pos in a labelled text: the label of its line, else of the turn it continues."""
+        return self.label_speaker(pos) or self.turn_speaker(pos)
+
     def turn_speaker(self, pos: int) -> Speaker | None:
         """In a transcript, the speaker of the turn an unlabelled paragraph continues: the label of the
         nearest earlier line that opens with one ("MS. SINGH: Good afternoon. ..." then "On that subject, ...
@@ -1247,7 +1251,7 @@ class Resolver:
         g = _PRONOUN_GENDER.get(pron, "")
         if want == "person":
             # in a transcript turn, "he" or "she" is never the turn's own speaker (who says "I")
-            me = None if pron in _FIRST_PERSON else self.label_speaker(pos) or self.turn_speaker(pos)
+            me = None if pron in _FIRST_PERSON else self.turn_of(pos)
             ok = lambda s: s.personlike and not self._gender_conflict(s, g) and (me is None or s.name != me.name)  # noqa: E731
         elif want == "organization":
             ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
@@ -1257,7 +1261,7 @@ class Resolver:
         # never through another pronoun (a line of "He said" would otherwise recurse without end)
         if pron in _FIRST_PERSON:
             # "MR MILLER: We now assess that ...": in a labelled turn, "I" and "we" are the turn's speaker
-            sp = self.label_speaker(pos) or self.turn_speaker(pos)
+            sp = self.turn_of(pos)
             if sp is not None:
                 return sp
             if pron in ("we", "our", "us"):
@@ -1380,7 +1384,7 @@ class Resolver:
         # "the director of intelligence for U.S. Indo-Pacific Command": an American, whoever led a sentence
         country = country or self._country_in(desc)
         # in a transcript turn the speaker's "the secretary said" is someone else, never the speaker
-        me = self.label_speaker(pos) or self.turn_speaker(pos)
+        me = self.turn_of(pos)
 
         def fits(sp: Speaker) -> bool:
             if not sp.personlike or self._gender_conflict(sp) or me is not None and sp.name == me.name:
