@@ -165,6 +165,48 @@ def test_reported_speech_inside_reported_speech_cites_the_inner_speaker():
     assert f[0]["claimant"] == "Oh Min-seo" and f[0]["source"] == "National Intelligence Service"
 
 
+@pytest.mark.parametrize("text,surface,source", [
+    ("Freedonia's envoy to Chile, Mara Ostrowski, spoke in Santiago. Ostrowski said that, according to the "
+     "Freedonian Intelligence Directorate, about 6,500 Sylvanian marines were already on the island.",
+     "about 6,500", "Freedonian Intelligence Directorate"),
+    ("Defence Minister Mara Ostrowski spoke to MPs on Tuesday. The minister added that, according to the "
+     "Freedonian Intelligence Directorate, Sylvania had lost several hundred marines in a week.",
+     "several hundred", "Freedonian Intelligence Directorate"),
+    ("Mara Ostrowski told MPs that Sylvania was losing more than 700 marines a day, according to the latest "
+     "Freedonian estimates.", "more than 700", "Freedonian estimates"),
+    ("Mara Ostrowski said Sylvania was losing more than 700 marines a day, according to the Freedonian "
+     "Intelligence Directorate.", "more than 700", "Freedonian Intelligence Directorate"),
+])
+def test_who_says_what_according_to_a_body_reports_is_the_claimant_and_the_body_the_source(text, surface, source):
+    r = by_surface(text)[surface]
+    assert r["claimant"] == "Mara Ostrowski" and source in r["source"]
+
+
+@pytest.mark.parametrize("text,claimant", [
+    # people who relay a body's briefing speak to the press: they claim, the body is their source
+    ("The Freedonian Intelligence Directorate told lawmakers on Monday, according to Rep. Ivo Dragan, that "
+     "Sylvania had shipped as many as 4 million shells.", "Ivo Dragan"),
+    ("Freedonian officials estimate that around 9,000 marines remain on the island, according to a source "
+     "familiar with the exchanges.", "unnamed: source familiar with the exchanges"),
+    # the outlet reporting is no speaker
+    ("We also reported that, according to the Freedonian Intelligence Directorate, Sylvania has sent about "
+     "220 guns.", "Freedonian Intelligence Directorate"),
+])
+def test_according_to_the_ones_who_relay_keeps_them_the_claimants(text, claimant):
+    assert figures(text)[0]["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "Sylvania had lost more than 4,000 marines, according to Britain's Defence Intelligence.",
+    "Sylvania had lost more than 4,000 marines, according to the UK's Defence Intelligence.",
+])
+def test_a_body_of_another_country_is_not_the_registered_body_of_the_same_name(text):
+    reg = Registry(pd.DataFrame([["ua_hur", "Defence Intelligence of Ukraine", "Defence Intelligence", "government",
+                                  "military intelligence agency", "", "Ukraine", "Ukraine"]],
+                                columns=["actor_id", "name", "aliases", "kind", "role", "affiliation", "country", "side"]))
+    f = article_rows(text, article="t.txt", published="2025-01-14", registry=reg)[1]
+    assert f[0]["claimant"].endswith("Defence Intelligence") and f[0]["actor_id"] == ""
+
 # ---------------------------------------------------------------- outlet vs official
 
 @pytest.mark.parametrize("text,claimant", [

@@ -671,7 +671,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                 bool(_NP_TAIL.match(tail)) and not CLAUSE_END.search(tail.rstrip(" .!?”\"'’")) or \
                 bool(_OPENING_TIME.fullmatch(lead))     # "On Feb. 27, according to lawmakers ..., the NIS put ..."
             d = 0 if governs else abs(pos - a)
-            cands.append((d, Claim(sp, "according:" + how, relayed or source)))
+            cands.append((d, Claim(sp, "according:" + how, relayed or source, subject_at=m.start())))
     for m in scans.within(BY_COUNT, span, lo, hi):
         np = m.group("np")
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
@@ -807,6 +807,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         outer = final[-1]
         inner = best.speaker
         best = Claim(outer.speaker, outer.how + ">final", best.source or inner, outer.verb, outer.verb_end)
+    if best.how.startswith("according:"):
+        teller = _teller_citing(res, text, cands, best, pos)
+        if teller is not None:
+            best = Claim(teller.speaker, teller.how + ">according", best.speaker, teller.verb, teller.verb_end)
     if best.how.startswith("according:") and best.source is None:
         # "About 300 were killed, the NIS said, according to lawmakers who attended": the lawmakers relay it,
         # and the one whose verb states it is their source
@@ -819,6 +823,45 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                                     best.source.kind == "government" and best.source.role == "government"):
         best.source = None   # citing itself, or its own country ("Washington's assessment" for a U.S. official)
     return best
+
+
+# after a verb of saying whose complement holds an "according to": at most an audience or a time ("told MPs",
+# "said on Monday"), then "that" or a comma; never a new sentence part ("; ", " - ")
+_TELLER_GAP = re.compile(r"(?:\s+(?:to\s+)?(?!that\b)[\w’'.\-]+){0,4}?\s*(?:,|\s+that\b)[^;:—–]{0,300}$")
+# a named person's "said" needs no "that" ("Healey said Russia was losing 1,500 men a day, according to
+# British defence intelligence")
+_PERSON_GAP = re.compile(r"[^;:—–]{0,300}$")
+_FIRST_PERSON = re.compile(r"(?:we|i|our|my)\b", re.I)
+
+
+def _teller_citing(res: Resolver, text: str, cands: list, best: Claim, pos: int) -> Claim | None:
+    """The speaker who says what "according to X" sources, when X is cited inside what they said.
+
+    "Melnyk said that, according to Ukrainian intelligence, about 11,000 ...", "Healey told MPs that Russia
+    had lost more than 1,500 a day, according to British estimates": the one who speaks claims the figure and
+    the body after "according to" is their source. But when those cited are people who relay a body's
+    briefing ("The agency said 4,000 were wounded, according to lawmakers who attended"), the people
+    speak to the press and the body is their source: kept as it is."""
+    acc_at, cited = best.subject_at, best.speaker
+    tellers = [c for _, c in cands if c.how.startswith("verb:") and not c.how.startswith("verb:sub") and
+               c.speaker is not None and c.speaker.name != cited.name and 0 <= c.verb_end <= min(acc_at, pos) and
+               res.lex.verb_kind.get(c.verb, "") in ("say", "claim", "confirm", "warn")]
+    if not tellers:
+        return None
+    teller = max(tellers, key=lambda c: c.verb_end)
+    if _FIRST_PERSON.match(text, max(teller.subject_at, 0)) or res.lex.outlet(cited.name):
+        # ("We reported that, according to the JCS, ...": the outlet is no claimant; "according to Yonhap":
+        # the agency whose wire the text relays claims it)
+        return None
+    gap = _PERSON_GAP if teller.speaker.kind == "person" else _TELLER_GAP
+    if not gap.match(text, teller.verb_end, acc_at):
+        return None
+    # (those who estimate are whose figure it is: "officials estimate 11,000, according to a source" is the
+    # source's relay of the officials)
+    relaying = cited.kind == "person" or cited.kind == "anonymous" and not best.how.endswith("documents")
+    if relaying and teller.speaker.kind != "person":
+        return None
+    return teller
 
 
 # "The figures were relayed to reporters by Park Jun-tae, a member of ...": the sentence after a body's

@@ -30,6 +30,7 @@ class Lexicon:
     anon: frozenset
     outlets: dict                # lower-case alias -> display name
     descriptors: frozenset = frozenset()   # person titles that describe, not name an office (person_descriptors.txt)
+    countries: frozenset = frozenset()     # the country names of demonyms.csv ("Japan's": Japan)
 
     def lemma(self, form: str) -> str:
         f = form.lower()
@@ -82,4 +83,5 @@ def lexicon() -> Lexicon:
             outlets[alias.strip().lower()] = r["name"]
     return Lexicon(verb_re, forms, kinds, titles, person_titles, role, not_names, by_first, pron,
                    frozenset(w.lower() for w in read_lines("anonymous_markers.txt")), outlets,
-                   frozenset(w.lower() for w in read_lines("person_descriptors.txt")))
+                   frozenset(w.lower() for w in read_lines("person_descriptors.txt")),
+                   frozenset(c for _, c in dem))

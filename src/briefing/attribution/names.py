@@ -140,12 +140,17 @@ class Names:
 
     def premods(self, toks: list[str]) -> tuple[str, str]:
         """(role, country) from the words before a name: a demonym, a possessive country, office words."""
+        if toks and toks[0].lower() == "the" and len(toks) > 1 and possessive(toks[1]):
+            toks = toks[1:]     # "the UK's"
         country, k = self.lex.demonym(toks)
         rest = toks[k:]
         if rest and possessive(rest[0]):
             a = self.lookup(rest[0])
             if a is not None and a.country:
                 country = country or a.country
+            else:
+                bare = re.sub(r"['’]s?$", "", rest[0])
+                country = country or self.lex.demonym([bare])[0] or (bare if bare in self.lex.countries else "")
             rest = rest[1:]
         return " ".join(rest), country
 
