@@ -182,6 +182,30 @@ def test_who_says_what_according_to_a_body_reports_is_the_claimant_and_the_body_
     assert r["claimant"] == "Mara Ostrowski" and source in r["source"]
 
 
+@pytest.mark.parametrize("text,surface,claimant", [
+    # "as X stated", closing the sentence with only a time: X says it; "if X asks" says nothing
+    ("Sylvania has sent over 8,000 marines. Over 2,000 of them have been killed or wounded, as the President of "
+     "Freedonia Zoran Petrov stated on 23 December.", "Over 2,000", "Zoran Petrov"),
+    ("Sylvania could send as many as 20,000 more marines this year if Zoran Petrov asks.", "as many as 20,000", ""),
+    # revising a figure states the new one; a time phrase without its comma leaves the pronoun the subject
+    ("The Freedonian Intelligence Directorate said that some 1,500 marines had been shipped. Within a week it "
+     "had raised the figure to 3,000 marines.", "3,000", "Freedonian Intelligence Directorate"),
+])
+def test_who_a_sentence_part_names_as_the_claimant(text, surface, claimant):
+    assert by_surface(text)[surface]["claimant"] == claimant
+
+
+def test_a_verb_form_after_a_possessive_is_a_noun_not_a_claim():
+    # "Sylvania's state news agency": "state" names the agency's owner, it states nothing
+    reg = Registry(pd.DataFrame([
+        ["sylvania", "Sylvania", "", "government", "government", "", "Sylvania", "Sylvania"],
+        ["sna", "Sylvanian News Agency", "SNA", "organization", "state news agency", "", "Sylvania", "Sylvania"]],
+        columns=["actor_id", "name", "aliases", "kind", "role", "affiliation", "country", "side"]))
+    text = "Sylvania's state news agency SNA dismissed Western reports of 10,000 marines as a fabrication."
+    f = article_rows(text, article="t.txt", published="2025-01-14", registry=reg)[1]
+    assert f[0]["claimant"] == "Sylvanian News Agency"
+
+
 @pytest.mark.parametrize("text,claimant", [
     # people who relay a body's briefing speak to the press: they claim, the body is their source
     ("The Freedonian Intelligence Directorate told lawmakers on Monday, according to Rep. Ivo Dragan, that "

@@ -19,6 +19,12 @@ def test_sentences_keep_abbreviations_and_initials_together():
                          "“We disagree,” she said.", "Troops left.", "A new paragraph starts"]
 
 
+def test_a_footnote_mark_after_the_full_stop_still_ends_the_sentence():
+    t = "Sylvania has shipped 900 containers.[4] Freedonian intelligence said half were shells.[5] Officials agreed."
+    assert _sents(t) == ["Sylvania has shipped 900 containers.[4]", "Freedonian intelligence said half were shells.[5]",
+                         "Officials agreed."]
+
+
 def test_sentence_index_finds_the_sentence_around_an_offset():
     t = "First one. Second one has 1,500 troops. Third."
     idx = SentenceIndex(t)

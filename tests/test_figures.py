@@ -149,6 +149,20 @@ def test_unit_category(text, unit, cat):
     assert (r.unit, r.unit_category) == (unit, cat)
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("Freedonian officials described losses of \u201cmore than a thousand in a single week\u201d.", "more than a thousand"),
+    ("Sylvania suffered casualties of about 1,500 a day in March.", "about 1,500"),
+])
+def test_a_toll_of_an_amount_counts_casualties(text, surface):
+    r = one(text)
+    assert (r.surface, r.unit_category) == (surface, "casualties")
+
+
+def test_a_period_after_losses_of_is_no_figure():
+    f = figs("The total combat losses of the enemy from 24.02.2022 to 17.12.2024 are approximately 770,000 personnel.")
+    assert list(f.surface) == ["approximately 770,000"]
+
+
 def test_elided_unit_and_place():
     f = figs("Officials said 9,000 troops were sent to Russia, with about 4,000 stationed in the Belgorod region.")
     assert list(f.value) == [9000, 4000]

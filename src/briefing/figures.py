@@ -69,7 +69,11 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"|\b(?:bring(?:ing|s)?|brought|push(?:ing|ed|es)?|rais(?:ing|ed|es)|tak(?:ing|es)|took|"
                          rf"lift(?:ing|ed|s)?)\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<u4>{_UNIT_ALT})\s+to\s+(?:[a-z]+\s+){{0,2}}?$"
                          # "to send replacements, possibly as many as 5,000": a hedged count in apposition
-                         rf"|\b(?P<u5>{_UNIT_ALT}),\s+(?:possibly|perhaps|maybe|probably|likely)\s+(?:[a-z]+\s+){{0,3}}?$",
+                         rf"|\b(?P<u5>{_UNIT_ALT}),\s+(?:possibly|perhaps|maybe|probably|likely)\s+(?:[a-z]+\s+){{0,3}}?$"
+                         # "described losses of “more than a thousand in a single week”": a toll's amount after "of"
+                         rf"|\b(?P<u6>losses|casualties|deaths)\s+of\s+[\"“]?(?:(?:about|around|some|roughly|nearly|almost|more|fewer|"
+                         rf"than|over|under|at|least|most|up|to|as|many|well|close|approximately|an|estimated|several|"
+                         rf"perhaps|possibly)\s+){{0,3}}$",
                          re.IGNORECASE)
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
@@ -620,7 +624,7 @@ def candidates(text: str, locate) -> list[Candidate]:
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
             ot = OF_THEM.match(text, e)
             if ub:
-                g = next(g for g in ("u1", "u2", "u3", "u4", "u5") if ub.group(g))
+                g = next(g for g in ("u1", "u2", "u3", "u4", "u5", "u6") if ub.group(g))
                 unit = ub.group(g)
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
                 ustart = ub.start(g)

@@ -17,7 +17,8 @@ from bisect import bisect_right
 from .numbers import NUMBER_RE, YEAR_RE
 from .resources import read_lines, read_table
 
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# (a think tank's footnote mark after the full stop, "rounds.[9] Ukrainian intelligence ...", still ends it)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _LAST_TOKEN = re.compile(r"([A-Za-z.]+)\.$")
 

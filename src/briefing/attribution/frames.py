@@ -343,6 +343,10 @@ class Claim:
 # what may follow a sentence-final attribution: "... , Park told reporters on Monday (Jan 13), citing the NIS."
 _ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b|\b(?:was|were|is|are|would|will|could|had|has)\b)[^.;:“”\"\d]){0,70}?"
                             r"[.!?”\"’']*\s*$")   # "..., an estimate two sources told Reuters was likely to rise": no
+_AS_CLAUSE = re.compile(r"(?:^|[,—–]\s*)as\s+[^,;:.“”\"]*$")
+# what may close "as X said" for it to attribute the sentence: a time or an audience, then the end
+_AS_SAID_END = re.compile(r"(?:\s+(?:on|in|at|to|last|this|earlier|yesterday|today|on\s+\w+)\b[^.;:“”\"]{0,40}?)?"
+                          r"[.!?”\"’')]*\s*$")
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
 
@@ -397,9 +401,14 @@ def _cites_number() -> re.Pattern:
 
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:put|puts|place|places|placed|say|said|suggest|suggested|show|showed|indicate|"
                                r"indicated|estimate|estimated)\b")
+_DETERMINED = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|our|my))\s+$", re.I)
 GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
                          r"releases|published|publishes)\s+(?:a|an|its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:figure|estimate|number|count|tally|toll)(?:\s+of|\s*,)\s+(?:\w+\s+){0,2}$", re.I)
+                         r"(?:figure|estimate|number|count|tally|toll)(?:\s+of|\s*,)\s+(?:\w+\s+){0,2}$|"
+                         # "Within a week it had raised the figure to 3,000": who revises a figure states the new one
+                         r"\b(?P<verb2>raised|raises|raising|lowered|lowers|lowering|revised|revises|revising|updated|"
+                         r"updates|updating|increased|increases|cut|cuts)\s+(?:its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:figure|estimate|number|count|tally|toll|assessment)\s+(?:\w+\s+)?to\s+(?:\w+\s+){0,2}$", re.I)
 PUT_AT = re.compile(PUT_WORD.pattern + r"(?=[^.;“”\"]{0,80}?\bat\s+$)")
 REPORTS = re.compile(r"\b(?P<desc>(?:(?:unconfirmed|unverified|uncorroborated|media|press|news|local|some|other|"
                      r"several|earlier|recent|separate|russian|ukrainian|south\s+korean|north\s+korean|western|"
@@ -687,7 +696,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                             text[m.end():pos]))]
     g = GIVE_FIGURE.search(text, max(lo, pos - 100), pos)
     if g:   # "The Pentagon has given a slightly lower figure of about 10,000": giving the figure claims it
-        verbs.append((g.start(), g.start("verb") + len(g.group("verb")), "put"))
+        v = "verb" if g.group("verb") else "verb2"
+        verbs.append((g.start(), g.start(v) + len(g.group(v)), "put"))
     verbs.sort()
     last_subject: Claim | None = None
     for vs, ve, lemma in verbs:
@@ -697,6 +707,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             continue   # "the General Staff counts more than 38,000": the count is its object, never "counts what"
         if _NOUN_BEFORE_VERB.match(text, ve):
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
+        if _DETERMINED.search(text, max(lo, vs - 8), vs):
+            continue   # "North Korea's state news agency", "its estimate": a noun
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue
@@ -711,8 +723,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             sub = res.subject_of(res.sent_index(vs))
             if sub is not None and sub.personlike and (sp is None or sub.pos < np_at and sub.name != sp.name):
                 how, sp, np_at = "participle:subject", sub, sub.pos
-        if vs > pos and how.startswith("sub:"):
+        if vs > pos and how.startswith("sub:") and not (_AS_CLAUSE.search(text, max(lo, vs - 120), vs) and
+                                                         _AS_SAID_END.match(text, ve, se)):
             continue   # "..., as X said the casualties had climbed": X's own clause, not an attribution of this
+            # (but "..., as President X stated on 23 December.": the clause says only who said it, and when)
         if sp is None:
             before = text[max(lo, vs - 3):vs]
             if text[vs:ve].endswith("ing") and before.rstrip().endswith(",") and last_subject is not None:

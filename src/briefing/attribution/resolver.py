@@ -373,6 +373,11 @@ class Resolver:
             # turn's speaker); never a guess from the sentences before
             self._np_context_free = False
             return "pronoun", self.label_speaker(pos) or self.byline(pos)
+        if len(words) in (3, 4, 5) and words[0].lower() in _LEAD_IN | {"within", "by"} and \
+                words[-1].lower() in ("he", "she", "it", "they") and "," not in np:
+            # "Within a week it had raised the figure", "By January they put it at ...": a time phrase without
+            # its comma, then the pronoun
+            return "pronoun", self.resolve_pronoun(words[-1].lower(), pos)
         if low.startswith(("its ", "their ")) and len(words) in (2, 3, 4) and "," not in np and \
                 lex.titles.get(words[-1].lower()) != "person":
             # "Its defence ministry claims ...", "Their spy agency said": the body of the organisation or
