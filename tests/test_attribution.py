@@ -2186,3 +2186,19 @@ def test_a_description_ends_before_the_writers_contact_clause():
     text = ("A Sylvanian brigade commander I spoke to last week put it very simply. He said: \"They are brave, but "
             "they have been taught a war that no longer exists.\"")
     assert quotes(text) == {"They are brave, but they ": "unnamed: Sylvanian brigade commander"}
+
+
+# ---------------------------------------------------------------- titles the registry knows a person by
+
+def test_a_title_the_registry_gives_links_to_the_person_the_article_names_without_it():
+    reg = Registry(pd.DataFrame([
+        ["ana_kovac", "Ana Kovac", "", "person", "Prime Minister;top government spokeswoman", "Freedonian Government",
+         "Freedonia", "Freedonia"]],
+        columns=["actor_id", "name", "aliases", "kind", "role", "affiliation", "country", "side"]))
+    assert reg.lookup("Ana Kovac").role == "Prime Minister" and len(reg.titles_of("ana_kovac")) == 2
+    text = ("Ana Kovac hosted the summit on Sunday. On Wednesday, Kovac told parliament a deal must hold. "
+            "\u201cWe cannot accept a pause that lets Sylvania regroup,\u201d the Prime Minister said. "
+            "\u201cWe will keep working with our allies,\u201d the top government spokeswoman added.")
+    q = {r["quote"][:12]: r["speaker"] for r in article_rows(text, article="t.txt", published="2025-01-14",
+                                                             registry=reg)[0]}
+    assert q == {"We cannot ac": "Ana Kovac", "We will keep": "Ana Kovac"}

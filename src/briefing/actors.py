@@ -48,9 +48,12 @@ class Actor:
     affiliation: str = ""
     country: str = ""
     side: str = ""
+    titles: tuple = ()      # every title the person is known by: the role column's ";"-separated alternates
 
     def as_dict(self) -> dict:
-        return self.__dict__.copy()
+        d = self.__dict__.copy()
+        d.pop("titles")
+        return d
 
 
 class Registry:
@@ -63,10 +66,15 @@ class Registry:
         self.table = table.fillna("")
         self._by_key: dict[str, Actor] = {}
         self.actors: list[Actor] = []
+        self._by_id: dict[str, Actor] = {}
         for row in self.table.itertuples(index=False):
-            actor = Actor(row.actor_id, row.name, row.kind, row.role, row.affiliation,
-                          row.country, row.side)
+            # "High Representative;EU foreign policy chief": news calls one office by several titles; the
+            # first is the one shown
+            titles = tuple(t.strip() for t in str(row.role).split(";") if t.strip())
+            actor = Actor(row.actor_id, row.name, row.kind, titles[0] if titles else "", row.affiliation,
+                          row.country, row.side, titles)
             self.actors.append(actor)
+            self._by_id.setdefault(row.actor_id, actor)
             for n in [row.name, *str(row.aliases).split(";")]:
                 key = normalise(n)
                 if key and key not in self._by_key:  # first row wins: order in the file is priority
@@ -80,6 +88,11 @@ class Registry:
     def lookup(self, name: str) -> Actor | None:
         """The registered actor with this name or alias, or None."""
         return self._by_key.get(normalise(name))
+
+    def titles_of(self, actor_id: str) -> tuple:
+        """Every title the registry knows the actor by (for "the Prime Minister said" after "Sir Keir")."""
+        a = self._by_id.get(actor_id) if actor_id else None
+        return a.titles if a is not None else ()
 
     def __contains__(self, name: str) -> bool:
         return self.lookup(name) is not None

@@ -1394,13 +1394,15 @@ class Resolver:
         def fits(sp: Speaker) -> bool:
             if not sp.personlike or self._gender_conflict(sp) or me is not None and sp.name == me.name:
                 return False
-            role = _norm_role(sp.role + " " + (sp.name[8:] if sp.name.startswith("unnamed:") else ""))
+            role = _norm_role(" ".join((sp.role, *self.reg.titles_of(sp.actor_id),
+                                        sp.name[8:] if sp.name.startswith("unnamed:") else "")))
             if not role.strip() or not _role_has(role, heads):
                 return False
             return not country or not sp.country or sp.country == country
 
         def qualified(sp: Speaker) -> bool:
-            words = set(re.findall(r"[a-z]+", _norm_role(sp.role + " " + sp.organisation)))
+            words = set(re.findall(r"[a-z]+", _norm_role(" ".join((sp.role, sp.organisation,
+                                                                 *self.reg.titles_of(sp.actor_id))))))
             return not quals or quals <= words
         ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
         ents = self.entities
