@@ -2202,3 +2202,27 @@ def test_a_title_the_registry_gives_links_to_the_person_the_article_names_withou
     q = {r["quote"][:12]: r["speaker"] for r in article_rows(text, article="t.txt", published="2025-01-14",
                                                              registry=reg)[0]}
     assert q == {"We cannot ac": "Ana Kovac", "We will keep": "Ana Kovac"}
+
+
+# ---------------------------------------------------------------- who speaks, as the sentence's own structure names them
+
+def test_a_call_sign_in_the_apposition_names_the_described_speaker():
+    text = ("\u201cMarines,\u201d says the commander, a 29-year-old who goes by the call sign Falcon. "
+            "\u201cYou can tell by how they move.\u201d\n\nHe pointed at the screen. "
+            "\u201cThey keep coming,\u201d he said.")
+    assert set(quotes(text).values()) == {"Falcon"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a verb of perception before the one who speaks
+    ("Two weeks ago this Council heard the Russian delegation dismiss the reports as \u201ca provocation of "
+     "foreign services.\u201d", "Russian delegation"),
+    # a country's body named with where it is accredited, or by a long proper name
+    ("Sylvania's mission to the OSCE called the measures \u201cillegal and doomed to fail\u201d in a post.",
+     "Sylvania's mission to the OSCE"),
+    ("Freedonia's Coordination Headquarters for the Treatment of Prisoners of War called the claims \u201ca lie\u201d.",
+     "Freedonia's Coordination Headquarters for the Treatment of Prisoners of War"),
+])
+def test_a_body_is_named_as_the_article_names_it(text, speaker):
+    r = [q for q in rows(text)[0]]
+    assert [q["speaker"] for q in r] == [speaker]

@@ -82,6 +82,11 @@ def right_context(res: Resolver, text: str, close: int, le: int) -> str:
     return text[close:min(end, nxt)].rstrip(".!? ")
 
 
+_APPOS_CALL_SIGN = re.compile(r",\s+(?:(?:a|an)\s+[^,.;“”\"]{0,40}?\s+)?(?P<cs>(?:who\s+(?:goes|went)\s+by|with|using|"
+                              r"under)\s+(?:the\s+)?call[- ]?sign\s+[\"'‘“]?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"'’”]?|"
+                              r"call[- ]?sign\s+[\"'‘“]?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"'’”]?)")
+
+
 def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, close: int, ls: int,
                     le: int) -> tuple[Speaker | None, str, str]:
     """(speaker, verb lemma, rule) for the quotation text[start:end] from its own sentence."""
@@ -105,6 +110,14 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         if m:
             np = re.split(r"\s+(?:in|on|at|during|while|after|before|when|to)\s+", m.group("np"))[0]
             how, sp = res.parse_np(np, close + m.start("np"))
+            if sp is not None and sp.kind == "anonymous":
+                # '"Koreans," says the commander, a 31-year-old who goes by the call sign Shaman.': the
+                # apposition gives the name the article knows him by
+                cs = _APPOS_CALL_SIGN.match(right, m.end("np"))
+                if cs:
+                    how2, sp2 = res.parse_np(np + " " + cs.group("cs"), close + m.start("np"))
+                    if sp2 is not None and how2 == "call-sign":
+                        how, sp = how2, sp2
             if sp is not None:
                 ap = APPOS.match(right + ",", m.end("np")) if sp.kind == "person" and not sp.role else None
                 if ap:

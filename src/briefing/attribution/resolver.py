@@ -105,6 +105,9 @@ DATELINE_PREFIX = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž]{2,}(?:[ /,.][A-ZÀ-ÖØ-Þ�
 # "X thanked Y and [said]": a capitalised subject, a lower-case verb, its object, "and" before the speech verb
 # and "X declined to give an estimate, [saying]": a capitalised subject before a past-tense verb
 _VERB_AND = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*\s+){1,6}?)(?:[a-z]\w*(?:ed|s)\s+.+\s+and|(?:also\s+)?[a-z]\w+ed\s+(?!by\b|on\b|in\b|at\b|with\b).{6,})$")   # ("lawmakers briefed by" is no verb)
+# a verb of perception before the one who speaks: "(two weeks ago) this Council heard [the Russian delegation]"
+_HEARD = re.compile(r"^.{0,80}?\b(?:heard|saw|watched|listened\s+to)\s+"
+                    r"((?!(?:that|about|of|from|it|this|nothing|no|rumou?rs|reports|claims)\b).{2,80})$", re.I)
 # "X, a vice director, issued a statement through KCNA on Monday [denouncing]": who issued it, not its channel
 _ISSUED = re.compile(r"^(.{2,160}?),?\s+(?:issued|released|published|posted|put\s+out|sent)\s+(?:a|an|the|his|her|its|their)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:statement|message|letter|communiqu[eé]|post|video|note)\b[^,;]*$")
@@ -156,7 +159,9 @@ _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writi
 # a name that ends a clause ("That warning came from Selin Aydın", "those were the words of Oleh Kravets")
 _CLAUSE_END_NAME = re.compile(r"(?-i:\b(?:from|of|by|with|to|for)\s+((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,3}[A-ZÀ-Þ][\w'’\-]+))$")
 # where a body sits ("Russia's embassy in Wellington"): part of its name, not another party
-_PLACE_TAIL = re.compile(r"(?:in|at)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
+_NAME_JOINERS = frozenset("for of the and on to in".split())
+# (and the body a mission is accredited to: "Russia's mission to the EU", "its delegation to the OSCE")
+_PLACE_TAIL = re.compile(r"(?:in|at|to(?:\s+the)?)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
 _PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
@@ -321,6 +326,9 @@ class Resolver:
         kin = _kin_lead().match(np)
         if kin:
             np = np[kin.end():]     # "His sister Kim Yo-jong": the name after the relation
+        hp = _HEARD.match(np)
+        if hp:
+            np = hp.group(1)   # "this Council heard the Russian delegation [dismiss ...]": the one heard speaks
         m = _VERB_AND.match(np) or _ISSUED.match(np)
         if m:
             np = m.group(1).strip()   # "Russian President Vladimir Putin thanked Kim Jong Un and [said]": its subject
@@ -652,8 +660,13 @@ class Resolver:
                         return "registry", from_actor(a, pos)
                 owner = next((k for k in range(min(3, len(words) - 1)) if possessive(words[k])
                               and all(CAP.match(w) for w in words[:k])), -1)
-                if (owner >= 0 or lex.demonym(words)[1]) and first not in lex.anon and len(words) <= 6 and \
-                        not any(ch.isdigit() for ch in np) and (head_i == len(words) - 1 or _PLACE_TAIL.fullmatch(
+                # ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War": a body's proper
+                # name, however long, after the country that owns it)
+                proper = owner >= 0 and words[head_i][:1].isupper() and \
+                    all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words[owner + 1:])
+                if (owner >= 0 or lex.demonym(words)[1]) and first not in lex.anon and \
+                        (len(words) <= 6 or proper and len(words) <= 14) and \
+                        not any(ch.isdigit() for ch in np) and (head_i == len(words) - 1 or proper or _PLACE_TAIL.fullmatch(
                             " ".join(words[head_i + 1:]))):
                     # "Ukraine's military intelligence agency", "Seoul's military", "Russia's embassy in
                     # Wellington": one definite institution, named as the article names it
