@@ -2226,3 +2226,22 @@ def test_a_call_sign_in_the_apposition_names_the_described_speaker():
 def test_a_body_is_named_as_the_article_names_it(text, speaker):
     r = [q for q in rows(text)[0]]
     assert [q["speaker"] for q in r] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the one named after "Among them was" is the sentence's subject, whom a later "she" stands for
+    ("About 200 people rallied outside the parliament. Among them was Ana Kovac, 34, a nurse who moved to "
+     "Leith in 2022. \u201cNow there are marines shooting at my brother,\u201d she said.", "Ana Kovac"),
+    # letters after a name are no part of it
+    ("Defence spokesperson Ivo Dragan MP said: \u201cThe Government should go much further on sanctions.\u201d",
+     "Ivo Dragan"),
+    ("Air Marshal Sir Richard Vance KBE said: \u201cThe marines were badly led and they knew it.\u201d",
+     "Richard Vance"),
+])
+def test_who_a_sentence_names_with_its_inversions_and_letters(text, speaker):
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_a_senior_mp_stays_a_description():
+    text = "A senior MP said: \u201cThe marines were badly led and they knew it.\u201d"
+    assert list(quotes(text).values()) == ["unnamed: senior MP"]

@@ -31,6 +31,21 @@ def test_cp1252_curly_quotes_come_out_readable():
     assert "\u201cwe will respond\u201d" in d.text and "envoy\u2019s" in d.text
 
 
+@pytest.mark.parametrize("text", [
+    # an English page with a few curly quotes, a breadcrumb's angle and a pound sign: too few bytes for
+    # statistics (they have read such a page as cp775, every “ turned into a letter)
+    "News › UK News\n\nThe UK’s Defence Intelligence said troops were “likely to be reinforced”. "
+    "“Kim Jong Un is treating his soldiers as ammunition,” Mr Healey said, at a cost of £200m. "
+    "About 200 people gathered outside the Scottish Parliament on Thursday afternoon. " * 3,
+    # a Latin-1 page with a handful of accented letters (read as cp1250: "Agęncia")
+    "Agência Brasil\nEmpresa Brasil de Comunicação | Saúde | Español\n\nLavrov dismissed the "
+    "reports at the G20 summit in Rio de Janeiro, and Ukraine's envoy pressed Brazil to speak up. " * 3,
+])
+def test_a_mostly_english_single_byte_page_is_read_as_windows_1252(text):
+    d = decode(text.encode("cp1252"))
+    assert d.text == text and d.encoding == "cp1252"
+
+
 def test_euc_kr_korean_comes_out_readable():
     text = "북한군 파병에 대한 정부의 공식 입장입니다. 국가정보원은 특수부대 파병을 확인했다고 밝혔다. " * 10
     d = decode(text.encode("euc-kr"))

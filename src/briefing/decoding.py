@@ -4,7 +4,8 @@ UTF-8 (with or without BOM) is tried strictly first: it is what almost every
 modern page is, and decoding it costs nothing. A file that is UTF-8 except for
 a few bytes (a scraper that cut a character in two, one stray Latin-1 byte)
 stays UTF-8 with those bytes replaced by U+FFFD and counted: handing it to
-encoding detection would turn every curly quote in it into mojibake. Only a
+encoding detection would turn every curly quote in it into mojibake. An English
+page saved by a Windows tool (ASCII with cp1252 curly quotes and dashes) is cp1252; any other
 file that is not UTF-8 at all goes through charset-normalizer, which tells
 cp1252, EUC-KR and Latin-1 apart by their byte statistics; we only look at the
 first 256 KB to keep huge files bounded.
@@ -75,6 +76,8 @@ def decode(raw: bytes) -> Decoded:
     valid = len(escaped) - bad - ascii_bytes
     if valid >= bad:
         return _utf8(raw, "utf-8", escaped)
+    if _english_cp1252(raw):
+        return Decoded(_newlines(raw.decode("cp1252")), "cp1252")
     best = from_bytes(raw[:_SAMPLE]).best()
     if best is None:
         raise BinaryFile("no text encoding fits the bytes")
@@ -82,6 +85,38 @@ def decode(raw: bytes) -> Decoded:
     # charset-normalizer names cp1252 as such; plain latin-1 files decode the same
     # way except for 0x80-0x9f, where cp1252 has the curly quotes scrapers love.
     return Decoded(_newlines(raw.decode(enc, errors="replace")), enc)
+
+
+# Windows-1252's typographic bytes: curly quotes, angle quotes (a breadcrumb's ›), dashes, ellipsis, bullet,
+# daggers, euro, trade mark. An English
+# page saved by a Windows tool is ASCII with a sprinkling of these (and perhaps a Latin-1 letter); byte
+# statistics on so few bytes are a coin toss (charset-normalizer has named such files cp775, cp1125 or
+# mac_latin2, turning every quotation mark into a letter). The bytes 0x80-0x9f are letters in those
+# encodings but punctuation here, so a mostly-ASCII file whose only bytes in that range are these is
+# cp1252, and so is one whose few non-ASCII bytes are all Western European letters (a Latin-1 page: "Agência"
+# read as cp1250 is "Agęncia"); a Cyrillic or Korean file has far more non-ASCII bytes than the share allowed.
+_CP1252_TYPOGRAPHIC = frozenset(b"\x80\x82\x84\x85\x86\x87\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b")
+_C1 = bytes(range(0x80, 0xA0))
+_ENGLISH_SHARE = 0.05
+_WESTERN = frozenset("áéíóúàèìòùâêîôûãõçñäëïöüÿßÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÃÕÇÑÄËÏÖÜæøåÆØÅœ£€°«»·\u00a0")
+
+
+def _english_cp1252(raw: bytes) -> bool:
+    sample = raw[:_SAMPLE]
+    high = sample.translate(None, _ASCII)
+    if not high or len(high) > _ENGLISH_SHARE * len(sample):
+        return False
+    c1 = set(high) - set(high.translate(None, _C1))
+    if not c1 <= _CP1252_TYPOGRAPHIC:
+        return False
+    # (with no typographic byte, only Western European letters: "Agência", "Español", not a Polish "³")
+    if not c1 and not all(ch in _WESTERN for ch in bytes(set(high)).decode("latin-1")):
+        return False
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf8(raw: bytes, name: str, escaped: str | None = None) -> Decoded:

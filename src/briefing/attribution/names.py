@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..actors import Actor, Registry
-from ..resources import read_table
+from ..resources import read_lines, read_table
 from .lexicon import lexicon
 
 @lru_cache(maxsize=1)
@@ -44,6 +44,11 @@ PLACE_WORDS = frozenset("province oblast region county city district village tow
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
                        "Brig. Cmdr. Rev. Sir Dame".split())
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
+
+
+@lru_cache(maxsize=1)
+def post_nominals() -> frozenset:
+    return frozenset(read_lines("post_nominals.txt"))
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+$")
 _PARTICLES = frozenset(("de", "von", "van", "al", "bin", "da", "del", "la", "le"))
 _JOINERS = frozenset(("of", "for", "the", "to"))
@@ -217,6 +222,8 @@ class Names:
             # a pronoun "she" could stand for
             c = " ".join(toks)
             return Speaker(c, "government", "", "government", c, c, 0)
+        while len(toks) > 2 and toks[-1].rstrip(".,") in post_nominals() and toks[-2][:1].isupper():
+            toks = toks[:-1]     # "Alasdair Finlay MP", "Sir Richard Haldane KBE"
         honor = [t for t in toks if t in HONORIFICS]
         if honor:
             toks = [t for t in toks if t not in HONORIFICS]

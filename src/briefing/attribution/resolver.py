@@ -33,7 +33,7 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, unnamed
+from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, post_nominals, unnamed
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -159,6 +159,7 @@ _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writi
 # a name that ends a clause ("That warning came from Selin Aydın", "those were the words of Oleh Kravets")
 _CLAUSE_END_NAME = re.compile(r"(?-i:\b(?:from|of|by|with|to|for)\s+((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,3}[A-ZÀ-Þ][\w'’\-]+))$")
 # where a body sits ("Russia's embassy in Wellington"): part of its name, not another party
+_AMONG_WAS = re.compile(r"(?:Among|Alongside|With)\s+(?:them|those|the\s+\w+)\s+(?:was|were|is|are|stood|sat)\s+")
 _NAME_JOINERS = frozenset("for of the and on to in".split())
 # (and the body a mission is accredited to: "Russia's mission to the EU", "its delegation to the OSCE")
 _PLACE_TAIL = re.compile(r"(?:in|at|to(?:\s+the)?)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
@@ -312,6 +313,9 @@ class Resolver:
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
         np = DATELINE_PREFIX.sub("", np)
+        if np.rstrip(" ,.")[-1:].isupper() and len(np.split()) > 2 and np.split()[-1].rstrip(".,") in post_nominals() \
+                and np.split()[-2][:1].isupper():
+            np = np.rsplit(None, 1)[0]    # "SNP defence spokesperson Alasdair Finlay MP" (not "a senior MP")
         np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
@@ -931,6 +935,15 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
+        inv = _AMONG_WAS.match(self.text, s, e)
+        if inv:
+            # "Among them was Olena Hrytsak, 34, a nurse from Kharkiv": the one after the verb is the subject
+            chunk = self.text[inv.end():e].split(",")[0].strip(" .")
+            how, sp = self.parse_np(chunk, inv.end())
+            if sp is not None and sp.kind == "person":
+                sp = sp.at(sp.pos, subject=True)
+                self._subjects[si] = sp
+                return sp
         # (only the listed lead words: "Meeting the commanders ..., the respected Comrade Kim Jong Un
         # congratulated them" keeps its whole first clause for the subject rules below)
         lead = _OPENING_PARTICIPLE.match(self.text, s, e) or _BULLET.match(self.text, s, e)
