@@ -29,7 +29,9 @@ def test_parse_number(s, v):
 
 
 @pytest.mark.parametrize("text,lo,hi", [("10,000 to 12,000 troops", 10000, 12000), ("10,000-12,000 troops", 10000, 12000),
-                                        ("between 1,000 and 3,000 troops", 1000, 3000), ("1.5 to 2 million shells", 1.5e6, 2e6)])
+                                        ("between 1,000 and 3,000 troops", 1000, 3000), ("1.5 to 2 million shells", 1.5e6, 2e6),
+                                        # a scale letter after the second bound scales both
+                                        ("11\u201312k troops", 11000, 12000), ("3-5m shells", 3e6, 5e6)])
 def test_ranges(text, lo, hi):
     r = one(text)
     assert (r.qualifier, r.low, r.high) == ("range", lo, hi) and math.isnan(r.value)
@@ -156,6 +158,23 @@ def test_unit_category(text, unit, cat):
 def test_a_toll_of_an_amount_counts_casualties(text, surface):
     r = one(text)
     assert (r.surface, r.unit_category) == (surface, "casualties")
+
+
+@pytest.mark.parametrize("text,surface,category", [
+    ("Freedonia said 9,000 marines were sent. Its spy agency has put the figure slightly higher, at about 10,500.",
+     "about 10,500", "personnel"),
+    ("Freedonia said 9,000 marines were sent. The agency expects the total to reach about 12,000 by December.",
+     "about 12,000", "personnel"),
+    # a deployment counts people sent, whatever the figure before it counted
+    ("Freedonia thinks 2,700 marines have been killed or wounded. The first deployment last autumn was somewhere "
+     "between 11,000 and 12,000.", "between 11,000 and 12,000", "personnel"),
+    ("Freedonia said 9,000 marines were sent. Expect another rotation of several thousand by summer.",
+     "several thousand", "personnel"),
+])
+def test_a_figure_that_names_no_noun_counts_what_its_total_or_group_counts(text, surface, category):
+    f = figs(text)
+    r = f[f.surface == surface]
+    assert len(r) == 1 and r.iloc[0].unit_category == category, f[["surface", "unit_category"]].to_string()
 
 
 def test_a_period_after_losses_of_is_no_figure():

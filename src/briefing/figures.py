@@ -75,6 +75,7 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"than|over|under|at|least|most|up|to|as|many|well|close|approximately|an|estimated|several|"
                          rf"perhaps|possibly)\s+){{0,3}}$",
                          re.IGNORECASE)
+_SENT_GROUP = re.compile(r"\b(?:deployment|contingent|rotation|wave|batch|detachment)\b")
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
@@ -92,9 +93,10 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"\s+(?:number|figure|estimate)\b|\s+(?:a|per|each)\s+(?:day|week|month)\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|(?:the\s+|(?:[A-Z][\w’'-]*\s+){1,3})"
                    r"(?:number|figure|"
-                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?)\s+(?:at|above|below|near|around|over|under)\s+[\"“]?(?:\w+\s+){0,2}$|"
+                   # ("has put the figure slightly higher, at about 12,000": a comma before the amount)
+                   r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?),?\s+(?:at|above|below|near|around|over|under)\s+[\"“]?(?:\w+\s+){0,2}$|"
                    # "a second contingent of several thousand", "a force of about 12,000"
-                   r"\b(?:contingent|force|deployment|detachment)\s+of\s+(?:\w+\s+){0,2}$|"
+                   r"\b(?:contingent|force|deployment|detachment|rotation|wave|batch)\s+of\s+(?:\w+\s+){0,2}$|"
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -104,11 +106,13 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    r"(?:^|[.;]\s+|\n)Of\s+(?:those|them|these)\s*,\s+(?:\w+\s+){0,2}$|"
                    # "the figure had grown to about 11,000", "the total dispatched could reach 30,000", "the next
                    # group could number between 3,000 and 5,000": a total or a group whose members were named before
-                   r"\b(?:the|that|this|its|their)\s+(?:(?:next|new|second|third|overall|final|latest)\s+)?"
-                   r"(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch)\s+"
+                   # ("the first deployment last autumn was somewhere between 11,000 and 12,000")
+                   r"\b(?:the|that|this|its|their)\s+(?:(?:next|new|first|second|third|overall|final|latest)\s+)?"
+                   r"(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch|deployment)\s+"
+                   r"(?:(?:last|this|next)\s+\w+\s+)?"
                    r"(?:(?:dispatched|deployed|sent|killed|wounded|so\s+far)\s+)?(?:(?:had|has|have|could|would|will|"
-                   r"may|might|now|already|eventually|since|then|later|soon)\s+){0,3}(?:grown|grew|rose|risen|reach|"
-                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbered)"
+                   r"may|might|now|already|eventually|since|then|later|soon|to)\s+){0,3}(?:grown|grew|rose|risen|reach|"
+                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbered|was|were)"
                    r"(?:\s+to)?\s+(?:\w+\s+){0,2}$|"
                    # "That brings the total to about 14,000", "taking the overall number of dead to 300"
                    r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raise[sd]?|raising)\s+"
@@ -634,7 +638,10 @@ def candidates(text: str, locate) -> list[Candidate]:
                 # that names no noun of its own is the total of what was last counted ("some 1,500 troops were
                 # shipped on navy vessels ... raised the figure to 3,000": troops, not vessels)
                 w = _last_unit_word(text, s)
-                counted = out[-1] if not ot and it_at and out and out[-1].category != "other" and \
+                # (a deployment, contingent or rotation counts people sent, whatever the last figure counted:
+                # "4,700 ... killed or wounded. The first deployment was between 11,000 and 12,000")
+                sent = it_at is not None and _SENT_GROUP.search(it_at.group(0)) is not None
+                counted = out[-1] if not ot and it_at and not sent and out and out[-1].category != "other" and \
                     not out[-1].percent and s - out[-1].end <= 400 and \
                     not _UNIT_WORD.search(text, it_at.start(), s) else None
                 if w is None and counted is None and \
@@ -647,6 +654,8 @@ def candidates(text: str, locate) -> list[Candidate]:
                 else:
                     unit = w.group(0) if w is not None else ot.group(0).split()[-1]
                     cat, noun_phrase = _UNITS.get(unit.lower(), "casualties"), unit
+                    if sent and cat == "casualties":
+                        cat = "personnel"
                 uend, elided = e, True
             else:
                 # ellipsis: the noun was given by an earlier figure in the same sentence

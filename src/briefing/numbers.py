@@ -217,6 +217,9 @@ def find_numbers(text: str):
             # "1.5 to 2 million": the scale of the second bound applies to the first
             if hi == hi and lo == lo and lo < hi / 1000 and re.search(rf"(?:{_S})$", b, re.I) and not re.search(_S, a, re.I):
                 lo = lo * parse_number(re.search(rf"(?:{_S})$", b, re.I).group(0))
+            abbr = re.search(r"\d(mn|bn|m|k)$", b.strip())
+            if abbr and hi == hi and lo == lo and lo < hi / 100 and not re.search(r"(?:mn|bn|m|k)$", a.strip()):
+                lo = lo * _SCALE_ABBR[abbr.group(1)]    # "11–12k": the letter scales both bounds
             if not (lo == lo and hi == hi) or lo >= hi:
                 # "2022-2024"-like or "5-1": not a range; fall back to the first number alone
                 whole = text[m.start():m.end("r2")] if m.group("r1") else ""
