@@ -77,7 +77,8 @@ def test_every_furniture_example_in_the_data_file_is_removed(row):
 
 
 @pytest.mark.parametrize("line", ["ALSO READ | Marines reach the border as Sylvania sends 3,000 more",
-                                  "Read more » Sylvania sends 3,000 marines", "See also — the convoy at sea"])
+                                  "Read more » Sylvania sends 3,000 marines", "See also — the convoy at sea",
+                                  "\u25b6 Related: FID: Sylvania decides to send 1,500 marines (Oct. 18)"])
 def test_a_related_link_set_off_by_a_bar_or_an_arrow_is_furniture(line):
     assert boilerplate.furniture_kind(line) == "related link"
 
