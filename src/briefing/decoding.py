@@ -88,8 +88,8 @@ def decode(raw: bytes) -> Decoded:
 
 
 # Windows-1252's typographic bytes: curly quotes, angle quotes (a breadcrumb's ›), dashes, ellipsis, bullet,
-# daggers, euro, trade mark. An English
-# page saved by a Windows tool is ASCII with a sprinkling of these (and perhaps a Latin-1 letter); byte
+# daggers, euro, trade mark. An English page saved by a Windows tool is ASCII with a sprinkling of these
+# (and perhaps a Latin-1 letter); byte
 # statistics on so few bytes are a coin toss (charset-normalizer has named such files cp775, cp1125 or
 # mac_latin2, turning every quotation mark into a letter). The bytes 0x80-0x9f are letters in those
 # encodings but punctuation here, so a mostly-ASCII file whose only bytes in that range are these is

@@ -356,6 +356,7 @@ class Claim:
 # what may follow a sentence-final attribution: "... , Park told reporters on Monday (Jan 13), citing the NIS."
 _ENDS_SENTENCE = re.compile(r"(?:(?!\bthat\b|\b(?:was|were|is|are|would|will|could|had|has)\b)[^.;:“”\"\d]){0,70}?"
                             r"[.!?”\"’']*\s*$")   # "..., an estimate two sources told Reuters was likely to rise": no
+# a clause "as X said" set off after the figure ("..., as the President of Ukraine stated on 23 December.")
 _AS_CLAUSE = re.compile(r"(?:^|[,—–]\s*)as\s+[^,;:.“”\"]*$")
 # what may close "as X said" for it to attribute the sentence: a time or an audience, then the end
 _AS_SAID_END = re.compile(r"(?:\s+(?:on|in|at|to|last|this|earlier|yesterday|today|on\s+\w+)\b[^.;:“”\"]{0,40}?)?"
