@@ -2245,3 +2245,16 @@ def test_who_a_sentence_names_with_its_inversions_and_letters(text, speaker):
 def test_a_senior_mp_stays_a_description():
     text = "A senior MP said: \u201cThe marines were badly led and they knew it.\u201d"
     assert list(quotes(text).values()) == ["unnamed: senior MP"]
+
+
+@pytest.mark.parametrize("text,claimant", [
+    # estimates nobody is named for claim what they put
+    ("Western and Freedonian intelligence estimates put the first contingent at 10,000-12,000 marines.",
+     "unnamed: Western and Freedonian intelligence estimates"),
+    ("Western estimates put Sylvanian casualties at more than 1,500 a day.", "unnamed: Western estimates"),
+    # but a body's estimates are the body's
+    ("The Freedonian Intelligence Directorate estimates put the number at 12,000 marines.",
+     "Freedonian Intelligence Directorate"),
+])
+def test_estimates_as_a_subject_are_their_own_claimant_unless_a_body_owns_them(text, claimant):
+    assert figures(text)[0]["claimant"] == claimant

@@ -389,6 +389,11 @@ _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(
                        r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:()“”\"\n]{1,60}?)"
                        r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
 FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
+# a subject that is estimates nobody is named for: "Western and South Korean intelligence estimates [put]"
+_ESTIMATES_SUBJECT = re.compile(r"(?:^|(?<=[.;:,\n])\s*|(?<=\s))(?P<np>(?:[A-Z][\w.’'\-]*|public|official|independent|"
+                                r"recent|latest|earlier|current)(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,4}(?:\s+(?:intelligence|"
+                                r"military|government|official))?\s+(?:estimates|assessments|tallies|calculations))"
+                                r"\s+(?:now\s+|also\s+|still\s+|have\s+|had\s+)?$")
 _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intelligence|tallies|calculations)$", re.I)
 # "by his count", "by Seoul's estimate", "in Kyiv's tally"
 BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*){0,3}['’]s)\s+"
@@ -741,6 +746,18 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                                                          _AS_SAID_END.match(text, ve, se)):
             continue   # "..., as X said the casualties had climbed": X's own clause, not an attribution of this
             # (but "..., as President X stated on 23 December.": the clause says only who said it, and when)
+        if sp is None and vs < pos and lemma in ("put", "place", "estimate", "suggest", "show", "say", "indicate"):
+            est = _ESTIMATES_SUBJECT.search(text, max(lo, vs - 110), vs)
+            if est:
+                # "Western and South Korean intelligence estimates put the first contingent at 10,000-12,000":
+                # estimates nobody is named for are their own (unnamed) claimant
+                desc = " ".join(est.group("np").split())
+                how2, body = res.parse_np(desc.rsplit(None, 1)[0], est.start("np"))
+                if body is not None and how2 in ("registry", "name"):
+                    sp, how = body, "estimates-of:" + how2     # ("The Pentagon estimates put ...": the Pentagon's)
+                else:
+                    sp, how = Speaker(unnamed(desc), "anonymous", "", desc, "", "", est.start("np")), "documents"
+                np_at = est.start("np")
         if sp is None:
             before = text[max(lo, vs - 3):vs]
             if text[vs:ve].endswith("ing") and before.rstrip().endswith(",") and last_subject is not None:
