@@ -2258,3 +2258,15 @@ def test_a_senior_mp_stays_a_description():
 ])
 def test_estimates_as_a_subject_are_their_own_claimant_unless_a_body_owns_them(text, claimant):
     assert figures(text)[0]["claimant"] == claimant
+
+
+def test_a_negated_verb_leaves_its_subject_whole_for_a_later_pronoun():
+    text = ("Freedonia's naval intelligence agency has not said that 3,000 marines were killed. It put the "
+            "number of deaths at about 300.")
+    assert not by_surface(text)["about 300"]["claimant"].endswith("not")
+
+
+def test_a_dash_after_the_comma_still_leads_to_the_speaker():
+    text = ("\u201cThey were brought in at night, by the truckload\u201d, \u2014 says a nurse at one of the hospitals, "
+            "who asked not to be named.")
+    assert list(quotes(text).values())[0].startswith("unnamed: nurse")

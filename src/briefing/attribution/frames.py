@@ -42,7 +42,8 @@ MAX_RIGHT = 250
 def _verb_np() -> re.Pattern:
     # verbs as written in lower case: "State Department spokesman X told" does not open with "state"
     # ("said Rep. Han Ji-yeon": an abbreviation's stop before a capital does not end the phrase)
-    return re.compile(r"\s*[,:;—–-]?\s*" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-ZÀ-ÖØ-ÞĀ-Ž])){1,120})")
+    # (Russian style puts a dash after the comma: '«...», — says a nurse')
+    return re.compile(r"\s*(?:[,:;]\s*)?(?:[—–-]\s*)?" + lexicon().verb_re.pattern + r"\s+(?P<np>(?:[^,.;“”\"]|\.(?=\s[A-ZÀ-ÖØ-ÞĀ-Ž])){1,120})")
 
 
 # "as X put it", "X put it well the other day:": saying it

@@ -39,7 +39,7 @@ AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|o
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
                  r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
                  r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly|"
-                 r"never))+$", re.I)
+                 r"never|not|did|does|do|cannot))+$", re.I)   # ("the agency has not [said]": the agency)
 LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
                   r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
 # a time phrase opening the clause without a comma: "On Sunday they said", "Last week the ministry said"
