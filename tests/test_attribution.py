@@ -2270,3 +2270,18 @@ def test_a_dash_after_the_comma_still_leads_to_the_speaker():
     text = ("\u201cThey were brought in at night, by the truckload\u201d, \u2014 says a nurse at one of the hospitals, "
             "who asked not to be named.")
     assert list(quotes(text).values())[0].startswith("unnamed: nurse")
+
+
+@pytest.mark.parametrize("after,speaker", [
+    ("That was Lt Gen (retd) Ivo Dragan, a former defence attach\u00e9 in Sylvania, speaking to the paper.", "Ivo Dragan"),
+    ("Maj. Ivo Dragan, 41, says this quietly, standing in the doorway of a farmhouse.", "Ivo Dragan"),
+])
+def test_a_quote_paragraph_takes_the_speaker_the_next_sentence_points_back_to(after, speaker):
+    text = ("\u201cIf you lose some two thousand men in a few weeks, any commander pulls back and retrains. That "
+            "is not defeat, that is learning.\u201d\n\n" + after)
+    assert list(quotes(text).values()) == [speaker]
+
+
+def test_said_it_is_no_pointer_back():
+    text = "\u201cWe will hold the line whatever it costs us.\u201d\n\nZoran Petrov said it would be a long winter."
+    assert list(quotes(text).values()) != ["Zoran Petrov"]

@@ -299,8 +299,14 @@ _POINTS_BACK = re.compile(
     r"prediction|warning|disclosure|revelation|forecast)\b|"
     # "That account was posted on Wednesday by Yegor Lomakin, a former officer who ..."
     r"\s*(?:That|This|The)\s+(?:account|post|message|statement|assessment|comment|remark|description|claim|warning|"
-    r"testimony|appeal)s?\s+(?:was|were|came)\s+(?:[\w-]+\s+){0,4}?(?:by|from)\s+(?P<np7>" + _NP_BACK + ")")
-_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6", "np7", "np8")
+    r"testimony|appeal)s?\s+(?:was|were|came)\s+(?:[\w-]+\s+){0,4}?(?:by|from)\s+(?P<np7>" + _NP_BACK + ")|"
+    # "That was Lt Gen (retd) Vikram Sethi, a former defence attaché, speaking to HT."
+    r"\s*(?:That|This)\s+(?:was|is)\s+(?P<np9>[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:“”\"]{2,80}?)(?:,[^.;:“”\"]{2,120}?)?,\s+"
+    r"(?:speaking|talking|writing)\s+(?:to|with|on|in|at|from)\b|"
+    # "Maj. Serhiy Kovalenko, 41, says this quietly, standing in the doorway"
+    r"\s*(?P<np10>[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^,.;:“”\"]|\.(?=\s[A-ZÀ-ÖØ-ÞĀ-Ž])){2,60}?)(?:,[^.;:“”\"]{1,120}?,)?\s+(?:says|said|tells|told)\s+(?:(?:me|us)\s+)?"
+    r"(?:this|so)\b(?!\s+(?:is|was|the|a|an|he|she|they|we|it|that)\b)")
+_BACK_GROUPS = ("np", "np2", "np3", "np4", "np5", "np6", "np7", "np8", "np9", "np10")
 
 
 def next_sentence_speaker(res: Resolver, text: str, close: int) -> tuple[Speaker | None, str, str]:
