@@ -2285,3 +2285,18 @@ def test_a_quote_paragraph_takes_the_speaker_the_next_sentence_points_back_to(af
 def test_said_it_is_no_pointer_back():
     text = "\u201cWe will hold the line whatever it costs us.\u201d\n\nZoran Petrov said it would be a long winter."
     assert list(quotes(text).values()) != ["Zoran Petrov"]
+
+
+def test_a_name_and_its_apposition_after_a_long_lead_in_introduce_the_quote_paragraph():
+    text = ("Responding to the capture of two Sylvanian marines by Freedonian forces near the port, Ana Kovac, "
+            "the Freedonian Refugee Council's deputy regional director for East and Southeast Asia, said:\n\n"
+            "\u201cThese two men must be treated as prisoners of war, with every protection the law gives them.\u201d")
+    r = rows(text)
+    assert [q["speaker"] for q in r[0]] == ["Ana Kovac"]
+    # the count in the lead-in is not what the colon introduces
+    assert [(f["surface"], f["claimant"]) for f in r[1]] == [("two", ""), ("two", "Ana Kovac")]
+
+
+def test_keeps_telling_is_a_verb_of_saying_with_its_subject():
+    text = "The Kremlin keeps telling the world there are \u201cno Sylvanian marines on the island\u201d."
+    assert [q["speaker"] for q in rows(text)[0]] == ["Russia"]

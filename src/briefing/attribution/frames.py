@@ -735,6 +735,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
         if _DETERMINED.search(text, max(lo, vs - 8), vs):
             continue   # "North Korea's state news agency", "its estimate": a noun
+        if vs > pos and text[ve:ve + 2].lstrip().startswith(":"):
+            continue   # "Responding to the capture of two soldiers, X said:": what follows the colon is said
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue

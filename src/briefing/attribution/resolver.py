@@ -39,7 +39,8 @@ AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|o
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
                  r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
                  r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly|"
-                 r"never|not|did|does|do|cannot))+$", re.I)   # ("the agency has not [said]": the agency)
+                 r"never|not|did|does|do|cannot|keeps|kept|keep|continues\s+to|continued\s+to|"
+                 r"went\s+on))+$", re.I)   # ("the agency has not [said]", "the Kremlin keeps [telling]": the subject)
 LEAD = re.compile(r"^(?:and|but|while|as|so|yet|meanwhile|however|also|then|later|instead|separately|"
                   r"still|now|earlier|moreover|in addition|additionally)\b[\s,]*", re.I)
 # a time phrase opening the clause without a comma: "On Sunday they said", "Last week the ministry said"
@@ -778,9 +779,16 @@ class Resolver:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
                 # subject is the last comma-separated chunk
                 tail = np.rstrip().rsplit(",", 1)
-                if len(tail) < 2 or len(tail[1].split()) > max_words:
+                two = np.rstrip(" ,").rsplit(",", 2)
+                if len(two) == 3 and 2 <= len(two[1].split()) <= 4 and all(w[:1].isupper() for w in two[1].split()) \
+                        and len(two[2].split()) <= max_words:
+                    # "Responding to the capture of ..., Hana Lindqvist, Amnesty International's Deputy Regional
+                    # Director for East and Southeast Asia, said:": a name and its apposition after the lead-in
+                    np = two[1] + "," + two[2]
+                elif len(tail) < 2 or len(tail[1].split()) > max_words:
                     continue
-                np = tail[1]
+                else:
+                    np = tail[1]
             if not np.strip():
                 continue
             if skip_pronouns and AUX.sub("", LEAD_TIME.sub("", LEAD.sub("", np.strip(" ,;:—–-\t")))).strip().lower() \
