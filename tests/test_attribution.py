@@ -2300,3 +2300,17 @@ def test_a_name_and_its_apposition_after_a_long_lead_in_introduce_the_quote_para
 def test_keeps_telling_is_a_verb_of_saying_with_its_subject():
     text = "The Kremlin keeps telling the world there are \u201cno Sylvanian marines on the island\u201d."
     assert [q["speaker"] for q in rows(text)[0]] == ["Russia"]
+
+
+def test_and_that_after_a_quote_continues_the_reported_speech():
+    text = ("A Freedonian defence official told reporters that Sylvanian casualties were \u201cin the low thousands,\u201d "
+            "and that Freedonian estimates fell between those of the two capitals.")
+    assert [q["speaker"] for q in rows(text)[0]] == ["unnamed: Freedonian defence official"]
+
+
+def test_a_questioners_label_is_no_part_of_the_subject_of_the_sentence_after_it():
+    text = ("Minister Petrov: I will not comment on each report.\n\n"
+            "Daily Courier, Mori: Sylvanian Foreign Ministry spokeswoman Ana Kovac has described the reports as "
+            "\u201canother invention of the Western media.\u201d What is your reaction?\n\n"
+            "Minister Petrov: I am aware of that statement.")
+    assert [q["speaker"] for q in rows(text)[0]] == ["Ana Kovac"]

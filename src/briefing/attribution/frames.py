@@ -59,8 +59,10 @@ def _final_attribution() -> re.Pattern:
     data/speech_verbs.csv)."""
     return re.compile(r",\s+(?P<np>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž])[^,;:“”\"]{1,60}?)\s+(?P<verb>" + lexicon().verb_re.pattern +
                       r")(?:\s+(?:on|in|at|during|late|early|last|this)\b[^,;“”\"]{0,60})?\s*(?:,|$)")
+# ('"in the low thousands," and that U.S. estimates fell between ...': the reported speech goes on)
 _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since|although|though|until|even\s+"
-                                r"though|days?\s+after|hours?\s+after|weeks?\s+after)\s", re.I)
+                                r"though|days?\s+after|hours?\s+after|weeks?\s+after|(?:and|but|or)\s+(?:that|whether))\s",
+                                re.I)
 
 
 _I_QUOTE = re.compile(r",?\s*(?:and\s+)?I\s+quote\s*[,:]?\s*$")

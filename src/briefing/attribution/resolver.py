@@ -744,6 +744,9 @@ class Resolver:
             for lab in LABEL_PREFIX.finditer(np):
                 np = np[lab.end():]     # "REPORTER: The Pentagon says": the label is not the subject
                 break
+            colon = np.rfind(": ")
+            if colon >= 0 and not np[:colon].rstrip()[-1:].isdigit():
+                np = np[colon + 2:]     # "Sankei Shimbun, Mori: Russian Foreign Ministry spokeswoman Maria Zakharova has"
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")) or \
                     MEDIA_END.search(np[-12:]) and not vm.group(1).lower().endswith("ed"):
                 continue    # "the report", "Seoul's claims", "media reports" are nouns ("media reported" is a verb)
