@@ -47,8 +47,16 @@ _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
 
 
 @lru_cache(maxsize=1)
-def post_nominals() -> frozenset:
+def _post_nominals() -> frozenset:
     return frozenset(read_lines("post_nominals.txt"))
+
+
+def without_post_nominals(toks: list[str]) -> list[str]:
+    """The tokens without the letters after a name ("Alasdair Finlay MP", "Sir Richard Haldane KBE"); a
+    description keeps them ("a senior MP": no name before the letters)."""
+    while len(toks) > 2 and toks[-1].rstrip(".,") in _post_nominals() and toks[-2][:1].isupper():
+        toks = toks[:-1]
+    return toks
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+$")
 _PARTICLES = frozenset(("de", "von", "van", "al", "bin", "da", "del", "la", "le"))
 _JOINERS = frozenset(("of", "for", "the", "to"))
@@ -222,8 +230,7 @@ class Names:
             # a pronoun "she" could stand for
             c = " ".join(toks)
             return Speaker(c, "government", "", "government", c, c, 0)
-        while len(toks) > 2 and toks[-1].rstrip(".,") in post_nominals() and toks[-2][:1].isupper():
-            toks = toks[:-1]     # "Alasdair Finlay MP", "Sir Richard Haldane KBE"
+        toks = without_post_nominals(toks)
         honor = [t for t in toks if t in HONORIFICS]
         if honor:
             toks = [t for t in toks if t not in HONORIFICS]

@@ -33,7 +33,7 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, post_nominals, unnamed
+from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, unnamed, without_post_nominals
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -314,9 +314,9 @@ class Resolver:
         # possessive ending ("the British Defence Ministry's") name no one
         np = _NP_NOISE.sub("", np)
         np = DATELINE_PREFIX.sub("", np)
-        if np.rstrip(" ,.")[-1:].isupper() and len(np.split()) > 2 and np.split()[-1].rstrip(".,") in post_nominals() \
-                and np.split()[-2][:1].isupper():
-            np = np.rsplit(None, 1)[0]    # "SNP defence spokesperson Alasdair Finlay MP" (not "a senior MP")
+        if np.rstrip(" ,.")[-1:].isupper():
+            kept = without_post_nominals(np.split())    # "SNP defence spokesperson Alasdair Finlay MP"
+            np = " ".join(kept) if len(kept) < len(np.split()) else np
         np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
