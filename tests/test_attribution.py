@@ -2314,3 +2314,47 @@ def test_a_questioners_label_is_no_part_of_the_subject_of_the_sentence_after_it(
             "\u201canother invention of the Western media.\u201d What is your reaction?\n\n"
             "Minister Petrov: I am aware of that statement.")
     assert [q["speaker"] for q in rows(text)[0]] == ["Ana Kovac"]
+
+
+def test_a_body_known_only_by_its_letters_claims_what_it_says():
+    # an acronym the article never spells out is an organisation, with or without "the"
+    for subject in ("The QRSI", "QRSI"):
+        text = f"{subject} assesses that Sylvania had shipped between 3 million and 5 million rounds to Freedonia."
+        assert by_surface(text)["between 3 million and 5 million"]["claimant"] == "QRSI", subject
+    # capitals that the article also writes as a word are that word: a dateline city, a magazine's name
+    text = ("LUXOR, Oct. 25 - Freedonia on Friday voiced concern over reports that Sylvania is sending "
+            "thousands of troops. Officials in Luxor declined to comment.")
+    assert by_surface(text)["thousands"]["claimant"] != "LUXOR"
+    # a capitalised headline's surname is the person the article names
+    text = "Zoran Petrov met the envoy on Monday. PETROV said 5,000 troops were sent."
+    assert by_surface(text)["5,000"]["claimant"] == "Zoran Petrov"
+
+
+def test_documenting_a_count_and_giving_a_figure_last_month_claim_it():
+    text = ("Since the start of the war, the Freedonian Intelligence Directorate has documented the execution of "
+            "at least 177 prisoners, 124 of them this year.")
+    r = by_surface(text)
+    assert r["at least 177"]["claimant"] == r["124"]["claimant"] == "Freedonian Intelligence Directorate"
+    assert r["at least 177"]["status"] == "confirmed"
+    text = ("The NIS gave a far lower figure last month, estimating that around 100 Sylvanian soldiers had been "
+            "killed and 1,000 wounded.")
+    r = by_surface(text)
+    assert r["around 100"]["claimant"] == r["1,000"]["claimant"] == "National Intelligence Service"
+    # an adjective "documented" or "repeated" is no verb of saying
+    assert by_surface("The report lists 177 documented deaths among Sylvanian troops.")["177"]["claimant"] != \
+        "unnamed: documented deaths"
+    assert by_surface("There were 177 documented deaths among Sylvanian troops.")["177"]["claimant"] == ""
+    text = "Freedonia, meanwhile, repeated its commitment to deliver 30 fighter jets by 2028."
+    assert by_surface(text)["30"]["claimant"] == "Freedonia"
+
+
+def test_the_subject_of_a_relative_clause_or_a_that_clause_speaks_the_quote():
+    text = ("The Freedonian Intelligence Directorate released a video on Sunday in which one of the prisoners, a "
+            "26-year-old rifleman, says he was told he was going to Freedonia for training. \u201cI did not know "
+            "that we would fight,\u201d the man says in the video.")
+    assert list(quotes(text).values()) == ["unnamed: 26-year-old rifleman"]
+    text = ("The NIS said the second prisoner had told interrogators he had joined a unit of about 100 men and "
+            "that \u201cmost of them are dead now.\u201d")
+    q, f = rows(text)
+    assert [x["speaker"] for x in q] == ["unnamed: prisoner"]
+    assert (f[0]["claimant"], f[0]["source"]) == ("National Intelligence Service", "unnamed: prisoner")

@@ -432,7 +432,8 @@ _NOUN_BEFORE_VERB = re.compile(r"\s+(?:put|puts|place|places|placed|say|said|sug
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|our|my))\s+$", re.I)
 GIVE_FIGURE = re.compile(r"\b(?P<verb>gave|given|gives|giving|offered|offers|offering|cited|cites|citing|released|"
                          r"releases|published|publishes)\s+(?:a|an|its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:figure|estimate|number|count|tally|toll)(?:\s+of|\s*,)\s+(?:\w+\s+){0,2}$|"
+                         r"(?:figure|estimate|number|count|tally|toll)(?:\s+of|(?:\s+(?:last|this|on|in|earlier)\s+[\w.]+)?\s*,)"
+                         r"\s+(?:\w+\s+){0,2}$|"     # ("gave a far lower figure last month, estimating that ...")
                          # "Within a week it had raised the figure to 3,000": who revises a figure states the new one
                          r"\b(?P<verb2>raised|raises|raising|lowered|lowers|lowering|revised|revises|revising|updated|"
                          r"updates|updating|increased|increases|cut|cuts)\s+(?:its|their|the|his|her|own)\s+(?:[\w-]+\s+){0,2}?"

@@ -164,6 +164,12 @@ _AMONG_WAS = re.compile(r"(?:Among|Alongside|With)\s+(?:them|those|the\s+\w+)\s+
 _NAME_JOINERS = frozenset("for of the and on to in".split())
 # (and the body a mission is accredited to: "Russia's mission to the EU", "its delegation to the OSCE")
 _PLACE_TAIL = re.compile(r"(?:in|at|to(?:\s+the)?)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
+# letters standing for a body: "IISS", "RUSI", "CSIS", "G7" (not "I", not a two-letter state code)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+# a relative clause that brings its own subject ("a video in which one of the prisoners says")
+_CLAUSE_WITH_SUBJECT = re.compile(r"\b(?:in|on|at|during|from)\s+which\s+|\bwhere\s+(?=[A-Za-z])", re.I)
+# what follows a verb of saying up to the next verb: the subject of its that-clause
+_AFTER_SAYING = re.compile(r"\s+(?:that\s+)?(?P<np>(?:the|a|an|one|two)\s+[^,;:“”\"]+?)\s*$", re.I)
 _PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
@@ -242,10 +248,20 @@ class Resolver:
         self._full_labels: list[tuple[int, Speaker]] | None = None
         self._guest: list[Speaker | None] = []
         self._byline: Speaker | None | bool = False     # False: not looked for yet
+        self._cased: set[str] | None = None
 
     # -- sentences and state
     def sent_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
+
+    def acronym(self, tok: str) -> bool:
+        """Whether capitals `tok` stand for a body: not a word the article also writes in lower or title
+        case ("TOKYO, Oct. 25" beside "Tokyo", "TIME could not verify" beside "time")."""
+        if not _ACRONYM.fullmatch(tok) or tok.lower() in self.lex.not_names:
+            return False
+        if self._cased is None:
+            self._cased = {w.lower() for w in re.findall(r"[A-Za-z]*[a-z][A-Za-z]*", self.text)}
+        return tok.lower() not in self._cased
 
     @property
     def entities(self) -> EntityIndex:
@@ -503,7 +519,17 @@ class Resolver:
                     return "", None
                 if words[0] in countries():
                     return "name", self.parse_named(words[0], pos)     # "Denmark has pledged ...": a government
-                return "surname", self.resolve_surname(words[0], pos)
+                sp = self.resolve_surname(words[0], pos)
+                if sp is None and words[0].isupper():
+                    sp = self.resolve_surname(words[0].title(), pos)   # "PUTIN SAYS" in a capitalised headline
+                    sp = sp if sp is not None and sp.kind == "person" and len(name_parts(sp.name)) > 1 else None
+                if sp is None and acr and self.acronym(acr):
+                    # "RUSI said", "IISS assesses that": a body known by its letters, which the article need
+                    # not spell out (no person is called by capitals alone)
+                    return "acronym", Speaker(acr, "organization", "", "", "", "", pos)
+                return "surname", sp
+            if acr and first == "the" and len(words) == 2 and self.acronym(acr):
+                return "acronym", Speaker(acr, "organization", "", "", "", "", pos)    # "The IISS assesses"
             sp = self.parse_named(np, pos)
             if sp is not None:
                 if sp.kind == "person" and len(sp.name.split()) == 1:
@@ -747,6 +773,13 @@ class Resolver:
             colon = np.rfind(": ")
             if colon >= 0 and not np[:colon].rstrip()[-1:].isdigit():
                 np = np[colon + 2:]     # "Sankei Shimbun, Mori: Russian Foreign Ministry spokeswoman Maria Zakharova has"
+            rel = None
+            for rel in _CLAUSE_WITH_SUBJECT.finditer(np):
+                pass
+            if rel is not None and np[rel.end():].strip():
+                # "the SBU released a video in which one of the prisoners, a rifleman, says": the relative
+                # clause has a subject of its own
+                np = np[rel.end():]
             if not np.strip() or DETERMINER_END.search(np[-40:]) or np.rstrip().endswith(("’s", "'s")) or \
                     MEDIA_END.search(np[-12:]) and not vm.group(1).lower().endswith("ed"):
                 continue    # "the report", "Seoul's claims", "media reports" are nouns ("media reported" is a verb)
@@ -774,6 +807,14 @@ class Resolver:
                 np = what.group(1)   # "denouncing what she called “...”": she calls it
                 chunks = [np]
             last = chunks[-1] if chunks else ""
+            if nearest and self._has_verb(last[-80:]):
+                inner = _AFTER_SAYING.match(last, self._last_verb_end(last))
+                if inner and 1 <= len(inner.group("np").split()) <= 6:
+                    # "The SBU said the second soldier had told interrogators that “...”": the nearest verb's
+                    # subject is the one in the that-clause, who says the quoted words
+                    how, sp = self.parse_np(inner.group("np"), offset + vm.start() - len(inner.group("np")))
+                    if sp is not None and sp.personlike:
+                        return sp, vm, how
             if self._has_verb(last[-80:]):
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
             if len(chunks) > 1 and _COORD.match(last):
@@ -892,6 +933,12 @@ class Resolver:
                 if m.pos >= pos:
                     break
         return best.at(pos) if best is not None else None
+
+    def _last_verb_end(self, phrase: str) -> int:
+        end = len(phrase)
+        for m in self.lex.verb_re.finditer(phrase):
+            end = m.end()
+        return end
 
     def _has_verb(self, phrase: str) -> bool:
         """A verb of saying used as a verb (not "the reports", "head of state") in the phrase."""
