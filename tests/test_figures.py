@@ -707,3 +707,37 @@ def test_a_wave_dash_between_two_numbers_is_a_range():
 def test_a_total_named_without_its_noun_totals_what_was_last_counted(text, surface, cat):
     r = figs(text).set_index("surface").loc[surface]
     assert r["unit_category"] == cat
+
+
+def test_a_decimal_comma_before_a_scale_word_is_a_decimal():
+    assert parse_number("3,5 million") == 3.5e6 and parse_number("12,5 billion") == 12.5e9
+    assert parse_number("3,500 million") == 3.5e9     # a thousands separator stays one
+    r = one("Sylvania has sent more than 3,5 million artillery shells since the autumn.")
+    assert (r.surface, r.value, r.unit_category) == ("more than 3,5 million", 3.5e6, "shipments")
+
+
+def test_a_count_in_the_range_of_and_a_contingent_that_grows_to():
+    r = one("Sylvanian casualties were in the range of 3,500\u20134,500 by mid-February.")
+    assert (r.low, r.high, r.unit_category) == (3500, 4500, "casualties")
+    r = one("He expects the Sylvanian contingent to grow to as many as 20,000 by next summer.")
+    assert (r.value, r.qualifier, r.unit_category) == (20000, "up_to", "personnel")
+    # a time span "in the" stays no count
+    assert figs("The troops in the previous 24 hours were 1,200 metres away.").empty
+
+
+def test_a_bare_number_after_a_figure_in_the_sentence_before_counts_what_it_counted():
+    f = figs("Apply those rates and you get a total of 6,000 to 7,000 killed and wounded. I suspect the dead "
+             "alone are closer to 1,500 than to 600.")
+    assert list(f.surface) == ["6,000 to 7,000", "closer to 1,500", "600"]
+    assert set(f.unit_category) == {"casualties"}
+    # the party is the one the later sentence names as losing them, not the earlier figure's
+    f = figs("The General Staff counts more than 38,000 Russian troops killed and wounded since August. "
+             "Russia, for its part, claims Ukraine has lost over 52,000 there.")
+    assert list(zip(f.surface, f.unit_category, f.about)) == [("more than 38,000", "casualties", "russia"),
+                                                              ("over 52,000", "casualties", "ukraine")]
+    # not a year, not a number of another order, not one with a noun of its own, not across a paragraph
+    for later in ("The offensive began in 2024.", "They advanced to 12 villages.", "He said 3,000 kilometres of front.",
+                  "It reached 40 by then.", "\n\nThen it rose to 3,000."):
+        f = figs("About 11,000 troops arrived in October. " + later)
+        assert list(f.surface) == ["About 11,000"], later
+    assert list(figs("About 11,000 troops arrived in October. Then it rose to 3,000.").surface) == ["About 11,000", "3,000"]

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import claimdate
-from .numbers import WORDS, Number, find_numbers
+from .numbers import WORDS, YEAR_RE, Number, find_numbers
 from .text import FACT_LINE_MAX, SpanScans, fact_line
 from .resources import read_table
 
@@ -91,6 +91,7 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"\s+(?:were|are|remain|remained)\s+(?:now\s+|already\s+|still\s+)?(?:in|inside)\s+[A-Z]|"
                      # "the 8,000 number in Kursk", "the 3 million figure HUR gave", "more than 1,200 a day"
                      r"\s+(?:number|figure|estimate)\b|\s+(?:a|per|each)\s+(?:day|week|month)\b", re.IGNORECASE)
+_RANGE_OF = re.compile(r"\s+(?:range|region|order|vicinity|neighbou?rhood)\s+of\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|(?:the\s+|(?:[A-Z][\w’'-]*\s+){1,3})"
                    r"(?:number|figure|"
                    # ("has put the figure slightly higher, at about 12,000": a comma before the amount)
@@ -108,12 +109,12 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    # group could number between 3,000 and 5,000": a total or a group whose members were named before
                    # ("the first deployment last autumn was somewhere between 11,000 and 12,000")
                    r"\b(?:the|that|this|its|their)\s+(?:(?:next|new|first|second|third|overall|final|latest)\s+)?"
-                   r"(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch|deployment)\s+"
+                   r"(?:[A-Z][\w-]+\s+){0,2}(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch|deployment)\s+"
                    r"(?:(?:last|this|next)\s+\w+\s+)?"
                    r"(?:(?:dispatched|deployed|sent|killed|wounded|so\s+far)\s+)?(?:(?:had|has|have|could|would|will|"
-                   r"may|might|now|already|eventually|since|then|later|soon|to)\s+){0,3}(?:grown|grew|rose|risen|reach|"
+                   r"may|might|now|already|eventually|since|then|later|soon|to)\s+){0,3}(?:grow|grows|grown|grew|rose|risen|reach|"
                    r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbered|was|were)"
-                   r"(?:\s+to)?\s+(?:\w+\s+){0,2}$|"
+                   r"(?:\s+to)?\s+(?:\w+\s+){0,3}$|"
                    # "That brings the total to about 14,000", "taking the overall number of dead to 300"
                    r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raise[sd]?|raising)\s+"
                    r"(?:the|its|their)\s+(?:\w+\s+){0,2}?(?:total|number|tally|count|toll|figure)\s+to\s+"
@@ -153,6 +154,7 @@ _FAILED_RE = re.compile(r"\s*(?:[\w’'-]+\s+){0,5}?(?:failed|fails?|misfired?|(
                         r"never|would\s+not)\s+(?:explode|go\s+off|detonate)|(?:is|are|was|were)\s+(?:a\s+)?duds?)\b",
                         re.IGNORECASE)
 _CHANGE_MARKS = ("(+", "(-", "(−")     # a tally's change since the day before: "9,520 (+11)"
+_LOSS_NEAR = re.compile(r"\b(?:losses|casualties|killed|lost|dead|wounded|injured|died)\b", re.IGNORECASE)
 _LOSSES_ABOVE = re.compile(r"\b(?:losses|casualties|killed|lost)\b", re.IGNORECASE)
 # a bare number whose noun was said earlier in the sentence: "10,000 troops ..., with roughly 8,000 located in"
 ELLIPSIS_RE = re.compile(r"\s*(?:[,.;)]|$|(?:of them|of whom|were|are|had|have|located|stationed|deployed|"
@@ -304,7 +306,7 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
             owner = m.group(0).endswith(("'s", "’s")) or _OWNER.match(text, m.end(), s)
             if (_PARTY_VERB.match(text, m.end(), s) or owner) and m.start() - start > best_at:
                 best, best_at = party, m.start() - start
-    if previous and (c.elided or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before) or
+    if previous and (c.elided and not (c.carried and best) or re.search(r"\b(?:including|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", before) or
                      not c.percent and c.kind != "vague" and _PART_OF.match(text, c.end)):
         # ("about 1,000 of the wounded", "more than 40 of them": a part of the group counted before)
         return previous
@@ -349,6 +351,7 @@ class Candidate:
     sentence: tuple[int, int] = (0, 0)
     ustart: int = -1          # where the counted noun is written (before the number for "losses reached 300")
     elided: bool = False      # the noun was borrowed from an earlier figure ("8,000 of them")
+    carried: bool = False     # ... from a figure in an earlier sentence ("... troops. Kyiv has lost 52,000")
 
 
 _TABLE_LOOKBACK = 3000   # characters searched back for a table's header row
@@ -621,11 +624,13 @@ def candidates(text: str, locate) -> list[Candidate]:
                 out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
                                      n.percent, span, ustart, False))
                 continue
+        carried = False
         if not n.percent and not um:
             it_at = None
             ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
-            if ub and ub.group("inthe") and n.kind != "vague":
+            if ub and ub.group("inthe") and n.kind != "vague" and not _RANGE_OF.match(text, ub.end("inthe")):
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
+                # (but "casualties were in the range of 3,500-4,500")
             ot = OF_THEM.match(text, e)
             if ub:
                 g = next(g for g in ("u1", "u2", "u3", "u4", "u5", "u6") if ub.group(g))
@@ -660,7 +665,15 @@ def candidates(text: str, locate) -> list[Candidate]:
             else:
                 # ellipsis: the noun was given by an earlier figure in the same sentence
                 prev = last_unit.get(span[0])
-                if prev is None or not (ELLIPSIS_RE.match(text, e) or _ELLIPSIS_LEFT.search(text, max(0, s - 30), s)) \
+                carried = prev is None and bool(out) and _carried_over(text, out[-1], s, e, n)
+                if carried:
+                    # "... 6,000 to 7,000 killed and wounded. I suspect the dead alone are closer to 1,500 than
+                    # to 600": a bare number soon after a figure, of its order, counts what that one counted
+                    c = out[-1]
+                    cat = "casualties" if c.category == "personnel" and \
+                        _LOSS_NEAR.search(text, max(span[0], s - 60), min(span[1], e + 30)) else c.category
+                    prev = (c.unit, cat, c.noun_phrase)     # ("... troops. Russia claims Kyiv has lost 52,000")
+                if prev is None or not (carried or ELLIPSIS_RE.match(text, e) or _ELLIPSIS_LEFT.search(text, max(0, s - 30), s)) \
                         or n.value == n.value and n.value < 10:
                     continue
                 unit, cat, uend = prev[0], prev[1], e
@@ -677,8 +690,36 @@ def candidates(text: str, locate) -> list[Candidate]:
         if suffix:
             qual, e = suffix, e2
         out.append(Candidate(s, e, n.value, n.low, n.high, n.kind, unit, cat, uend, noun_phrase, qual,
-                             n.percent, span, ustart, elided))
+                             n.percent, span, ustart, elided, carried))
     return out
+
+
+# how far back (characters) a bare number may borrow the noun of the figure before it, in a later sentence
+CARRY_REACH = 400
+# what introduces a bare number that repeats or answers an earlier count: "then 10,000, now 12,000",
+# "spoke last week of 3,000", "has lost over 52,000", "estimates run closer to 4000"
+_CARRIED_LEFT = re.compile(r"\b(?:then|now|lost|losing|loses|of|at|to|than|run|runs|ran|reach(?:es|ed)?|said|says|"
+                           r"told\s+us|estimated?|estimates)\s+(?:(?:about|around|some|roughly|over|nearly|almost|"
+                           r"more\s+than|at\s+least|as\s+many\s+as|up\s+to|just|only|closer\s+to|close\s+to)\s+)?[\"“]?$",
+                           re.IGNORECASE)
+
+_CARRIED_RIGHT = re.compile(r"\s*(?:[\"”]|than|there|by\s+(?:then|now|the\s+end|mid|early|late))\b|\s*[\"”]", re.IGNORECASE)
+
+
+def _carried_over(text: str, c: Candidate, s: int, e: int, n) -> bool:
+    """Whether the bare number at [s, e) in a later sentence counts what figure c counted: near it, in the
+    same paragraph, nothing after it but the end of a clause, a verb of saying or a count before it, and of
+    the same order of magnitude (a year, a calibre or an age is not)."""
+    if c.percent or s - c.end > CARRY_REACH or "\n\n" in text[c.end:s] or \
+            not (ELLIPSIS_RE.match(text, e) or _CARRIED_RIGHT.match(text, e)):
+        return False
+    ref = next((v for v in (c.value, c.high, c.low) if v == v), math.nan)
+    val = next((v for v in (n.value, n.high, n.low) if v == v), math.nan)
+    if not (ref == ref and val == val) or val < 100 or not (ref / 20 <= val <= ref * 20):
+        return False
+    if YEAR_RE.fullmatch(n.surface.strip()):
+        return False
+    return bool(_CARRIED_LEFT.search(text, max(0, s - 40), s))
 
 
 def _clause(text: str, ss: int, se: int, pos: int, scans: SpanScans, span: tuple[int, int]) -> tuple[int, int]:

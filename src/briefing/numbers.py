@@ -25,8 +25,9 @@ def _alt(words) -> str:
 
 
 _U, _S, _V = _alt(_UNITWORDS), _alt(_SCALES), _alt(_VAGUE)
-# thousands written with commas ("4,700") or, in KCNA and European style, spaces ("4 700")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.\-–\w])|\d+(?:\.\d+)?"
+# thousands written with commas ("4,700") or, in KCNA and European style, spaces ("4 700"); a decimal comma
+# before a scale word ("3,5 million", as Danish or German copy writes it) cannot be a thousands separator
+_DIGITS = r"\d{1,3},\d{1,2}(?=[ -](?:million|billion)\b)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.\-–\w])|\d+(?:\.\d+)?"
 # a word number: "three", "twenty-five", "three thousand", "four-thousand-100", "a dozen", "half a million"
 _WORDNUM = (rf"(?:(?:{_U})(?:[- ](?:{_U}))?|a|an)(?:[- ](?:and[- ])?(?:{_S}|dozen|{_U}|\d+))*"
             rf"(?<!\ba)(?<!\ban)")
@@ -89,6 +90,7 @@ YEAR_RE = _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEC = re.compile(r"\d+(?:\.\d+)?")
 
 
+_DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?=[ -](?:million|billion)\b)")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
@@ -104,7 +106,7 @@ def parse_number(s: str) -> float:
         # (and its translations) writes them; a count with three decimals is no count ("1.5 million" keeps
         # its decimal: a scale word follows)
         return float(s.replace(".", ""))
-    s = s.replace(",", "")
+    s = _DECIMAL_COMMA.sub(r"\1.\2", s, count=1).replace(",", "")
     tokens = [t for t in _SPLIT.split(s) if t and t != "and"]
     total, current, seen = 0.0, 0.0, False
     for t in tokens:
