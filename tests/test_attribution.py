@@ -2358,3 +2358,10 @@ def test_the_subject_of_a_relative_clause_or_a_that_clause_speaks_the_quote():
     q, f = rows(text)
     assert [x["speaker"] for x in q] == ["unnamed: prisoner"]
     assert (f[0]["claimant"], f[0]["source"]) == ("National Intelligence Service", "unnamed: prisoner")
+
+
+def test_the_writers_i_is_never_the_subject_of_an_earlier_sentence():
+    # no byline, no transcript label: "I" is the unnamed writer, not the capitalised first word before it
+    for lead in ("About 11,000 troops went.", "More than 11,000 troops went.", "Zoran Petrov spoke on Monday."):
+        r = by_surface(lead + " I expect Sylvania to send 5,000 more troops by the spring.")["5,000"]
+        assert r["claimant"] == "", lead

@@ -741,3 +741,30 @@ def test_a_bare_number_after_a_figure_in_the_sentence_before_counts_what_it_coun
         f = figs("About 11,000 troops arrived in October. " + later)
         assert list(f.surface) == ["About 11,000"], later
     assert list(figs("About 11,000 troops arrived in October. Then it rose to 3,000.").surface) == ["About 11,000", "3,000"]
+
+
+@pytest.mark.parametrize("text,surface,qual,cat", [
+    # a group whose members were counted before: "the force numbers", "is assessed at"
+    ("About 11,000 troops went. Intelligence says the force numbers about 12,000.", "about 12,000", "approximately", "personnel"),
+    ("Sylvania could send 1,500 more troops soon.\n\nWe are watching. The current force in Freedonia is assessed at "
+     "around 11,000.", "around 11,000", "approximately", "personnel"),
+    # the counted noun before an infinitive or a modal: "casualties to exceed", "losses could reach"
+    ("I expect total Sylvanian casualties to exceed 6,000 by the end of March.", "exceed 6,000", "over", "casualties"),
+    ("Losses could reach 10,000 soon.", "10,000", "exact", "casualties"),
+    ("Losses will pass 6,000 soon.", "pass 6,000", "over", "casualties"),
+    # "send another", "with about 1,500 shipped": the people just named
+    ("About 11,000 troops went. I would expect them to send another 5,000 to 10,000 by the spring.", "5,000 to 10,000",
+     "range", "personnel"),
+    ("Sylvania had begun sending special forces, with about 1,500 shipped in a first wave.", "about 1,500", "approximately",
+     "personnel"),
+])
+def test_counts_whose_noun_comes_before_them(text, surface, qual, cat):
+    f = figs(text)
+    r = f[f.surface == surface]
+    assert len(r) == 1, list(f.surface)
+    assert (r.iloc[0].qualifier, r.iloc[0].unit_category) == (qual, cat)
+
+
+def test_a_verb_or_a_distance_is_no_count_of_people():
+    assert figs("The mountain pass 6,000 feet high was closed.").empty
+    assert figs("The troops had to reach 40 kilometres inland.").empty

@@ -51,8 +51,8 @@ UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
-                         rf"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
-                         rf"(?:reached|rose\s+to|risen\s+to|stood\s+at|stands?\s+at|standing\s+at|(?:estimated|assessed)\s+(?:at|to\s+be)|numbered|number|totalled|totaled|"
+                         rf"\s+(?:(?:have|has|had|were|was|are|is|to|could|would|will|may|might)\s+)?(?:now\s+|already\s+|so\s+far\s+)?"
+                         rf"(?:reach(?:ed|es)?|rose\s+to|rise\s+to|risen\s+to|stood\s+at|stands?\s+at|standing\s+at|(?:estimated|assessed)\s+(?:at|to\s+be)|numbered|number|totalled|totaled|"
                          rf"totals?|hit|climbed\s+to|grew\s+to|put\s+at|(?P<inthe>(?:(?:ran|run|runs|running)\s+)?[\"“]?"
                          rf"in(?:to)?\s+the)|at|"
                          rf"surpass(?:ed|es)?|exceed(?:ed|s)?|"
@@ -76,6 +76,10 @@ UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w
                          rf"perhaps|possibly)\s+){{0,3}}$",
                          re.IGNORECASE)
 _SENT_GROUP = re.compile(r"\b(?:deployment|contingent|rotation|wave|batch|detachment)\b")
+# "sending special forces to Russia, with about 1,500 shipped in a first wave": a count of those just named
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:about|around|some|roughly|nearly|over|more\s+than|at\s+least|up\s+to|"
+                          r"an\s+estimated)\s+)?$", re.IGNORECASE)
+_WITH_SENT = re.compile(r"\s+(?:already\s+)?(?:sent|shipped|deployed|dispatched|transferred)\b", re.IGNORECASE)
 # counts written without their noun: "about 8,000 of them", "puts it at about 11,000" take the noun last written;
 # "around 100 were killed" counts the dead
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+been|had\s+been|are|was)\s+"
@@ -109,15 +113,20 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    # group could number between 3,000 and 5,000": a total or a group whose members were named before
                    # ("the first deployment last autumn was somewhere between 11,000 and 12,000")
                    r"\b(?:the|that|this|its|their)\s+(?:(?:next|new|first|second|third|overall|final|latest)\s+)?"
-                   r"(?:[A-Z][\w-]+\s+){0,2}(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch|deployment)\s+"
+                   r"(?:[A-Z][\w-]+\s+){0,2}(?:figure|total|number|tally|count|toll|group|contingent|rotation|wave|batch|deployment|"
+                   r"force)\s+"
                    r"(?:(?:last|this|next)\s+\w+\s+)?"
                    r"(?:(?:dispatched|deployed|sent|killed|wounded|so\s+far)\s+)?(?:(?:had|has|have|could|would|will|"
                    r"may|might|now|already|eventually|since|then|later|soon|to)\s+){0,3}(?:grow|grows|grown|grew|rose|risen|reach|"
-                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbered|was|were)"
+                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbers|numbered|was|were)"
                    r"(?:\s+to)?\s+(?:\w+\s+){0,3}$|"
                    # "That brings the total to about 14,000", "taking the overall number of dead to 300"
                    r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raise[sd]?|raising)\s+"
                    r"(?:the|its|their)\s+(?:\w+\s+){0,2}?(?:total|number|tally|count|toll|figure)\s+to\s+"
+                   r"(?:\w+\s+){0,2}$|"
+                   # "The current force in Russia is assessed at around 11,000": the group, estimated
+                   r"\b(?:force|contingent|deployment|total|number|figure|toll)\b[^.;:“”\"]{0,40}?\b(?:is|was|are|were|has\s+been|"
+                   r"had\s+been)\s+(?:now\s+)?(?:assessed|estimated|put|believed|thought|reckoned)\s+(?:at|to\s+(?:be|number))\s+"
                    r"(?:\w+\s+){0,2}$|"
                    # "a slightly higher number, about 11,000"
                    r"\ban?\s+(?:slightly\s+|much\s+|far\s+)?(?:higher|lower|larger|smaller|similar|bigger)\s+"
@@ -125,7 +134,8 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
 # "He has already sent around 11,000", "could send anywhere from 30,000 to 50,000 more": a sending verb counts
 # the noun last written, when no other noun follows the number ("sent 30 letters")
 _SENT_BEFORE = re.compile(r"\b(?:sent|send|sends|sending|deployed|deploy|deploys|deploying|dispatched|dispatch|"
-                          r"dispatching)\s+(?:(?:already|so\s+far|now|anywhere|somewhere|from|an?\s+estimated)\s+)*"
+                          r"dispatching)\s+(?:(?:already|so\s+far|now|anywhere|somewhere|from|an?\s+estimated|another|an?\s+additional|"
+                          r"a\s+further)\s+)*"
                           r"(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more\s+than|at\s+least|"
                           r"up\s+to|as\s+many\s+as|between|close\s+to)\s+)?$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:more|to|in|into|according|and|or|of|so|last|this|since|by|over|from|across|at|"
@@ -638,7 +648,9 @@ def candidates(text: str, locate) -> list[Candidate]:
                 cat, uend, noun_phrase = _UNITS[unit.lower()], e, unit
                 ustart = ub.start(g)
             elif ot or (it_at := IT_AT.search(text, max(0, s - 110), s)) or \
-                    _SENT_BEFORE.search(text, max(0, s - 60), s) and not _NOUN_AFTER.match(text, e):
+                    _SENT_BEFORE.search(text, max(0, s - 60), s) and not _NOUN_AFTER.match(text, e) or \
+                    _WITH_SENT.match(text, e) and _WITH_BEFORE.search(text, max(0, s - 30), s) and \
+                    span[0] not in last_unit:     # (after a figure of the sentence, its noun: the ellipsis below)
                 # the noun is the last one written, in this sentence or the ones before; but a total or figure
                 # that names no noun of its own is the total of what was last counted ("some 1,500 troops were
                 # shipped on navy vessels ... raised the figure to 3,000": troops, not vessels)

@@ -1362,6 +1362,8 @@ class Resolver:
                 sp = self.byline(pos)
                 if sp is not None:
                     return sp   # a column's "I believe at least three brigades ...": its author
+                if pron in ("i", "me", "my"):
+                    return None     # the writer, unnamed: never the subject of a sentence before
         s = self.spans[self.sent_index(pos)][0] if self.spans else 0
         if s < pos and not self._in_pronoun:
             self._in_pronoun = True
