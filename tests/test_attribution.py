@@ -2365,3 +2365,15 @@ def test_the_writers_i_is_never_the_subject_of_an_earlier_sentence():
     for lead in ("About 11,000 troops went.", "More than 11,000 troops went.", "Zoran Petrov spoke on Monday."):
         r = by_surface(lead + " I expect Sylvania to send 5,000 more troops by the spring.")["5,000"]
         assert r["claimant"] == "", lead
+
+
+def test_by_the_count_of_and_the_agency_for_an_intelligence_service_named_before():
+    text = ("By the count of the Freedonian Intelligence Directorate, some eleven thousand Sylvanian soldiers were sent "
+            "last fall; by the middle of winter, the same agency estimated, roughly three thousand had been killed.")
+    r = by_surface(text)
+    assert r["some eleven thousand"]["claimant"] == r["roughly three thousand"]["claimant"] == \
+        "Freedonian Intelligence Directorate"
+    # news writing varies the word for one body: "the agency" after "the ... intelligence service"
+    text = "The Ruritanian intelligence service said 11,000 soldiers were sent. The agency said 3,000 had been killed."
+    r = by_surface(text)
+    assert r["3,000"]["claimant"] == r["11,000"]["claimant"] != "unnamed: agency"

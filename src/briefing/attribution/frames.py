@@ -408,6 +408,9 @@ _DOC_PLURAL = re.compile(r"\b(?:assessments|estimates|reports|figures|data|intel
 BY_COUNT = re.compile(r"\b(?:by|in|according\s+to)\s+(?P<np>his|her|its|their|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*){0,3}['’]s)\s+"
                       r"(?:own\s+|latest\s+|new\s+)?(?:count|estimate|estimates|tally|calculations?|reckoning|"
                       r"account|assessment|figures)\b", re.I)
+# "By the count of South Korea's intelligence service, some 11,000 ...": the same, with "of"
+BY_COUNT_OF = re.compile(r"\b(?:by|according\s+to)\s+the\s+(?:own\s+|latest\s+|new\s+)?(?:count|estimates?|tally|"
+                         r"calculations?|reckoning|assessment|figures)\s+of\s+(?P<np>[^,;:.“”\"()]{3,60}?)(?=\s*,)", re.I)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "My own estimate, based on ..., is that no fewer than 14,000": the writer's own figure (the byline's, or the
 # turn's speaker in a transcript); "our" is left alone: a newsroom's "our count" names no one we can resolve
@@ -710,7 +713,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                 bool(_OPENING_TIME.fullmatch(lead))     # "On Feb. 27, according to lawmakers ..., the NIS put ..."
             d = 0 if governs else abs(pos - a)
             cands.append((d, Claim(sp, "according:" + how, relayed or source, subject_at=m.start())))
-    for m in scans.within(BY_COUNT, span, lo, hi):
+    for m in scans.within(BY_COUNT, span, lo, hi) + scans.within(BY_COUNT_OF, span, lo, hi):
         np = m.group("np")
         np = _POSSESSIVE_PRONOUN.get(np.lower(), np)
         how, sp = res.parse_np(re.sub(r"['’]s$", "", np), m.start("np"))

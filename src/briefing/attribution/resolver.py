@@ -170,6 +170,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 _CLAUSE_WITH_SUBJECT = re.compile(r"\b(?:in|on|at|during|from)\s+which\s+|\bwhere\s+(?=[A-Za-z])", re.I)
 # what follows a verb of saying up to the next verb: the subject of its that-clause
 _AFTER_SAYING = re.compile(r"\s+(?:that\s+)?(?P<np>(?:the|a|an|one|two)\s+[^,;:“”\"]+?)\s*$", re.I)
+# "the agency" after "the Finnish intelligence service": news writing varies the word for one body
+_AGENCY_HEADS = ("agency", "service", "directorate")
+_BARE_AGENCY = frozenset(("the", "this", "that", "same", "intelligence", "spy", "security"))
 _PAREN = re.compile(r"\s*\([^()\n]{1,80}\)")
 _PRONOUN_END = re.compile(r"(?:^|[\s,;:”\"])(?:he|she|it|they|we|i|He|She|It|They|We|I)(?:\s+(?:also|then|later|again))?\s*$")
 CLAUSE_END_RE = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
@@ -1572,9 +1575,14 @@ class Resolver:
         """'the ministry said' -> the latest organisation named with that word; else an unnamed organisation."""
         self._np_context_free = False
 
+        # (only a bare reference varies the word: "the agency", "the same intelligence service"; "the press
+        # service of the regiment" is another body)
+        bare = set(desc.lower().split()) <= _BARE_AGENCY | {head}
+        heads = _AGENCY_HEADS if head in _AGENCY_HEADS and bare else (head,)
+
         def ok(sp: Speaker) -> bool:
             return (sp.kind in ("organization", "government") and
-                    (head in sp.name.lower() or head in sp.role.lower()) and
+                    any(h in sp.name.lower() or h in sp.role.lower() for h in heads) and
                     (not country or not sp.country or sp.country == country))
         if definite:
             # "South Korea's NIS confirmed the capture on Monday. The agency said ...": the subject of the
