@@ -768,3 +768,20 @@ def test_counts_whose_noun_comes_before_them(text, surface, qual, cat):
 def test_a_verb_or_a_distance_is_no_count_of_people():
     assert figs("The mountain pass 6,000 feet high was closed.").empty
     assert figs("The troops had to reach 40 kilometres inland.").empty
+
+
+def test_nationals_of_other_countries_are_counted_people_about_others():
+    r = one("The ministry says it is aware of at least 22 Kenyans who have signed contracts with the Russian army.")
+    assert (r.surface, r.unit_category, r.about) == ("at least 22", "personnel", "other")
+    r = one("He dismissed reports that as many as 500 Kazakh citizens were fighting for Russia.")
+    assert (r.value, r.unit_category, r.about) == (500, "personnel", "other")
+    # people who live or work abroad, and a country's population, are no figure of the war
+    assert figs("The ministry says around 1,800 Filipinos are working in Russia, most as domestic staff.").empty
+    assert figs("When a country with 145 million people has to borrow soldiers, something is wrong.").empty
+    assert len(figs("Some 300 people died in the strike.")) == 1
+
+
+def test_the_noun_after_a_second_count_is_the_first_counts_too():
+    f = figs("Abu Dhabi says 150 Ukrainian and 150 Russian captives were freed.")
+    assert list(zip(f.value, f.unit, f.about)) == [(150, "captives", "ukraine"), (150, "captives", "russia")]
+    assert figs("In 2024 Russia and 2025 Ukraine held talks.").empty

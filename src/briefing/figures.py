@@ -48,6 +48,7 @@ _MOD = rf"(?:[A-Z][A-Za-z]{{0,4}}-\d+[A-Za-z]?(?:/(?:[A-Z][A-Za-z]{{0,4}}-)?\d+[
 UNIT_RE = re.compile(rf"[”\"’']?[ \t\u00a0]*(?:-[ \t]*)?(?:strong[ \t]+)?(?:of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?)?"
                      rf"({_MOD}{{0,5}}?)(?P<unit>{_UNIT_ALT})\b(?![ \t]+(?:estimates?|figures?|numbers?|counts?|"
                      rf"levels?|rotations?|movements?|strength|totals?|deployment|withdrawal)\b)", re.IGNORECASE)
+_FORWARD = re.compile(r"[ \t]+(?P<adj>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)[ \t]+(?:and|or)[ \t]+\d[\d,.]*(?=[ \t])")
 # the counted noun written before the number: "the number of injured approaches 1,000", "casualties reached 4,700"
 UNIT_BEFORE = re.compile(rf"(?:\b(?:number|total|tally|count|toll)\s+of\s+(?:[\w’'.-]+\s+){{0,3}}?(?P<u1>{_UNIT_ALT})\b"
                          rf"[^.;:“”\"]{{0,60}}?|\b(?P<u2>{_UNIT_ALT})(?:\s+(?:in|of|among|from|since|on)\s+[^.;,“”\"]{{1,40}}?)?"
@@ -275,6 +276,19 @@ _DEPLOY_DEST = re.compile(r"\b(?:sent|deployed|dispatched|shipped|moved|transfer
 DEFAULT_PARTY = "north_korea"   # the story's subject: a count of people or materiel that names no party is North Korea's
 
 
+def _foreign_adjectives() -> re.Pattern:
+    """Adjectives of countries that are none of the war's parties (data/demonyms.csv): "22 Kenyan
+    recruits", "500 Kazakh citizens" count others' people."""
+    own = {"North Korea", "South Korea", "Russia", "Ukraine"}
+    words = [r["demonym"] for r in read_table("demonyms.csv")
+             if r.get("country") and r["country"] not in own and r["demonym"][:1].isupper() and
+             r["demonym"] != r["country"] and not r["demonym"].isupper()]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+
+
+_FOREIGN_ADJ = _foreign_adjectives()
+
+
 def party_at(s: str) -> str:
     """The party a phrase names ("Russian losses" -> russia), or ""."""
     for party, pat, _ in _PARTIES:
@@ -296,7 +310,7 @@ def about(text: str, c: "Candidate", lo: int, hi: int, claim_end: int, previous:
     not evidence enough."""
     s, e, uend = c.start, c.end, c.uend
     np_ = text[e:uend] if c.ustart >= e else text[max(lo, c.ustart - 40):c.ustart + len(c.unit)]
-    p = party_at(np_)
+    p = party_at(np_) or ("other" if _FOREIGN_ADJ.search(np_) else "")
     if p:
         return p
     m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?(\S+(?:\s+\S+)?)", text[uend:min(hi, uend + 40)])
@@ -569,7 +583,14 @@ def candidates(text: str, locate) -> list[Candidate]:
             pm = _PARTITIVE.match(text, e2, min(len(text), e2 + 60)) if not um else None
             if pm:
                 um = UNIT_RE.match(text, pm.end(), min(len(text), pm.end() + 80))
-            if um:
+            fw = _FORWARD.match(text, e2, min(len(text), e2 + 60)) if not um else None
+            if fw:
+                # "150 Ukrainian and 150 Russian captives": the noun after the second count is the first's too
+                um = UNIT_RE.match(text, fw.end(), min(len(text), fw.end() + 80))
+            if um and fw:
+                unit, noun_phrase = um.group("unit"), fw.group("adj") + " " + um.group("unit")
+                cat, uend = _UNITS[unit.lower()], fw.end("adj")
+            elif um:
                 # unit = the counted noun as written; its modifiers ("North Korean") go to the subject
                 unit, noun_phrase = um.group("unit"), (um.group(1) + um.group("unit")).strip()
                 cat, uend = _UNITS[um.group("unit").lower()], um.end()
