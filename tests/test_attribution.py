@@ -2377,3 +2377,15 @@ def test_by_the_count_of_and_the_agency_for_an_intelligence_service_named_before
     text = "The Ruritanian intelligence service said 11,000 soldiers were sent. The agency said 3,000 had been killed."
     r = by_surface(text)
     assert r["3,000"]["claimant"] == r["11,000"]["claimant"] != "unnamed: agency"
+
+
+def test_the_attribution_ending_a_quotation_of_several_paragraphs_names_the_speaker_of_all():
+    text = ("Freedonia said on Friday that Sylvanian troops had suffered more than 1,000 killed and wounded.\n\n"
+            "\u201cThey are being thrown into mass infantry assaults, and they are taking very heavy losses.\n\n"
+            "\u201cTheir commanders appear to regard these men as expendable,\u201d Ivo Marek, the Freedonian "
+            "defence spokesman, told reporters.")
+    assert [q["speaker"] for q in rows(text)[0]] == ["Ivo Marek", "Ivo Marek"]
+    # without an attribution at its end, the sentence before still introduces it
+    text = ("Zoran Petrov spoke to reporters on Friday.\n\n\u201cThey are being thrown into assaults.\n\n"
+            "\u201cTheir commanders do not care.\u201d\n\nThe talks ended.")
+    assert set(q["speaker"] for q in rows(text)[0]) == {"Zoran Petrov"}

@@ -201,6 +201,7 @@ class QuoteFlow:
         self.res, self.text, self.paras = res, text, paras
         self.prev: Quote | None = None
         self.unclaimed: list[Quote] = []    # the opening paragraphs of a multi-paragraph quote nobody spoke yet
+        self.chain: list[Quote] = []        # the paragraphs of the quotation being read, first to this one
         # quote-only paragraphs in a row that only a guess from the sentences before attributed: a later
         # paragraph's pointer back ("That is the reading of X") names the speaker of them all
         self.guessed_run: list[Quote] = []
@@ -212,10 +213,21 @@ class QuoteFlow:
         prev = self.prev
         if q.continued and prev is not None and prev.speaker is not None:
             sp, verb, rule = prev.speaker, "continuation", "multi-paragraph"
+            if self.chain and self.chain[0].rule.startswith("previous-sentence"):
+                # '"They are being thrown ...\n\n"... do not seem to mind," John Kirby told reporters': the
+                # attribution that ends the quotation names the speaker of all its paragraphs, over a guess
+                # from the sentence before its first one
+                own = attribute_quote(res, text, q.start, q.end, q.open_, q.close, ls, le)
+                if own[0] is not None and own[2].startswith("after:") and own[0].name != prev.speaker.name:
+                    sp, verb, rule = own
+                    for u in self.chain:
+                        u.speaker, u.verb, u.rule = sp.at(u.open_), verb, rule
         else:
             sp, verb, rule = attribute_quote(res, text, q.start, q.end, q.open_, q.close, ls, le)
         if not q.continued:
             self.unclaimed = []
+            self.chain = []
+        self.chain.append(q)
         # A quote-only paragraph that the next sentence points back to ("That was how X put it", "Those words
         # came from X"): that names the speaker, before any guess from the sentences before it
         alone = not text[ls:q.open_].strip() and not text[q.close:le].strip()     # the paragraph is the quote
