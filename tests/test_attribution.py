@@ -2389,3 +2389,14 @@ def test_the_attribution_ending_a_quotation_of_several_paragraphs_names_the_spea
     text = ("Zoran Petrov spoke to reporters on Friday.\n\n\u201cThey are being thrown into assaults.\n\n"
             "\u201cTheir commanders do not care.\u201d\n\nThe talks ended.")
     assert set(q["speaker"] for q in rows(text)[0]) == {"Zoran Petrov"}
+
+
+def test_an_outlet_reporting_a_named_bodys_figure_is_no_claimant_of_it():
+    # (outlets are data/outlets.csv's: Yonhap is one)
+    text = ("Earlier, Yonhap reported that the Freedonian Intelligence Directorate estimated Sylvanian losses at over "
+            "830,000 personnel since February.")
+    r = by_surface(text)["over 830,000"]
+    assert (r["claimant"], r["source"]) == ("Freedonian Intelligence Directorate", "")
+    # a person who says a body confirmed it still claims it, citing the body
+    r = by_surface("Zoran Petrov said the NIS had confirmed that about 50 soldiers died.")["about 50"]
+    assert (r["claimant"], r["source"]) == ("Zoran Petrov", "National Intelligence Service")

@@ -793,7 +793,12 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             inner = sp
             outer = last_subject.speaker
             own = inner.kind == "government" and inner.role == "government" and inner.country == outer.country
-            claim = Claim(outer, last_subject.how + ">outer", source or (None if own else inner), last_subject.verb)
+            if outer.role == "news outlet" and inner.kind != "anonymous":
+                # "Kazinform reported that the Ukrainian General Staff estimated ...": an outlet that reports a
+                # named body's figure is no claimant of it (who it cites is, as for "told Reuters")
+                claim = Claim(inner, "verb:" + how + "<outlet", source, lemma)
+            else:
+                claim = Claim(outer, last_subject.how + ">outer", source or (None if own else inner), last_subject.verb)
             claim.verb_end = last_subject.verb_end
         else:
             claim.verb_end = ve
