@@ -2400,3 +2400,12 @@ def test_an_outlet_reporting_a_named_bodys_figure_is_no_claimant_of_it():
     # a person who says a body confirmed it still claims it, citing the body
     r = by_surface("Zoran Petrov said the NIS had confirmed that about 50 soldiers died.")["about 50"]
     assert (r["claimant"], r["source"]) == ("Zoran Petrov", "National Intelligence Service")
+
+
+def test_per_names_a_source_but_never_a_rate():
+    r = by_surface("Sylvania has sent about 14,000 soldiers, per two diplomats who have seen the document.")["about 14,000"]
+    assert r["claimant"].startswith("unnamed:") and "diplomats" in r["claimant"]
+    text = ("Zoran Petrov: I think the force will grow to 15,000 troops by the summer, because Sylvania is paid per "
+            "soldier and has a lot of soldiers.")
+    r = by_surface(text)["15,000"]
+    assert "soldier" not in r["source"] and "soldier" not in r["claimant"]

@@ -785,3 +785,10 @@ def test_the_noun_after_a_second_count_is_the_first_counts_too():
     f = figs("Abu Dhabi says 150 Ukrainian and 150 Russian captives were freed.")
     assert list(zip(f.value, f.unit, f.about)) == [(150, "captives", "ukraine"), (150, "captives", "russia")]
     assert figs("In 2024 Russia and 2025 Ukraine held talks.").empty
+
+
+def test_more_who_arrived_and_a_total_that_will_pass_count_the_people_counted_before():
+    f = figs("About 11,000 troops came first. Then around 3,000 more arrived in January. My guess is that the "
+             "total will pass 15,000 by the summer.")
+    assert list(zip(f.surface, f.unit_category)) == [("About 11,000", "personnel"), ("around 3,000", "personnel"),
+                                                      ("pass 15,000", "personnel")]

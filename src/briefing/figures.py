@@ -91,7 +91,8 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      # "The U.S. and South Korea say about 11,000, most of them in Kursk"
                      r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
                      # "It also said about 500 more were expected": more of the noun just counted
-                     r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come)\b|"
+                     r"\s+more\s+(?:were|are|have|had|will|would|could|may|might|could|to\s+come|arrived|came|"
+                     r"crossed|landed|followed|joined)\b|"
                      # "about 11,000 were in Kursk": where the counted are
                      r"\s+(?:were|are|remain|remained)\s+(?:now\s+|already\s+|still\s+)?(?:in|inside)\s+[A-Z]|"
                      # "the 8,000 number in Kursk", "the 3 million figure HUR gave", "more than 1,200 a day"
@@ -119,7 +120,8 @@ IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|est
                    r"(?:(?:last|this|next)\s+\w+\s+)?"
                    r"(?:(?:dispatched|deployed|sent|killed|wounded|so\s+far)\s+)?(?:(?:had|has|have|could|would|will|"
                    r"may|might|now|already|eventually|since|then|later|soon|to)\s+){0,3}(?:grow|grows|grown|grew|rose|risen|reach|"
-                   r"reached|climbed|jumped|hit|topped|passed|exceeded|surpassed|doubled|swelled|number|numbers|numbered|was|were)"
+                   r"reached|climbed|jumped|hit|topped|passed|pass|exceed|top|surpass|exceeded|surpassed|doubled|swelled|number|"
+                   r"numbers|numbered|was|were)"
                    r"(?:\s+to)?\s+(?:\w+\s+){0,3}$|"
                    # "That brings the total to about 14,000", "taking the overall number of dead to 300"
                    r"\b(?:brings?|brought|bringing|takes?|took|taking|pushe[sd]|pushing|raise[sd]?|raising)\s+"

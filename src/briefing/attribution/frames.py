@@ -397,7 +397,8 @@ OWNED_ESTIMATE = re.compile(r"\b(?:the\s+)?(?:new\s+|latest\s+|updated\s+|offici
 _BY_AGENT = re.compile(r"[^,.;:“”\"]{0,40}?[”\"]?[^,.;:“”\"]{0,30}?\b(?:cited|claimed|reported|estimated|given|announced|"
                        r"confirmed|quoted|put\s+forward|mentioned)\s+by\s+(?P<np>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,.;:()“”\"\n]{1,60}?)"
                        r"(?=\s*(?:[,.;:()\n]|$|\bon\b|\bin\b|\blast\b|\bthis\b|\bearlier\b))")
-FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
+# ("per the agency", "per two diplomats", never a rate: "paid per soldier")
+FIG_ACCORDING = re.compile(r"\b(?:according\s+to|per(?!\s+(?:cent|day|week|month|year|annum|capita|head|person|soldier|man|men|unit|hour|shell|round|piece|item)s?\b)|as\s+(?:reported|estimated|counted|confirmed|assessed|stated|announced|noted)\s+by)\s+", re.I)
 # a subject that is estimates nobody is named for: "Western and South Korean intelligence estimates [put]"
 _ESTIMATES_SUBJECT = re.compile(r"(?:^|(?<=[.;:,\n])\s*|(?<=\s))(?P<np>(?:[A-Z][\w.’'\-]*|public|official|independent|"
                                 r"recent|latest|earlier|current)(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,4}(?:\s+(?:intelligence|"
