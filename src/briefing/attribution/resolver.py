@@ -164,11 +164,12 @@ _AMONG_WAS = re.compile(r"(?:Among|Alongside|With)\s+(?:them|those|the\s+\w+)\s+
 _NAME_JOINERS = frozenset("for of the and on to in".split())
 # (and the body a mission is accredited to: "Russia's mission to the EU", "its delegation to the OSCE")
 _PLACE_TAIL = re.compile(r"(?:in|at|to(?:\s+the)?)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
-# letters standing for a body: "IISS", "RUSI", "CSIS", "G7" (not "I", not a two-letter state code)
+# letters standing for a body: "IISS", "RUSI", "CSIS", "G20" (three to six: never "I" or a two-letter state code)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 # a relative clause that brings its own subject ("a video in which one of the prisoners says")
 _CLAUSE_WITH_SUBJECT = re.compile(r"\b(?:in|on|at|during|from)\s+which\s+|\bwhere\s+(?=[A-Za-z])", re.I)
-# what follows a verb of saying up to the next verb: the subject of its that-clause
+# what follows the last verb of saying in a subject phrase: the subject of its that-clause ("said the second
+# soldier [had told]")
 _AFTER_SAYING = re.compile(r"\s+(?:that\s+)?(?P<np>(?:the|a|an|one|two)\s+[^,;:“”\"]+?)\s*$", re.I)
 # "the agency" after "the Finnish intelligence service": news writing varies the word for one body
 _AGENCY_HEADS = ("agency", "service", "directorate")
