@@ -905,6 +905,24 @@ def test_according_to_the_people_who_relay_a_briefing_makes_them_the_claimants(t
     assert r["claimant"] == "unnamed: lawmakers" and r["source"] != ""
 
 
+@pytest.mark.parametrize("text, figure, who", [
+    ("The NIS now estimates that Freedonia will send about 9,000 troops in all, according to Rep. Ana Varga of "
+     "the Unity Party, who briefed reporters after the session.", "about 9,000", "Ana Varga"),
+    ("The NIS told a closed session on Monday that some 2,000 soldiers had left and that the total would reach "
+     "8,000 by May, according to Piotr Lenz, a lawmaker who attended.", "some 2,000", "Piotr Lenz"),
+])
+def test_according_to_at_the_end_with_who_the_cited_is_makes_them_the_claimant(text, figure, who):
+    # the comma before "who" / "a lawmaker" sets off who they are, not a new clause of the sentence
+    r = by_surface(text)[figure]
+    assert r["claimant"] == who and r["source"] == "National Intelligence Service"
+
+
+def test_according_to_at_the_end_before_a_new_clause_does_not_govern_the_sentence():
+    r = by_surface("The FID said about 9,000 troops were sent, according to Ana Varga, and the ministry said "
+                   "600 had been wounded.")["600"]
+    assert r["claimant"] != "Ana Varga"
+
+
 def test_members_of_a_committee_are_claimants():
     r = by_surface("The spy agency put the toll at some 1,500 soldiers, according to members of the Senate's "
                    "defence committee who were briefed on Tuesday.")["some 1,500"]

@@ -459,6 +459,9 @@ _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]h
                            r"\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
 _NP_TAIL = re.compile(r"\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:attended|were\s+briefed|"
                       r"was\s+briefed|briefed|sat|took\s+part|participated|spoke|attend|saw|had\s+seen|reviewed|read)\b", re.I)
+# who the cited is, set off by a comma at the end of the sentence: "..., according to Rep. Park Jun-young, who
+# briefed reporters." / "..., according to Han Dong-soo, a lawmaker who attended the session." (one clause, no more)
+_NP_APPOSITION = re.compile(r",\s+(?:who\s|(?:a|an|the|one|both|two|three)\s)[^,;:—–()]*$", re.I)
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;:—–(]|\b(?:that|while|but|whereas|although)\b")
 _QUESTION_AUX = frozenset("does do did will would can could should shall".split())
 _NOT_AUDIENCE = frozenset("then is was are were has have had".split())   # (beside _SUBORDINATORS and _QUESTION_AUX)
@@ -711,6 +714,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             lead = text[ss:m.start()]
             governs = m.start() == ss or not tail.strip(" .!?”\"'’") or \
                 bool(_NP_TAIL.match(tail)) and not CLAUSE_END.search(tail.rstrip(" .!?”\"'’")) or \
+                bool(_NP_APPOSITION.match(tail.rstrip(" .!?”\"'’"))) or \
                 bool(_OPENING_TIME.fullmatch(lead))     # "On Feb. 27, according to lawmakers ..., the NIS put ..."
             d = 0 if governs else abs(pos - a)
             cands.append((d, Claim(sp, "according:" + how, relayed or source, subject_at=m.start())))
