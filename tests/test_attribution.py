@@ -1150,6 +1150,16 @@ def test_according_to_a_titled_abbreviation_reads_past_its_stop():
     assert by_surface(text)["at least 100"]["claimant"] == "Ivo Marek"
 
 
+def test_an_appositive_role_ends_where_a_relative_clause_about_the_person_starts():
+    # "a lawmaker of the opposition Unity Party of Freedonia who sits on the committee" is longer than any
+    # role; the role is the words before "who", so "the lawmaker" later is still her
+    text = ("Ana Varga, a lawmaker of the opposition Unity Party of Freedonia who sits on the intelligence "
+            "committee, told reporters that Freedonia had shipped 2,000 containers. The lawmaker said the "
+            "agency believes some 900 soldiers were sent. \"We were told very little,\" the lawmaker said.")
+    assert by_surface(text)["some 900"]["claimant"] == "Ana Varga"
+    assert quotes(text)["We were told very little,"] == "Ana Varga"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -26,7 +26,9 @@ _APPOS = re.compile(r"\s*(?:,\s+|[—–]\s*)(?:who\s+(?:is|was|has\s+been|serve
                     r"headed|has\s+headed|runs|ran|has\s+run|chairs|chaired|(?P<cmd>commands|commanded|has\s+commanded)))\s+)?(?P<role>(?:the|a|an|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*[’']s|"
                     r"[a-z][\w\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)(?:\s+[^,.;:“”\"()\n]{1,80}?)?)\s*"
                     # (an acronym in brackets may close it: "deputy head of Ukraine's Defence Intelligence (HUR),")
-                    r"(?:\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,8}\)\s*)?(?=,|\.(?:\s|$)|;|\)|$)")
+                    # or a relative clause about what they do: "a lawmaker of the opposition Democratic Party of
+                    # Korea who sits on the intelligence committee, told ..." (the role is the words before "who")
+                    r"(?:\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,8}\)\s*)?(?=,|\.(?:\s|$)|;|\)|$|\s+(?:who|whose)\s)")
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _HALVES = re.compile(r"-(?-i:[a-z])")
