@@ -1160,6 +1160,29 @@ def test_an_appositive_role_ends_where_a_relative_clause_about_the_person_starts
     assert quotes(text)["We were told very little,"] == "Ana Varga"
 
 
+@pytest.mark.parametrize("lead, who", [
+    ("In his nightly video address on Monday he said", "Zoran Petrov"),
+    ("In a Telegram post on Tuesday Petrov said", "Zoran Petrov"),
+    ("At a briefing in Sylvania the NIS said", "National Intelligence Service"),
+    ("In an interview with the BBC he said", "Zoran Petrov"),
+    ("During a visit to the front in March the president said", "Zoran Petrov"),
+])
+def test_a_lead_in_phrase_without_a_comma_is_no_part_of_the_subject(lead, who):
+    text = f"President Zoran Petrov spoke again this week. {lead} about 9,000 Freedonian soldiers were in Sylvania."
+    assert by_surface(text)["about 9,000"]["claimant"] == who
+
+
+@pytest.mark.parametrize("text, figure, wrong", [
+    # a qualifier is no lead-in: the lawmaker set off at the end says it
+    ("At least 100 Freedonian soldiers have been killed since they were sent to fight against Sylvania, a "
+     "Sylvanian lawmaker said on Thursday.", "At least 100", "Sylvania"),
+    # a speaker's "we" after a lead-in is theirs, never the last person the text named
+    ("President Zoran Petrov spoke. After one attack we counted more than 60 bodies.", "more than 60", "Zoran Petrov"),
+])
+def test_what_a_lead_in_is_not(text, figure, wrong):
+    assert by_surface(text)[figure]["claimant"] != wrong
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -25,7 +25,7 @@ from ..resources import read_table
 from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, unnamed
 from ..text import QUALIFIER_ALT
-from ..dates import WEEKDAY_WORD
+from ..dates import MONTH_WORD, WEEKDAY_WORD
 from .resolver import (ACCORDING, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER,
                        Resolver)
 
@@ -540,6 +540,36 @@ def _trailing_name(res: Resolver, chunk: str, at: int) -> Speaker | None:
     return sp if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2 else None
 
 
+# a sentence may open on a phrase of place, time or occasion with no comma before its subject ("In his nightly
+# address on Monday he said", "At a briefing in Seoul the NIS said", "In a Telegram post on Tuesday Zelensky said");
+# not "estimates from South Korea and the United States put": after a verb, "from" is no lead-in
+_LEAD_PREP = frozenset("in at on during after following from inside with".split())
+_LEAD_JOIN = frozenset("in at on to with for from by during after before of about near over under into".split())
+_DETERMINERS = frozenset("the a an".split())
+_MONTH_RE = re.compile(MONTH_WORD, re.I)
+_SUBJECT_PRONOUNS = frozenset("he she they it".split())
+
+
+def _after_lead_in(ws: list[str]) -> int:
+    """Where the subject starts in a chunk that opens on a lead-in phrase without a comma, or 0: the last
+    word that starts a new noun phrase - a pronoun, a determiner after a noun ("session the agency"), a
+    capitalised word after a lower-case noun, a preposition's object or a day ("on Tuesday Zelensky").
+    "of" joins ("the head of the agency" stays whole)."""
+    low = [w.lower().strip(",.") for w in ws]
+    for i in range(len(ws) - 1, 1, -1):
+        prev, w = low[i - 1], low[i]
+        if w in ("i", "we"):
+            return 0    # ("From the footage I count 600+": the writer's or a speaker's own, read elsewhere)
+        if prev in _LEAD_JOIN or prev in _DETERMINERS or prev in ("his", "her", "its", "their", "our", "my"):
+            continue
+        if w in _SUBJECT_PRONOUNS or w in _DETERMINERS:
+            return i
+        if ws[i][:1].isupper() and (ws[i - 1][:1].islower() or WEEKDAY_WORD.fullmatch(ws[i - 1]) or
+                                    _MONTH_RE.fullmatch(ws[i - 1]) or ws[i - 1][:1].isdigit()):
+            return i
+    return 0
+
+
 def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str, Speaker | None, int]:
     """The subject of a verb at vstart: the last clause chunk before it that names someone, within
     [lo, vstart). A parenthetical is stepped over ("Kyrylo Budanov, who has led ... since 2020, said"),
@@ -565,9 +595,10 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     # (a verb inside a relative clause, "X, which does not mention North Korean forces in its reports,
     # said", cuts nothing: the clause stays one aside)
     # (an acronym in brackets is no clause: "Lawmakers briefed by the National Intelligence Service (NIS) said")
+    verb_cuts = {m.end() for m in _verbs(lex, before) if lex.lemma(m.group(1)) not in ("cite", "quote")
+                 and not _IN_RELATIVE.search(before, max(0, m.start() - 120), m.start())}
     cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before) if not _ACRONYM_BRACKET.match(before, m.start())} |
-                  {m.end() for m in _verbs(lex, before) if lex.lemma(m.group(1)) not in ("cite", "quote")
-                   and not _IN_RELATIVE.search(before, max(0, m.start() - 120), m.start())})
+                  verb_cuts)
     found: tuple[str, Speaker | None, int] | None = None
     for n in range(min(3, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
@@ -588,7 +619,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             return "question", None, -1
         if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
                 _PARTICIPLE.match(chunk) and cs > 0 and before[cs - 1] == "," and before[cs:ce].rstrip().endswith(",") or \
-                _ING_OPEN.match(chunk) or \
+                _ING_OPEN.match(chunk) and not chunk.startswith("During ") or \
                 found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
             # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a
             # statement released through KCNA, said"
@@ -610,6 +641,13 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
         if len(ws) > 1 and ws[-1].lower() in ("he", "she", "it", "they") and ws[-2][:1].islower() and \
                 ws[-2] not in _QUESTION_AUX and ws[-2] not in _SUBORDINATORS and ws[-2] not in _NOT_AUDIENCE:
             ws, trimmed = ws[-1:], True   # "The NIS told lawmakers it expects ...": the pronoun, not the audience
+        elif n == 0 and len(ws) > 2 and ws[0].lower() in _LEAD_PREP and ws[1].lower() not in ("least", "most") and \
+                cs not in verb_cuts:
+            # (only the chunk just before the verb: an earlier one is a clause of its own, and "At least 100
+            # ..." is a number's qualifier, no lead-in)
+            k = _after_lead_in(ws)
+            if k > 0:
+                ws, trimmed = ws[k:], True
         # a noun phrase is read in its last ten words; an unnamed source placed by a longer phrase is read
         # whole, or the name in the phrase becomes the speaker ("a person familiar with a recent briefing by
         # South Korea's Defense Intelligence Agency told NK News")
