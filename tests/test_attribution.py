@@ -1183,6 +1183,21 @@ def test_what_a_lead_in_is_not(text, figure, wrong):
     assert by_surface(text)[figure]["claimant"] != wrong
 
 
+@pytest.mark.parametrize("text", [
+    "The NIS gave a lower figure on Monday, telling lawmakers that about 300 soldiers had been killed.",
+    "The Freedonian Intelligence Directorate released new numbers, saying about 300 soldiers had been killed.",
+])
+def test_a_bodys_participle_of_saying_is_the_bodys_claim(text):
+    who = by_surface(text)["about 300"]["claimant"]
+    assert who in ("National Intelligence Service", "Freedonian Intelligence Directorate")
+
+
+def test_a_bodys_participle_that_says_nothing_claims_nothing():
+    # "killing" is no verb of saying: the drones' owner does not thereby claim the number
+    assert by_surface("Sylvania launched a drone strike on Monday, killing about 300 soldiers.")["about 300"][
+        "claimant"] != "Sylvania"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

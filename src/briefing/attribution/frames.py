@@ -798,7 +798,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             # "A House Republican is pressing Rubio for an accounting of North Korea's help, warning that ...":
             # a participle after a clause is said by the clause's subject, not by the noun just before it
             sub = res.subject_of(res.sent_index(vs))
-            if sub is not None and sub.personlike and (sp is None or sub.pos < np_at and sub.name != sp.name):
+            # (a body too, when what follows is said: "The NIS gave a lower figure, telling lawmakers that ...")
+            if sub is not None and (sub.personlike or sub.kind in ("government", "organization") and
+                                    lex.verb_kind.get(lemma, "") in ("say", "claim", "confirm", "warn")) and \
+                    (sp is None or sub.pos < np_at and sub.name != sp.name):
                 how, sp, np_at = "participle:subject", sub, sub.pos
         if vs > pos and how.startswith("sub:") and not (_AS_CLAUSE.search(text, max(lo, vs - 120), vs) and
                                                          _AS_SAID_END.match(text, ve, se)):
