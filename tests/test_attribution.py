@@ -1198,6 +1198,28 @@ def test_a_bodys_participle_that_says_nothing_claims_nothing():
         "claimant"] != "Sylvania"
 
 
+@pytest.mark.parametrize("text, figure, who", [
+    # a relative pronoun alone stands for the noun phrase the comma closed
+    ("The number is close to the estimate of the National Intelligence Service (NIS), which said last month that "
+     "Freedonia had decided to send some 9,000 soldiers.", "some 9,000", "National Intelligence Service"),
+    # an appositive's title stands for the person named before it, not for the body at its end
+    ("The warning came from Ana Varga, the director of intelligence for the Freedonian Intelligence Directorate, "
+     "who told lawmakers that Freedonia has now sent more than 9,000 troops.", "more than 9,000", "Ana Varga"),
+    # "which X say": X is the subject of the relative clause
+    ("Freedonia has never confirmed the deployment, which the White House says numbers about 9,000 troops.",
+     "about 9,000", "White House"),
+])
+def test_the_subject_of_a_relative_clause_of_saying_claims_the_figure(text, figure, who):
+    assert by_surface(text)[figure]["claimant"] == who
+
+
+def test_a_relative_clause_after_the_figure_says_what_a_phrase_meant_not_the_figure():
+    # "which the source said meant ...": the source glosses a phrase; the documents give the number
+    r = by_surface("The documents record 86 soldiers as 'transferred to the other side,' which a source close "
+                   "to the ministry said meant they had died.")["86"]
+    assert not r["claimant"].startswith("unnamed: source")
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.actors import Registry, normalise, unregistered
-from briefing.evaluate import score_figures, score_quotes
+from briefing.evaluate import same_actor, score_figures, score_quotes
 from briefing.text import SentenceIndex, sentence_spans
 
 
@@ -109,3 +109,11 @@ def test_score_figures_pairs_a_row_with_the_gold_figure_written_as_it_is_before_
                          "qualifier": ["approximately"], "claimant": ["Pentagon"], "sentence": [""]})
     s = score_figures(gold, pred, Registry(REG))
     assert s["tp"] == 1 and s["claimant_accuracy"] == 1.0 and s["misses"] == ["a.txt: '10,000' (Maria Zakharova)"]
+
+
+def test_a_claimant_of_several_actors_is_right_when_each_is_the_same_registered_actor():
+    r = Registry(REG)
+    assert same_actor("DIA and Ann Lee Sun", "Ann Lee-sun and Defence Intelligence", r)
+    assert same_actor("the spy agency, Ann Lee Sun", "Defence Intelligence and Ann Lee-sun", r)
+    assert not same_actor("DIA and Ann Lee Sun", "Defence Intelligence and Bob", r)
+    assert not same_actor("DIA and Ann Lee Sun", "Defence Intelligence", r)

@@ -28,6 +28,7 @@ from .errors import UserError
 from .attribution.names import unnamed
 
 _WORD = re.compile(r"[\w’'\-]+")
+_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -55,6 +56,14 @@ def same_actor(gold: str, pred: str, registry: Registry) -> bool:
         return True
     if gold.startswith("unnamed:") != pred.startswith("unnamed:"):
         return False
+    g_parts, p_parts = _PARTS.split(gold), _PARTS.split(pred)
+    if len(g_parts) > 1 and len(g_parts) == len(p_parts):
+        # "Seoul and Washington" and "South Korea and United States": the same registered actors, each named
+        # as the text and the registry name it (every part must be registered, and in the same set)
+        ga = [registry.lookup(x) for x in g_parts]
+        pa = [registry.lookup(x) for x in p_parts]
+        if all(x is not None for x in ga + pa):
+            return {x.actor_id for x in ga} == {x.actor_id for x in pa}
     a, b = _registered(gold, registry), _registered(pred, registry)
     if a is not None and b is not None:
         return a.actor_id == b.actor_id

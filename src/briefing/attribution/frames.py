@@ -570,6 +570,43 @@ def _after_lead_in(ws: list[str]) -> int:
     return 0
 
 
+# a relative clause whose verb is the claim's: "..., which said", "..., which Seoul and Washington say numbers
+# about 12,000", "..., who told reporters" (an aside set off by commas is stepped over instead)
+_REL_BEFORE_VERB = re.compile(r"(?:which|who)(?:\s+(?:(?<=which\s)\S+(?:\s+\S+){0,4}|(?<=who\s)\S+(?:\s+\S+)?))?", re.I)
+
+
+def _antecedent(res: Resolver, before: str, cuts: list[int], base: int) -> Speaker | None:
+    """The noun phrase a relative pronoun stands for, in the chunk that ends at the pronoun's comma (cuts[-1]
+    starts it): the person a name before an appositive gives ("Rear Adm. Thomas Ellery, the director of
+    intelligence for U.S. Indo-Pacific Command, who told ..."), else the shortest tail that names someone
+    ("the estimate of South Korea's National Intelligence Service (NIS), which said ..." -> the NIS)."""
+    cs = cuts[-1]
+    chunk = _ACRONYM_TAIL.sub("", before[cs:].split(",")[0].rstrip(" ,"))
+    at = base + cs + (len(before[cs:]) - len(before[cs:].lstrip()))
+    chunk = chunk.strip()
+    words = chunk.split()
+    if len(cuts) > 1 and words and words[0].lower() in ("the", "a", "an") and \
+            any(w.lower() in res.lex.person_titles for w in words[:6]):
+        prev = before[cuts[-2]:cs].strip(" ,")
+        how, sp = res.parse_np(prev, base + cuts[-2])
+        if sp is not None and sp.kind == "person" and how in _NAMED:
+            return sp
+        sp = _trailing_name(res, prev, base + cuts[-2])   # "The warning came from Ana Varga, the director ..."
+        if sp is not None:
+            return sp
+    for k in range(1, min(8, len(words)) + 1):
+        tail = " ".join(words[-k:])
+        if words[-k].lower() in ("of", "and", "or", "to", "by", "for"):
+            continue
+        how, sp = res.parse_np(tail, at + len(chunk) - len(tail))
+        if sp is not None and how in ("registry", "name", "surname", "title", "org-title", "acronym"):
+            return sp
+    return None
+
+
+_ACRONYM_TAIL = re.compile(r"\s*\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,8}\)\s*$")
+
+
 def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str, Speaker | None, int]:
     """The subject of a verb at vstart: the last clause chunk before it that names someone, within
     [lo, vstart). A parenthetical is stepped over ("Kyrylo Budanov, who has led ... since 2020, said"),
@@ -617,7 +654,16 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             # "Does my hon. Friend agree that ...", "Will the Minister confirm ...": a question asks the
             # subject to say it; it is the asker's claim (a transcript's turn), never the subject's
             return "question", None, -1
-        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or _ASIDE.match(chunk) or \
+        relative = n == 0 and _REL_BEFORE_VERB.fullmatch(chunk) is not None
+        if relative and len(ws) == 1 and n + 1 < len(cuts):
+            # "..., the estimate of South Korea's NIS, which said last month that ...": the relative pronoun
+            # stands for the noun phrase the comma closed
+            sp = _antecedent(res, before, cuts[:-1], base)
+            if sp is not None:
+                return "sub:relative", sp, sp.pos
+            break
+        if re.match(r"(?:citing|quoting|according\s+to|per|based\s+on)\b", chunk, re.I) or \
+                _ASIDE.match(chunk) and not relative or \
                 _PARTICIPLE.match(chunk) and cs > 0 and before[cs - 1] == "," and before[cs:ce].rstrip().endswith(",") or \
                 _ING_OPEN.match(chunk) and not chunk.startswith("During ") or \
                 found is None and OCCASION_ASIDE.match(chunk) and n < min(3, len(cuts)) - 1:
@@ -626,7 +672,7 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             continue
         if next(_verbs(lex, chunk), None) is not None:
             break
-        sub, trimmed = ws[0].lower() in _SUBORDINATORS, False
+        sub, trimmed = ws[0].lower() in _SUBORDINATORS or relative, False
         rel = next((k for k in range(len(ws) - 1, -1, -1) if ws[k].lower() in ("what", "which", "who", "as")), -1)
         if 0 <= rel and (len(ws) - rel - 1 in (1, 2) or ws[rel].lower() == "which" and 1 <= len(ws) - rel - 1 <= 5):
             ws = ws[rel + 1:]   # "the first group of what it said", "through which South Korean officials say"
