@@ -1220,6 +1220,24 @@ def test_a_relative_clause_after_the_figure_says_what_a_phrase_meant_not_the_fig
     assert not r["claimant"].startswith("unnamed: source")
 
 
+def test_a_lower_case_title_and_name_after_a_long_lead_in_is_the_sentence_subject():
+    # the subject a later "she said" goes back to, not the man who spoke a paragraph earlier
+    text = ("Freedonia's deputy foreign minister Ivo Marek said on Friday that any deployment \"would be lawful\".\n\n"
+            "At the Interior Ministry’s regular news briefing in Sylvania on Thursday, spokesperson Ana Lind Varga "
+            "declined to comment directly on the reports.\n\n"
+            "\"Our position on the conflict is well known,\" she said.")
+    assert quotes(text)["Our position on the confl"] == "Ana Lind Varga"
+
+
+def test_a_crosshead_quoting_a_later_quote_is_spoken_by_its_speaker_not_the_paragraph_above():
+    text = ("Ivo Marek said any deployment \"would be lawful\" and \"is our own affair, nobody else's\".\n\n"
+            "'Not in a position to verify'\n\n"
+            "Spokesperson Ana Lind Varga declined to comment on the reports. \"We want the war to end,\" she said, "
+            "adding that Sylvania was \"not in a position to verify\" the accounts.")
+    got = [(r["quote"], r["speaker"]) for r in rows(text)[0] if r["quote"].lower().startswith("not in a position")]
+    assert got and all(sp == "Ana Lind Varga" for _, sp in got)
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

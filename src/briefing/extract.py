@@ -108,6 +108,27 @@ def _headline_quotes(text: str, found, heads, headline: dict, res: Resolver) -> 
             q.speaker, q.verb, q.rule = sp.at(q.open_), verb, rule
 
 
+def _crosshead_quotes(text: str, found) -> None:
+    """A crosshead that is only a quotation ("‘Not in a position to verify’" on a line of its own between
+    paragraphs) repeats words the body quotes later: when the flow carried a speaker onto it from the paragraph
+    above, it is spoken by that quotation's speaker instead (in place). Left as it is when no quote, or quotes
+    of several speakers, carry the words."""
+    for i, q in enumerate(found):
+        ls = text.rfind("\n", 0, q.open_) + 1
+        le = text.find("\n", q.close)
+        le = len(text) if le < 0 else le
+        if text[ls:q.open_].strip() or text[q.close:le].strip() or q.fragment or q.speaker is None:
+            continue    # (one nobody speaks stays out: the gold sets disagree on whether a crosshead is a quote)
+        words = _norm_words(text[q.start:q.end])
+        if len(words.split()) < 3 or len(words.split()) > 12 or text[q.start:q.end].rstrip()[-1:] in ".!?":
+            continue
+        same = {o.speaker.name: o for o in found[i + 1:] if o.speaker is not None and
+                words in _norm_words(text[o.start:o.end])}
+        if len(same) == 1:
+            o = next(iter(same.values()))
+            q.speaker, q.verb, q.rule = o.speaker.at(q.open_), o.verb, "crosshead:body-quote"
+
+
 def _title_quotes(line: str, field: str, found, text: str, res: Resolver, registry: Registry, article: str,
                   published: str) -> list[dict]:
     """Quotations of a title the text does not carry: rows of their own (offsets into the title), spoken
@@ -217,6 +238,7 @@ def article_rows(text: str, *, article: str = "", published: str = "", published
             last_about = row["about"]
             figure_out.append(row)
         _headline_quotes(text, found, heads, headline, r)
+        _crosshead_quotes(text, found)
         # a quote re-attributed after its figures were read (a later paragraph names the speaker of the
         # quote-only paragraphs before it): the figures inside it follow
         for row in figure_out:

@@ -69,6 +69,7 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\
 _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
 SUBJECT = re.compile(r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^,“”\"]{0,80}),\s+)?([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+|"
                      r"(?:of|for|the|to)\b))*)")
+_TITLE_THEN_NAME = re.compile(r"(?P<title>(?:[a-z][\w\-]*\s+){1,3})[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3}(?=\s+[a-z])")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
 # Intelligence Committee): ..."
@@ -92,7 +93,7 @@ _PLURALS = frozenset(("people", "men", "women"))
 # the body a described person belongs to: "a researcher at the state-funded Korea Institute for Defense Analyses"
 _AT_BODY = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<body>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|and|on)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*)*)")
-_LEAD_PLACE = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\n]{0,60},\s+")   # plural heads without an -s
+_LEAD_PLACE = re.compile(r"(?:(?:In|At|From|Near|Inside|Outside|Across)\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]|(?:At|During)\s+(?:a|an|the|his|her|its|their)\s+)[^,;:\n“”\"]{0,90},\s+")   # plural heads without an -s
 # "a report by X", "an assessment from X" name the publisher; "reviewed by Reuters", "seen by the BBC" the outlet
 # that read it
 _PUBLISHED_BY = re.compile(r"(?<!reviewed )(?<!seen )(?<!obtained )(?<!viewed )(?<!examined )(?<!read )"
@@ -1013,7 +1014,7 @@ class Resolver:
             # "Citing South Korean media reports, she said ...": she is the subject; and a list item's bullet
             # is no part of its subject
             s = lead.end()
-        lt = LEAD_TIME.match(self.text[s:min(e, s + 60)]) or _LEAD_PLACE.match(self.text[s:min(e, s + 80)])
+        lt = LEAD_TIME.match(self.text[s:min(e, s + 60)]) or _LEAD_PLACE.match(self.text[s:min(e, s + 120)])
         if lt:
             # "By Nov. 13 the agency put ...", "In Odense, the news is followed by ...": the subject after the
             # time or the place
@@ -1083,6 +1084,14 @@ class Resolver:
             m2 = _lower_subject().match(sent)
             if m2:
                 how, sp = self.parse_np(sent[:m2.end()], s)
+        if sp is None:
+            m3 = _TITLE_THEN_NAME.match(sent)
+            if m3 and all(w.lower() in lex.role_words or w.lower() in lex.person_titles for w in m3.group("title").split()):
+                # "At the weekly briefing on Thursday, spokesperson Mumtaz Zahra Baloch declined ...": a title in
+                # lower case, then the name
+                how, sp = self.parse_np(m3.group(0), s)
+                if sp is not None and sp.kind != "person":
+                    sp = None
         if sp is None:
             sp = self._after_lead_in(s, sent)
         if sp is not None:
