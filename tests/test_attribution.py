@@ -1238,6 +1238,26 @@ def test_a_crosshead_quoting_a_later_quote_is_spoken_by_its_speaker_not_the_para
     assert got and all(sp == "Ana Lind Varga" for _, sp in got)
 
 
+@pytest.mark.parametrize("silence", [
+    "Mr Marek has made no public comment on the two men.",
+    "Ivo Marek did not respond to a request for comment.",
+    "Marek has remained silent on the matter.",
+])
+def test_a_subject_said_to_have_said_nothing_is_no_antecedent_of_he_said(silence):
+    text = ("\"We will return these soldiers,\" President Zoran Petrov wrote on X.\n\n"
+            f"{silence} The deployment has never been acknowledged.\n\n"
+            "In a video address on Sunday, he said losses had reached about 3,800 killed and wounded, and that "
+            "commanders were \"throwing them into the meat grinder\".")
+    assert by_surface(text)["about 3,800"]["claimant"] == "Zoran Petrov"
+    assert quotes(text)["throwing them into the me"] == "Zoran Petrov"
+
+
+def test_a_subject_who_made_no_secret_of_something_still_speaks():
+    text = ("\"We will return these soldiers,\" President Zoran Petrov wrote on X.\n\n"
+            "Ivo Marek has made no secret of his plans. He said about 3,800 men were ready.")
+    assert by_surface(text)["about 3,800"]["claimant"] == "Ivo Marek"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

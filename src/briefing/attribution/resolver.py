@@ -69,6 +69,12 @@ DOC_WORD = re.compile(r"\b(?:a|an|its|their|new|latest|[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\
 _DOC_BY = re.compile(r"\s+(?:(?:issued|published|released|prepared|compiled|written)\s+)?(?:from|by)\s+(?:the\s+)?$")
 SUBJECT = re.compile(r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^,“”\"]{0,80}),\s+)?([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.)+|"
                      r"(?:of|for|the|to)\b))*)")
+# a sentence that says its subject said nothing ("Mr Kim has made no public comment on the two men", "The
+# embassy did not respond to a request for comment"): its subject is no antecedent of a later "he said"
+_SILENT = re.compile(r"\b(?:ha(?:s|ve|d)\s+(?:not\s+(?:yet\s+)?(?:commented|responded|publicly\s+commented)|"
+                     r"(?:made\s+no|not\s+(?:yet\s+)?made\s+any)\s+(?:public\s+)?(?:comment|statement|remark)s?)|"
+                     r"did\s+not\s+(?:respond|reply|comment|return)|(?:could|can)\s+not\s+be\s+reached|"
+                     r"(?:has|have|had)\s+(?:remained|stayed|kept)\s+silent)\b", re.I)
 _TITLE_THEN_NAME = re.compile(r"(?P<title>(?:[a-z][\w\-]*\s+){1,3})[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3}(?=\s+[a-z])")
 # a line's speaker label: "Zelenskyy: ...", "MR MILLER: ...", "Expert (Kyiv): ..."
 # A broadcaster's script tags the line first: "[Soundbite] Jeong Hae-chul (People Power Party lawmaker /
@@ -1140,7 +1146,7 @@ class Resolver:
             if k == si:
                 continue
             sub = self.subject_of(k)
-            if sub is not None and ok(sub):
+            if sub is not None and ok(sub) and not _SILENT.search(self.text, *self.spans[k]):
                 return sub
             if sub is not None and block is not None and block(sub):
                 return None
