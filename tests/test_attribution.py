@@ -1258,6 +1258,20 @@ def test_a_subject_who_made_no_secret_of_something_still_speaks():
     assert by_surface(text)["about 3,800"]["claimant"] == "Ivo Marek"
 
 
+def test_a_role_set_off_by_commas_mid_sentence_is_the_persons_for_a_later_title():
+    text = ("Freedonia has sent about 9,000 soldiers, Sylvania's ambassador to Ruritania, Oleh Dovzhenko, told the "
+            "paper on Sunday.\n\n\"Half of the shells that fall on us come from Freedonia,\" the ambassador said.")
+    assert quotes(text)["Half of the shells that f"] == "Oleh Dovzhenko"
+
+
+def test_a_name_before_its_appositive_is_the_subject_a_pronoun_goes_back_to():
+    text = ("Sylvania's ambassador, Oleh Dovzhenko, spoke to the paper on Sunday.\n\n"
+            "Dovzhenko, a career diplomat who took up his post in 2023, said the soldiers had suffered heavy losses.\n\n"
+            "\"Close to 4,000 of them have been killed or wounded,\" he said.")
+    assert quotes(text)["Close to 4,000 of them ha"] == "Oleh Dovzhenko"
+    assert by_surface(text)["Close to 4,000"]["claimant"] == "Oleh Dovzhenko"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

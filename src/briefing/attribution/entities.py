@@ -33,8 +33,9 @@ _ACRONYM = re.compile(r"\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 _HALVES = re.compile(r"-(?-i:[a-z])")
 _LEFT_WINDOW = 90
-# the noun phrase opening a clause before ", Name,": "Russia's ambassador in Berlin", "The head of the agency"
-_ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+(?:\s+(?:of|in|at|to|for)\s+"
+# the noun phrase opening a clause before ", Name,": "Russia's ambassador in Berlin", "The head of the agency"; also
+# after a comma ("... about 11,000 soldiers, Ukraine's ambassador to Greece, Oleh Marchenko, told ...")
+_ROLE_LEAD = re.compile(r"(?:^|[.;:!?]\s+|\n|,\s+)(?P<np>(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+(?:\s+(?:of|in|at|to|for)\s+"
                         r"(?:the\s+)?[\w’'.\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]+){0,3})?)$")
 # "I'm Rachel Dunmore": a contraction before a name is no part of it
 CONTRACTED = re.compile(r"(?:I|We|You|They|He|She|It)['’](?:m|d|ll|re|ve|s)\s+")
