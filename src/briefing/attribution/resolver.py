@@ -849,14 +849,14 @@ class Resolver:
             if skip_pronouns and AUX.sub("", LEAD_TIME.sub("", LEAD.sub("", np.strip(" ,;:—–-\t")))).strip().lower() \
                     in self.lex.pronouns:
                 continue
-            if len(chunks) == 2 and re.match(r"\s*(?:a|an|the)\s", chunks[1]):
-                # "Marchenko, a career diplomat who took up his post in 2023, said": the name, not its appositive
-                how, sp = self.parse_np(chunks[0], offset + vm.start())
-                if sp is not None and sp.kind == "person" and (how in ("surname", "registry") or
-                                                               how == "name" and " " in sp.name) and \
-                        chunks[0].split()[0].lower() not in ("in", "at", "from", "on", "near", "inside", "outside"):
-                    return sp, vm, how    # (not "In Abuja, a senior official ...": a place, then the subject)
             how, sp = self.parse_np(np, offset + vm.start())
+            if (sp is None or sp.kind == "anonymous") and len(chunks) == 2 and re.match(r"\s*(?:a|an|the)\s", chunks[1]):
+                # "Marchenko, a career diplomat who took up his post in 2023, said": the name, not its appositive
+                how2, sp2 = self.parse_np(chunks[0], offset + vm.start())
+                if sp2 is not None and sp2.kind == "person" and (how2 in ("surname", "registry") or
+                                                                 how2 == "name" and " " in sp2.name) and \
+                        chunks[0].split()[0].lower() not in ("in", "at", "from", "on", "near", "inside", "outside"):
+                    return sp2, vm, how2    # (not "In Abuja, a senior official ...": a place, then the subject)
             if sp is not None:
                 return sp, vm, how
         return None, None, ""
