@@ -1272,6 +1272,13 @@ def test_a_name_before_its_appositive_is_the_subject_a_pronoun_goes_back_to():
     assert by_surface(text)["Close to 4,000"]["claimant"] == "Oleh Dovzhenko"
 
 
+def test_the_statement_a_sentence_opens_on_is_its_subjects():
+    text = ("The White House said on Monday that about 9,000 Freedonian soldiers were in Sylvania.\n\n"
+            "In a statement this afternoon, Foreign Minister Ana Varga said Freedonia could send as many as 12,000.\n\n"
+            "\"Sylvania condemns in the strongest terms the decision to send soldiers,\" the statement said.")
+    assert quotes(text)["Sylvania condemns in the "] == "Ana Varga"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -1663,12 +1663,19 @@ class Resolver:
         for k in range(si, max(-1, si - 15), -1):
             s, e = self.spans[k]
             kw = DOC_WORD.search(self.text, s, min(e, pos, s + 2 * MAX_CONTEXT))
-            if not kw:
-                continue
+            if not kw or k == si and not self.text[kw.end():pos].strip():
+                continue    # (the document being resolved itself, "... ," the statement said: look before it)
             # "KCNA published a statement by the Central Military Commission": the one after "by" wrote it
             by = self._document_by(kw.end(), min(e, kw.end() + 40), pos)
             if by is not None:
                 return by
+            if _DOC_LEAD.fullmatch(self.text, s, kw.start()):
+                # "In a statement this afternoon, Peters said ...": the subject after the lead-in issued it
+                comma = self.text.find(",", kw.end(), min(e, kw.end() + 80))
+                if 0 <= comma < pos:
+                    sp, _, _ = self.np_verb(self.text[comma + 1:min(e, comma + 1 + MAX_CONTEXT)], comma + 1)
+                    if sp is not None and sp.kind != "anonymous":
+                        return sp
             ev = self._event_in.get(k)
             if ev is not None and s <= ev.pos < kw.start():
                 return ev
@@ -1687,6 +1694,9 @@ class Resolver:
         return None
 
 
+# a sentence that opens on the document its subject issued: "In a statement this afternoon, Peters said"
+_DOC_LEAD = re.compile(r"\s*(?:In|Through|Via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:(?:written|joint|brief|short|separate|"
+                       r"new|lengthy|formal)\s+)?", re.I)
 _BOTH = re.compile(r"(?P<a>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*){0,4})\s+and\s+"
                    r"(?P<b>(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'\-]*){0,4})")
 _NP_STOP = re.compile(r"\s*[,;:.()]|\s+(?:in|on|and|that|which|who|last|this|since|for)\s+|\s+(?=[a-z]+ing\b)")
