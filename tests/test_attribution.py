@@ -1279,6 +1279,14 @@ def test_the_statement_a_sentence_opens_on_is_its_subjects():
     assert quotes(text)["Sylvania condemns in the "] == "Ana Varga"
 
 
+def test_it_said_after_the_statement_said_is_the_statements_issuer():
+    text = ("The White House said on Monday that about 9,000 Freedonian soldiers were in Sylvania.\n\n"
+            "In a statement this afternoon, Foreign Minister Ana Varga said Freedonia could send as many as 12,000.\n\n"
+            "\"Sylvania condemns the decision to send soldiers,\" the statement said. \"Freedonia's reliance on "
+            "foreign troops shows how badly its war has gone,\" it said.")
+    assert quotes(text)["Freedonia's reliance on f"] == "Ana Varga"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

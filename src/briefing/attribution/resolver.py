@@ -251,6 +251,7 @@ class Resolver:
         self._entities: EntityIndex | None = None
         self._depth = 0
         self._in_pronoun = False
+        self._last_document: tuple[int, Speaker] | None = None   # ("the statement said": its issuer, for "it said")
         self._gender: dict[str, str] = {}    # name -> "m" / "f", once a pronoun or a title has shown it
         self._titles: dict[tuple, Speaker | None] = {}
         self._transcript: bool | None = None
@@ -641,7 +642,10 @@ class Resolver:
             rest = words[1:] if first in ("the", "this", "that") else words
             country = lex.demonym(rest)[0] or (self.names.premods(rest)[1] if rest and possessive(rest[0]) else "")
             if kind == "document":
-                return "report", self.resolve_document(pos)
+                doc = self.resolve_document(pos)
+                if doc is not None and first == "the":
+                    self._last_document = (pos, doc)
+                return "report", doc
             if kind == "organization":
                 # "the same agency": the agency named before
                 return "org-title", self.resolve_org_title(head, " ".join(w for w in rest if w.lower() != "same"),
@@ -1404,6 +1408,11 @@ class Resolver:
                 self._in_pronoun = False
             if sp is not None and ok(sp):
                 return sp
+        if want == "organization" and self._last_document is not None and pron in ("it", "its"):
+            at, doc = self._last_document
+            if at < pos and 0 <= self.sent_index(pos) - self.sent_index(at) <= 2:
+                # '"...," the statement said. "...," it said': the statement, whoever issued it
+                return doc
         # "Rybar, the largest of the channels, took a cautious line. On 20 December it wrote ...": a subject
         # the article never introduces (no registry entry, no role) is the likeliest antecedent of "it", even
         # if its name reads as a person's; an organisation named further back would be a guess
