@@ -1287,6 +1287,17 @@ def test_it_said_after_the_statement_said_is_the_statements_issuer():
     assert quotes(text)["Freedonia's reliance on f"] == "Ana Varga"
 
 
+def test_a_malaysian_honour_is_no_part_of_the_name_and_the_given_name_refers_back():
+    text = ("Foreign Minister Datuk Seri Aziz Rahman spoke to reporters on Sunday.\n\n"
+            "\"Our position is very clear,\" said Aziz, who is chairing the meeting.")
+    assert quotes(text)["Our position is very clea"] == "Aziz Rahman"
+
+
+def test_sri_opening_a_given_name_stays_in_it():
+    text = "Finance Minister Sri Wulan Indrawati said about 300 workers had left."
+    assert by_surface(text)["about 300"]["claimant"] == "Sri Wulan Indrawati"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

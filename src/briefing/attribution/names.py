@@ -41,8 +41,11 @@ programme program academy college secretariat division brigade battalion regimen
 FIELD_WORDS = frozenset("affairs defence defense intelligence".split())
 PLACE_WORDS = frozenset("province oblast region county city district village town prefecture peninsula island "
                         "sea river strait border".split())
+# (and Malaysia's honours before a name: "Datuk Seri Mohamad Hasan" is Mohamad Hasan, "Mohamad" after; "Seri" only
+# after "Datuk"/"Dato'", see below, as "Sri" opens Indonesian given names)
 HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
-                       "Brig. Cmdr. Rev. Sir Dame".split())
+                       "Brig. Cmdr. Rev. Sir Dame Datuk Dato' Dato’ Datin Tun".split())
+_HONOUR_SECOND = frozenset(("Seri", "Sri"))
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
 
 
@@ -233,7 +236,8 @@ class Names:
         toks = without_post_nominals(toks)
         honor = [t for t in toks if t in HONORIFICS]
         if honor:
-            toks = [t for t in toks if t not in HONORIFICS]
+            toks = [t for i, t in enumerate(toks) if t not in HONORIFICS and
+                    not (t in _HONOUR_SECOND and i and toks[i - 1] in HONORIFICS)]
             if len(toks) >= 2 and self.lookup(" ".join(toks)) is None:
                 sp = self._parse_named(" ".join(toks))
                 if sp is not None and sp.kind == "person":
