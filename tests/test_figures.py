@@ -792,3 +792,21 @@ def test_more_who_arrived_and_a_total_that_will_pass_count_the_people_counted_be
              "total will pass 15,000 by the summer.")
     assert list(zip(f.surface, f.unit_category)) == [("About 11,000", "personnel"), ("around 3,000", "personnel"),
                                                       ("pass 15,000", "personnel")]
+
+
+@pytest.mark.parametrize("second, surface", [
+    ("About 9,000 arrived in a first wave, most of them from an elite corps.", "About 9,000"),
+    ("Add the 3,000 to the 9,000 who went in the autumn.", "9,000"),
+    ("The spokeswoman said that \"at least 9,000\" were in the border region.", "at least 9,000"),
+])
+def test_a_bare_count_of_the_people_the_article_counts_by_what_they_did(second, surface):
+    # the noun is the one the article last wrote ("soldiers"); what follows the number says they are people
+    f = figs("Freedonia has sent soldiers to Sylvania since October. " + second)
+    row = f[f["surface"] == surface]
+    assert len(row) == 1 and row.iloc[0]["unit_category"] == "personnel"
+
+
+def test_a_bare_number_before_arrived_at_a_time_is_no_count_of_people_without_a_preposition():
+    # "the 2024 arrived" is nothing; arrival needs where or when after it
+    f = figs("Freedonia has sent soldiers to Sylvania since October. The letter dated 2024 arrived.")
+    assert f.empty

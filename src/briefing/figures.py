@@ -90,6 +90,9 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"\s+(?:have|had)\s+(?:already\s+|now\s+|reportedly\s+|since\s+)?(?:passed|gone|arrived|"
                      r"served|fought|rotated|crossed|moved|died|reached|entered|joined|landed)\b|"
                      r"\s+died\b|"
+                     # "about 11,000 arrived in a first wave", "the 11,000 who went in the autumn"
+                     r"\s+(?:arrived|landed)\s+(?:in|at|on|by|aboard|between|during|over|from|with|last|this|early|late)\b|"
+                     r"\s+who\s+(?:went|were|arrived|fought|died|served|crossed|have|had)\b|"
                      # "The U.S. and South Korea say about 11,000, most of them in Kursk"
                      r",\s+(?:most|many|all|some|half|nearly\s+all|almost\s+all)\s+of\s+them\b|"
                      # "It also said about 500 more were expected": more of the noun just counted
@@ -666,7 +669,8 @@ def candidates(text: str, locate) -> list[Candidate]:
             if ub and ub.group("inthe") and n.kind != "vague" and not _RANGE_OF.match(text, ub.end("inthe")):
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
                 # (but "casualties were in the range of 3,500-4,500")
-            ot = OF_THEM.match(text, e)
+            # ('that "at least 10,000" were in Kursk': the quoted count, then what they are)
+            ot = OF_THEM.match(text, e + 1 if text[e:e + 1] in ("”", '"') else e)
             if ub:
                 g = next(g for g in ("u1", "u2", "u3", "u4", "u5", "u6") if ub.group(g))
                 unit = ub.group(g)
