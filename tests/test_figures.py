@@ -810,3 +810,16 @@ def test_a_bare_number_before_arrived_at_a_time_is_no_count_of_people_without_a_
     # "the 2024 arrived" is nothing; arrival needs where or when after it
     f = figs("Freedonia has sent soldiers to Sylvania since October. The letter dated 2024 arrived.")
     assert f.empty
+
+
+def test_a_count_put_at_in_a_relative_clause_counts_the_noun_before_it_and_its_party():
+    f = figs("Freedonia sent 9,000 shells last month. The number of soldiers was small next to the Russian force in "
+             "Ukraine, which Western officials estimate at more than 600,000.")
+    row = f[f["surface"] == "more than 600,000"]
+    assert len(row) == 1 and row.iloc[0]["unit_category"] == "personnel" and row.iloc[0]["about"] == "russia"
+
+
+def test_a_contingent_increased_to_a_number_counts_people():
+    f = figs("\"Moscow wants to increase the Freedonian contingent to 15,000 by the new year,\" she said.")
+    row = f[f["surface"] == "15,000"]
+    assert len(row) == 1 and row.iloc[0]["unit_category"] == "personnel"

@@ -102,13 +102,23 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b|\s+(?:were|have\s+bee
                      r"\s+(?:were|are|remain|remained)\s+(?:now\s+|already\s+|still\s+)?(?:in|inside)\s+[A-Z]|"
                      # "the 8,000 number in Kursk", "the 3 million figure HUR gave", "more than 1,200 a day"
                      r"\s+(?:number|figure|estimate)\b|\s+(?:a|per|each)\s+(?:day|week|month)\b", re.IGNORECASE)
+# the counted noun (or a body of troops) that ends the noun phrase before ", which ... put at"
+_RELATIVE_HEAD = re.compile(rf"\b(?:{_UNIT_ALT}|force|army)\b(?=(?:\s+(?:in|of|on|at|near)\s+(?:the\s+)?[\w’'-]+)?\s*$)",
+                            re.IGNORECASE)
+_BODY_OF_TROOPS = {"force": "personnel", "army": "personnel"}
+_REL_PUT_AT = re.compile(r",\s+which\s+(?:[\w.’'-]+\s+){1,5}?(?:put|puts|placed|places|estimated?|estimates)\s+at\s+[\"“]?(?:\w+\s+){0,2}$",
+                         re.IGNORECASE)
 _RANGE_OF = re.compile(r"\s+(?:range|region|order|vicinity|neighbou?rhood)\s+of\b", re.IGNORECASE)
 IT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:it|(?:the\s+|(?:[A-Z][\w’'-]*\s+){1,3})"
                    r"(?:number|figure|"
                    # ("has put the figure slightly higher, at about 12,000": a comma before the amount)
                    r"total|toll|dead|losses|casualties|wounded)(?:\s+[^.;,]{0,60}?)?),?\s+(?:at|above|below|near|around|over|under)\s+[\"“]?(?:\w+\s+){0,2}$|"
-                   # "a second contingent of several thousand", "a force of about 12,000"
-                   r"\b(?:contingent|force|deployment|detachment|rotation|wave|batch)\s+of\s+(?:\w+\s+){0,2}$|"
+                   # "casualties, which a JCS spokesman put at 'at least dozens'", "the Russian force in Ukraine, which
+                   # Western officials estimate at more than 600,000": the noun the relative clause is about
+                   r",\s+which\s+(?:[\w.’'-]+\s+){1,5}?(?:put|puts|placed|places|estimated?|estimates)\s+at\s+[\"“]?(?:\w+\s+){0,2}$|"
+                   # "a second contingent of several thousand", "a force of about 12,000"; "to increase the contingent
+                   # to 15,000"
+                   r"\b(?:contingent|force|deployment|detachment|rotation|wave|batch)\s+(?:of|to)\s+(?:\w+\s+){0,2}$|"
                    # "a slightly lower figure of about 10,000", "we still assess 11,000 to 12,000."
                    r"\b(?:figure|estimate|tally)\s+of\s+(?:\w+\s+){0,2}$|\b(?:still\s+)?assess(?:es|ed)?\s+$|\b(?:correct|actual|real|revised|new|true)\s+(?:figure|number|"
                    r"total|toll)\s+(?:is|was|stands\s+at|of)\s+$|\btotal\s+of\s+$|"
@@ -666,6 +676,8 @@ def candidates(text: str, locate) -> list[Candidate]:
         if not n.percent and not um:
             it_at = None
             ub = UNIT_BEFORE.search(text, max(span[0], s - 130), s)
+            if ub and _REL_PUT_AT.search(text, max(span[0], s - 110), s):
+                ub = None      # ", which X put at ...": the noun before the clause, read below
             if ub and ub.group("inthe") and n.kind != "vague" and not _RANGE_OF.match(text, ub.end("inthe")):
                 ub = None      # "casualties in the low hundreds", never "troops in the previous 24 hours"
                 # (but "casualties were in the range of 3,500-4,500")
@@ -684,10 +696,18 @@ def candidates(text: str, locate) -> list[Candidate]:
                 # that names no noun of its own is the total of what was last counted ("some 1,500 troops were
                 # shipped on navy vessels ... raised the figure to 3,000": troops, not vessels)
                 w = _last_unit_word(text, s)
+                if it_at is not None and it_at.group(0).startswith(","):
+                    # ", which X put at ...": the noun the clause is about, just before its comma ("the size of the
+                    # Russian force in Ukraine, which ...": the force, not the shells of the sentence before)
+                    head = _RELATIVE_HEAD.search(text, max(0, it_at.start() - 60), it_at.start())
+                    if head is not None:
+                        w, ustart = head, head.start()     # (its words say whose: "the Russian force")
                 # (a deployment, contingent or rotation counts people sent, whatever the last figure counted:
                 # "4,700 ... killed or wounded. The first deployment was between 11,000 and 12,000")
                 sent = it_at is not None and _SENT_GROUP.search(it_at.group(0)) is not None
-                counted = out[-1] if not ot and it_at and not sent and out and out[-1].category != "other" and \
+                rel_head = it_at is not None and it_at.group(0).startswith(",") and \
+                    _RELATIVE_HEAD.search(text, max(0, it_at.start() - 60), it_at.start()) is not None
+                counted = out[-1] if not ot and it_at and not sent and not rel_head and out and out[-1].category != "other" and \
                     not out[-1].percent and s - out[-1].end <= 400 and \
                     not _UNIT_WORD.search(text, it_at.start(), s) else None
                 if w is None and counted is None and \
@@ -699,7 +719,7 @@ def candidates(text: str, locate) -> list[Candidate]:
                         cat = "casualties"      # "47,000 soldiers had been killed ... The correct figure is 4,700"
                 else:
                     unit = w.group(0) if w is not None else ot.group(0).split()[-1]
-                    cat, noun_phrase = _UNITS.get(unit.lower(), "casualties"), unit
+                    cat, noun_phrase = _UNITS.get(unit.lower()) or _BODY_OF_TROOPS.get(unit.lower(), "casualties"), unit
                     if sent and cat == "casualties":
                         cat = "personnel"
                 uend, elided = e, True
