@@ -1298,6 +1298,17 @@ def test_sri_opening_a_given_name_stays_in_it():
     assert by_surface(text)["about 300"]["claimant"] == "Sri Wulan Indrawati"
 
 
+def test_an_unnamed_description_keeps_an_abbreviation_it_opens_with():
+    r = by_surface("Around 9,000 soldiers were sent, according to U.S. and Sylvanian estimates.")["Around 9,000"]
+    assert r["claimant"] == "unnamed: U.S. and Sylvanian estimates"
+
+
+def test_a_lab_is_a_body_not_a_person():
+    r = by_surface("Northfield University's Open Source Verification Lab counted at least 2,400 rail "
+                   "containers, according to the lab's report.")["at least 2,400"]
+    assert r["claimant"] == "Northfield University's Open Source Verification Lab"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from ..metadata import is_research_body
 from ..resources import read_table
 from .entities import TITLE_ABBR
-from .names import Speaker, from_actor, unnamed
+from .names import Speaker, from_actor, lower_first, unnamed
 from ..text import QUALIFIER_ALT
 from ..dates import MONTH_WORD, WEEKDAY_WORD
 from .resolver import (ACCORDING, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER,
@@ -943,7 +943,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         if re.search(lex.verb_re.pattern + r"\s+(?:the\s+|these\s+|those\s+)?$", text[max(lo, a - 30):a]):
             continue   # "denied media reports that ...": the denial is the claim
         desc = " ".join((m.group("desc") + (m.group("tail") or "")).split())
-        desc = desc[0].lower() + desc[1:]
+        desc = lower_first(desc)
         cands.append((pos - a, Claim(Speaker(unnamed(desc), "anonymous", "", desc, "", "", a), "reports", source)))
     if not cands:
         if source is not None and _CITING.match(relays[0].group(0)) and \

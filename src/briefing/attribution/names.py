@@ -35,7 +35,8 @@ center centre university command news times post herald bureau commission govern
 mission embassy organization organisation foundation association union administration staff navy corps
 court kremlin pentagon nato un directorate guard guards agency's ministry's nations control treasury
 operations studies research project initiative network group company corporation llc ltd inc fund bank forum
-programme program academy college secretariat division brigade battalion regiment fleet watch""".split())
+programme program academy college secretariat division brigade battalion regiment fleet watch lab labs laboratory
+laboratories observatory""".split())
 # a field of government names a body only when no office word makes the run a person's title: "National
 # Defence", "Global Affairs Canada", "Military Intelligence" are bodies; "Defence Secretary" is a person
 FIELD_WORDS = frozenset("affairs defence defense intelligence".split())
@@ -102,6 +103,16 @@ _CLAUSE = re.compile(r"\s*,?\s+\b(?:who|whom|that|which|speaking|asking|requesti
 
 # a contact clause without "who": "a Ukrainian brigade commander I spoke to", "an officer we interviewed"
 _CONTACT = re.compile(r"\s+(?:I|we)(?:\s.*)?$", re.S)
+
+
+def lower_first(desc: str) -> str:
+    """A description's first letter in lower case, as it reads after "unnamed:" ("Social media posts" ->
+    "social media posts"), unless the first word is a name or an abbreviation ("U.S. and South Korean
+    estimates", "NATO officials")."""
+    w = desc.split(None, 1)[0] if desc.strip() else ""
+    if len(w) > 1 and (w[1:2].isupper() or "." in w):
+        return desc
+    return desc[:1].lower() + desc[1:]
 
 
 def unnamed(desc: str) -> str:

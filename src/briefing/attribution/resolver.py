@@ -33,7 +33,8 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import Names, Speaker, countries, first_name_jan, from_actor, memo, possessive, unnamed, without_post_nominals
+from .names import (Names, Speaker, countries, first_name_jan, from_actor, lower_first, memo, possessive, unnamed,
+                    without_post_nominals)
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
@@ -693,7 +694,7 @@ class Resolver:
             if words[head_i].lower().endswith("s") and first not in ("the", "this", "these", "its", "their") and \
                     len(words) <= 7 and not any(w.lower() in ("the", "a", "an", "these", "those") for w in words[1:head_i]):
                 desc = " ".join(words)   # "social media posts say", "intelligence estimates put ..."
-                return "anonymous", Speaker(unnamed(desc[0].lower() + desc[1:]), "anonymous", "", desc, "", "", pos)
+                return "anonymous", Speaker(unnamed(lower_first(desc)), "anonymous", "", desc, "", "", pos)
             return "report", self.resolve_document(pos)
         if kind == "organization":
             if first in lex.anon or possessive(words[0]) or CAP.match(words[0]):
