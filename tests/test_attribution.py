@@ -1309,6 +1309,18 @@ def test_a_lab_is_a_body_not_a_person():
     assert r["claimant"] == "Northfield University's Open Source Verification Lab"
 
 
+def test_the_second_of_two_that_clauses_is_still_the_tellers_and_a_capital_is_its_government():
+    text = ("A senior Sylvanian official, speaking on background, told the paper that the assessment \"broadly "
+            "matches\" those of its allies, and that Ottawa believed at least 12,000 soldiers had served.")
+    r = by_surface(text)["at least 12,000"]
+    assert r["claimant"].startswith("unnamed: senior Sylvanian official") and r["source"] == "Canada"
+
+
+@pytest.mark.parametrize("capital, country", [("Tokyo", "Japan"), ("Warsaw", "Poland"), ("Kuala Lumpur", "Malaysia")])
+def test_a_capital_that_says_something_is_its_countrys_government(capital, country):
+    assert by_surface(f"{capital} believes about 9,000 soldiers were sent.")["about 9,000"]["claimant"] == country
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

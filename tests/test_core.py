@@ -117,3 +117,9 @@ def test_a_claimant_of_several_actors_is_right_when_each_is_the_same_registered_
     assert same_actor("the spy agency, Ann Lee Sun", "Defence Intelligence and Ann Lee-sun", r)
     assert not same_actor("DIA and Ann Lee Sun", "Defence Intelligence and Bob", r)
     assert not same_actor("DIA and Ann Lee Sun", "Defence Intelligence", r)
+
+
+def test_a_capital_and_its_country_are_the_same_claimant():
+    r = Registry(REG)
+    assert same_actor("Ottawa", "Canada", r) and same_actor("New Delhi", "India", r)
+    assert not same_actor("Ottawa", "India", r)

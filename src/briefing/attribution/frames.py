@@ -371,7 +371,10 @@ _AS_CLAUSE = re.compile(r"(?:^|[,—–]\s*)as\s+[^,;:.“”\"]*$")
 _AS_SAID_END = re.compile(r"(?:\s+(?:on|in|at|to|last|this|earlier|yesterday|today|on\s+\w+)\b[^.;:“”\"]{0,40}?)?"
                           r"[.!?”\"’')]*\s*$")
 # the words between an outer verb of saying and the subject of a reported one: an object and "that"
-_NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$")
+# (also the second of two that-clauses: "told Maclean's that Canada's assessment "broadly matches" those of its allies,
+# and that Ottawa believed at least 12,000 ...")
+_NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$|"
+                     r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s[^.;:!?]{0,200}?,?\s+and\s+that\s*$")
 
 
 _WEEKDAY_TIME = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+" + WEEKDAY_WORD.pattern, re.I)
@@ -884,7 +887,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             # KBS that Kyiv expected ...": Umerov's own government is not a source
             inner = sp
             outer = last_subject.speaker
-            own = inner.kind == "government" and inner.role == "government" and inner.country == outer.country
+            where = outer.country or (res._country_in(outer.role or outer.name[8:]) if outer.kind == "anonymous" else "")
+            own = inner.kind == "government" and inner.role == "government" and inner.country == where
             if outer.role == "news outlet" and inner.kind != "anonymous":
                 # "Kazinform reported that the Ukrainian General Staff estimated ...": an outlet that reports a
                 # named body's figure is no claimant of it (who it cites is, as for "told Reuters")

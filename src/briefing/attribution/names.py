@@ -27,6 +27,7 @@ def countries() -> frozenset:
     return frozenset(Locale("en").territories.values()) - {"European Union", "United Nations"}
 
 
+CAPITALS = {r["capital"].strip(): r["country"].strip() for r in read_table("capitals.csv")}
 # "Rear Adm." is an admiral (data/title_abbreviations.csv)
 TITLE_ABBR = {r["abbreviation"].strip(): r["title"].strip() for r in read_table("title_abbreviations.csv")}
 
@@ -239,10 +240,10 @@ class Names:
             toks = toks[1:]
         if not toks:
             return None
-        if " ".join(toks) in countries():
-            # a country the registry does not hold ("Denmark has pledged ..."): its government, never a person
-            # a pronoun "she" could stand for
-            c = " ".join(toks)
+        if " ".join(toks) in countries() or " ".join(toks) in CAPITALS:
+            # a country the registry does not hold ("Denmark has pledged ...", "Ottawa believed ..."): its
+            # government, never a person a pronoun "she" could stand for
+            c = CAPITALS.get(" ".join(toks), " ".join(toks))
             return Speaker(c, "government", "", "government", c, c, 0)
         toks = without_post_nominals(toks)
         honor = [t for t in toks if t in HONORIFICS]

@@ -33,7 +33,7 @@ from ..resources import read_lines, read_table
 from ..text import SpanScans, sentence_spans
 from .entities import CONTRACTED, TITLE_ABBR, EntityIndex, name_parts
 from .lexicon import lexicon
-from .names import (Names, Speaker, countries, first_name_jan, from_actor, lower_first, memo, possessive, unnamed,
+from .names import (CAPITALS, Names, Speaker, countries, first_name_jan, from_actor, lower_first, memo, possessive, unnamed,
                     without_post_nominals)
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
@@ -530,8 +530,9 @@ class Resolver:
             if len(words) == 1 and CAP.match(words[0]):
                 if first in lex.not_names:
                     return "", None
-                if words[0] in countries():
-                    return "name", self.parse_named(words[0], pos)     # "Denmark has pledged ...": a government
+                if words[0] in countries() or words[0] in CAPITALS:
+                    # "Denmark has pledged ...", "Ottawa believed ...": a government
+                    return "name", self.parse_named(words[0], pos)
                 sp = self.resolve_surname(words[0], pos)
                 if sp is None and words[0].isupper():
                     sp = self.resolve_surname(words[0].title(), pos)   # "PUTIN SAYS" in a capitalised headline
