@@ -1321,6 +1321,13 @@ def test_a_capital_that_says_something_is_its_countrys_government(capital, count
     assert by_surface(f"{capital} believes about 9,000 soldiers were sent.")["about 9,000"]["claimant"] == country
 
 
+def test_a_first_name_ending_a_lead_before_its_appositive_is_the_subject():
+    text = ("That is how Taras, a 34-year-old drone company commander with a Sylvanian brigade, describes his first "
+            "encounter with the Freedonians. By his count, his drones hit more than 200 soldiers in December. "
+            "\"After a while we stopped counting,\" he says.")
+    assert quotes(text)["After a while we stopped "] == "Taras"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -858,7 +858,12 @@ class Resolver:
             how, sp = self.parse_np(np, offset + vm.start())
             if (sp is None or sp.kind == "anonymous") and len(chunks) == 2 and re.match(r"\s*(?:a|an|the)\s", chunks[1]):
                 # "Marchenko, a career diplomat who took up his post in 2023, said": the name, not its appositive
-                how2, sp2 = self.parse_np(chunks[0], offset + vm.start())
+                # (the name that ends a longer lead: "That is how Taras, a 34-year-old drone company commander
+                # ..., describes")
+                run = _TRAILING_RUN.search(chunks[0])
+                lead_word = chunks[0][:run.start()].split()[-1:] if run else []
+                head = run.group(0) if run and (not lead_word or lead_word[0].lower() not in _PLACE_PREPS) else chunks[0]
+                how2, sp2 = self.parse_np(head, offset + vm.start())
                 if sp2 is not None and sp2.kind == "person" and (how2 in ("surname", "registry") or
                                                                  how2 == "name" and " " in sp2.name) and \
                         chunks[0].split()[0].lower() not in ("in", "at", "from", "on", "near", "inside", "outside"):
@@ -1705,6 +1710,8 @@ class Resolver:
         return None
 
 
+_TRAILING_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,3}\s*$")
+_PLACE_PREPS = frozenset("in at from on near inside outside to into across".split())
 # a sentence that opens on the document its subject issued: "In a statement this afternoon, Peters said"
 _DOC_LEAD = re.compile(r"\s*(?:In|Through|Via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:(?:written|joint|brief|short|separate|"
                        r"new|lengthy|formal)\s+)?", re.I)
