@@ -1328,6 +1328,14 @@ def test_a_first_name_ending_a_lead_before_its_appositive_is_the_subject():
     assert quotes(text)["After a while we stopped "] == "Taras"
 
 
+def test_a_second_relative_clause_joined_by_and_is_an_aside_of_the_unnamed_subject():
+    text = ("Ana Varga, a representative of the directorate, said losses had passed 4,000.\n\n"
+            "A Sylvanian military intelligence officer who works on the Freedonian file, and who spoke on condition "
+            "that he not be named, said the units had been pulled out of the line.\n\n"
+            "\"They will be back, and they will have learned,\" he said.")
+    assert quotes(text)["They will be back, and th"].startswith("unnamed: Sylvanian military intelligence officer")
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

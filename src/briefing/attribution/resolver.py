@@ -809,7 +809,9 @@ class Resolver:
             if named is not None:
                 return named, vm, "named-aside"
             chunks = [c for c in np.split(",") if c.strip()]
-            if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1])):
+            if len(chunks) > 1 and (_ASIDE.match(chunks[-1]) or OCCASION_ASIDE.match(chunks[-1]) or
+                                    _AND_ASIDE.match(chunks[-1])):
+                # ("A Ukrainian officer who works on the file, and who spoke on condition ..., said")
                 np = np[:np.rstrip(" ,").rfind(",")]
                 chunks.pop()
             issued = _ISSUED.match(np.strip()) if vm.group(1).endswith("ing") else None
@@ -1710,6 +1712,7 @@ class Resolver:
         return None
 
 
+_AND_ASIDE = re.compile(r"\s*and\s+(?:who|which|whose)\b", re.I)
 _TRAILING_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,3}\s*$")
 _PLACE_PREPS = frozenset("in at from on near inside outside to into across".split())
 # a sentence that opens on the document its subject issued: "In a statement this afternoon, Peters said"
