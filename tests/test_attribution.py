@@ -1336,6 +1336,14 @@ def test_a_second_relative_clause_joined_by_and_is_an_aside_of_the_unnamed_subje
     assert quotes(text)["They will be back, and th"].startswith("unnamed: Sylvanian military intelligence officer")
 
 
+@pytest.mark.parametrize("who", ["A spokeswoman for Foreign Minister Ana Varga", "An aide to President Zoran Petrov"])
+def test_a_spokesperson_or_aide_for_a_named_person_is_not_that_person(who):
+    text = (f"{who} said Sylvania had raised the deployment with Freedonian officials. \"We condemn the decision to "
+            "send soldiers,\" the spokeswoman said.")
+    sp = quotes(text)["We condemn the decision t"]
+    assert sp.startswith("unnamed: ") and sp not in ("Ana Varga", "Zoran Petrov")
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -349,6 +349,10 @@ class Resolver:
         np = _BULLET.sub("", np.lstrip(), count=1) if np.lstrip()[:1] in "-*•·–" else np    # "* Kremlin spokesman ..."
         lead = CONTRACTED.match(np)
         np = np[lead.end():] if lead else np      # "I'm Rachel Dunmore": the name after it
+        if _SPOKES_FOR.match(np):
+            # "A spokeswoman for Foreign Minister Penny Wong said": the spokeswoman, not the minister she speaks for
+            desc = re.sub(r"^(?:an?|one)\s+", "", " ".join(np.split()), flags=re.I)
+            return "anonymous", Speaker(unnamed(desc), "anonymous", "", desc, self._country_in(desc), "", pos)
         cs = _CALL_SIGN.search(np)
         if cs:
             # "a Ukrainian artillery battalion commander with the call sign 'Bereh'": the call sign is the name
@@ -1712,6 +1716,8 @@ class Resolver:
         return None
 
 
+_SPOKES_FOR = re.compile(r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|"
+                         r"advisor)\s+(?:for|to)\s+(?:[\w’'.-]+\s+){0,4}?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+", re.I)
 _AND_ASIDE = re.compile(r"\s*and\s+(?:who|which|whose)\b", re.I)
 _TRAILING_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,3}\s*$")
 _PLACE_PREPS = frozenset("in at from on near inside outside to into across".split())
