@@ -1344,6 +1344,12 @@ def test_a_spokesperson_or_aide_for_a_named_person_is_not_that_person(who):
     assert sp.startswith("unnamed: ") and sp not in ("Ana Varga", "Zoran Petrov")
 
 
+def test_a_quote_in_a_that_clause_citing_a_source_is_the_tellers():
+    text = ("On Tuesday, spokesman Ivo Marek said that, according to Sylvanian intelligence, the soldiers had moved "
+            "to the border and \"begun engaging in combat operations\" alongside Freedonian forces.")
+    assert quotes(text)["begun engaging in combat "] == "Ivo Marek"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

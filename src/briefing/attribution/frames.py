@@ -165,6 +165,12 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     if m:
         how, sp = res.parse_np(_np_until_clause_end(left[m.end():]), s0 + m.end())
         if sp is not None:
+            tsp, tvm, thow = res.np_verb(left[:m.start()], s0)
+            if tsp is not None and tsp.personlike and tsp.name != sp.name and \
+                    re.fullmatch(r"[^;:“”\"]{0,80}?\bthat\b[\s,]*", left[tvm.end():m.start()]):
+                # 'Miller said that, according to US intelligence, the soldiers had "begun engaging in combat"':
+                # the one who says it, citing the intelligence
+                return tsp, lex.lemma(tvm.group(1)), "before:np-verb:" + thow
             return sp, "according to", "before:according:" + how
     # the verb nearest the quote: "Russia has denied ..., and Pyongyang has called the reports “...”"
     sp, vm, how = res.np_verb(left, s0, nearest=True)
