@@ -1350,6 +1350,14 @@ def test_a_quote_in_a_that_clause_citing_a_source_is_the_tellers():
     assert quotes(text)["begun engaging in combat "] == "Ivo Marek"
 
 
+def test_a_quote_after_a_paragraphs_own_narration_is_that_speakers_not_the_last_quotes():
+    text = ("The Sylvanian foreign ministry condemned the admission as \"an illegal act of war.\" It said it would "
+            "watch closely.\n\n"
+            "Marta Kowal, an analyst, said the question now was whether more troops would be sent. Freedonia, she "
+            "said, had little reason to stop. \"As long as the money flows, the supply will not dry up.\"")
+    assert quotes(text)["As long as the money flow"] == "Marta Kowal"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -245,6 +245,12 @@ class QuoteFlow:
         if sp is None and not q.fragment and prev is not None and prev.speaker is not None \
                 and prev.para >= q.para - 1 and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = prev.speaker, "continuation", "follow-on"
+            if prev.para < q.para and text[ls:q.open_].strip():
+                # the paragraph's own narration names its speaker first ("Kowal said the question now was ...
+                # Pyongyang, she said, had little reason to stop. “...”"): that one goes on, not the last quote's
+                sp2, verb2, rule2 = previous_sentence_speaker(res, text, q.open_)
+                if sp2 is not None and sp2.name != prev.speaker.name and sp2.personlike and ls <= sp2.pos:
+                    sp, verb, rule = sp2, verb2, rule2
         if sp is None and not q.fragment and opens_sentence(res, text, q.open_, ls):
             sp, verb, rule = previous_sentence_speaker(res, text, q.open_)
             if sp is not None and alone:

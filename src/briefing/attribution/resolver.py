@@ -842,6 +842,8 @@ class Resolver:
                 continue   # "X has called reports ...": a clause with a verb of saying is not a subject
             if len(chunks) > 1 and _COORD.match(last):
                 np = last   # "She asked whether ..., and Okamura said": the coordinated clause's own subject
+            elif len(chunks) > 1 and last.strip().lower() in ("he", "she", "they"):
+                np = last   # "Pyongyang, she said, had little reason to stop": a parenthetical's own subject
             if len(np.split()) > max_words + 6:
                 # a long lead-in ("Speaking at a meeting of ..., in New York on Monday, the envoy"): the
                 # subject is the last comma-separated chunk
