@@ -1358,6 +1358,20 @@ def test_a_quote_after_a_paragraphs_own_narration_is_that_speakers_not_the_last_
     assert quotes(text)["As long as the money flow"] == "Marta Kowal"
 
 
+def test_a_commander_of_a_unit_is_someone_new_not_the_commander_in_chief():
+    text = ("Commander-in-Chief Oleh Bondar said the front was holding.\n\n"
+            "The commander of a Sylvanian drone unit, who asked to be identified only by his rank, told the paper "
+            "that his crews had hit dozens of soldiers this week.")
+    assert by_surface(text)["dozens"]["claimant"] == "unnamed: commander of a Sylvanian drone unit"
+
+
+def test_among_those_at_an_event_was_a_named_person_who_then_speaks():
+    text = ("Ivo Marek spoke first. \"We will not forget,\" he said.\n\n"
+            "Among those at the rally was Mira Sand, who fled Freedonia in 2009.\n\n"
+            "\"When I see those young soldiers, I see the boys from my town,\" she said.")
+    assert quotes(text)["When I see those young so"] == "Mira Sand"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

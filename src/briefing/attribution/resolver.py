@@ -168,7 +168,8 @@ _PARTICIPLE = re.compile(r"(?:asked|pressed|questioned|speaking|responding|writi
 # a name that ends a clause ("That warning came from Selin Aydın", "those were the words of Oleh Kravets")
 _CLAUSE_END_NAME = re.compile(r"(?-i:\b(?:from|of|by|with|to|for)\s+((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,3}[A-ZÀ-Þ][\w'’\-]+))$")
 # where a body sits ("Russia's embassy in Wellington"): part of its name, not another party
-_AMONG_WAS = re.compile(r"(?:Among|Alongside|With)\s+(?:them|those|the\s+\w+)\s+(?:was|were|is|are|stood|sat)\s+")
+_AMONG_WAS = re.compile(r"(?:Among|Alongside|With)\s+(?:them|those|the\s+\w+)(?:\s+(?:at|in|on|from|who|outside|inside)\s+[^,.;:“”\"]{1,40}?)?"
+                        r"\s+(?:was|were|is|are|stood|sat)\s+")   # ("Among those at the rally was Ji-hyun Laurier")
 _NAME_JOINERS = frozenset("for of the and on to in".split())
 # (and the body a mission is accredited to: "Russia's mission to the EU", "its delegation to the OSCE")
 _PLACE_TAIL = re.compile(r"(?:in|at|to(?:\s+the)?)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]+)){0,2}")
@@ -1536,9 +1537,15 @@ class Resolver:
                 return False
             return not country or not sp.country or sp.country == country
 
+        # "the commander of a Ukrainian drone unit fighting near Sudzha": a complement with "a" introduces someone
+        # new; only a person whose role shares its words is them (never the commander-in-chief named earlier)
+        new_one = re.match(r"\s*(?:of|for|with|in)\s+(?:a|an)\s", post) is not None
+
         def qualified(sp: Speaker) -> bool:
             words = set(re.findall(r"[a-z]+", _norm_role(" ".join((sp.role, sp.organisation,
                                                                  *self.reg.titles_of(sp.actor_id))))))
+            if new_one and not (hints & words):
+                return False
             return not quals or quals <= words
         ok = lambda sp: fits(sp) and qualified(sp)  # noqa: E731
         ents = self.entities
