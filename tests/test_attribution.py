@@ -1372,6 +1372,12 @@ def test_among_those_at_an_event_was_a_named_person_who_then_speaks():
     assert quotes(text)["When I see those young so"] == "Mira Sand"
 
 
+@pytest.mark.parametrize("adverb", ["instead", "meanwhile", "for its part,", "however,"])
+def test_an_adverb_between_subject_and_verb_is_no_part_of_the_subject(adverb):
+    text = f"The NIS on Wednesday {adverb} reported that about 9,000 soldiers had been sent."
+    assert by_surface(text)["about 9,000"]["claimant"] == "National Intelligence Service"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

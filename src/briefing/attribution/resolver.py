@@ -38,7 +38,8 @@ from .names import (CAPITALS, Names, Speaker, countries, first_name_jan, from_ac
 
 AUX = re.compile(r"(?:\s+(?:has|have|had|also|then|later|previously|reportedly|once|again|further|was|is|"
                  r"were|are|would|will|could|had\s+been|has\s+been|repeatedly|recently|earlier|subsequently|"
-                 r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|"
+                 r"publicly|separately|similarly|quickly|flatly|angrily|bluntly|simply|privately|instead|meanwhile|"
+                 r"however|too|here|there|in\s+turn|for\s+its\s+part|for\s+his\s+part|for\s+her\s+part|"
                  r"initially|first|already|now|still|only|just|even|finally|previously|since|twice|consistently|openly|"
                  r"never|not|did|does|do|cannot|keeps|kept|keep|continues\s+to|continued\s+to|"
                  r"went\s+on))+$", re.I)   # ("the agency has not [said]", "the Kremlin keeps [telling]": the subject)
