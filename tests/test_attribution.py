@@ -1378,6 +1378,13 @@ def test_an_adverb_between_subject_and_verb_is_no_part_of_the_subject(adverb):
     assert by_surface(text)["about 9,000"]["claimant"] == "National Intelligence Service"
 
 
+def test_an_apposition_about_the_figure_is_not_a_final_attribution():
+    text = ("The White House issued a report on Monday. The NIS said Thursday that Freedonia had lost 1,460 troops "
+            "killed and wounded over the previous day, among the highest daily figures it has reported.")
+    r = by_surface(text)["1,460"]
+    assert r["claimant"] == "National Intelligence Service" and r["source"] == ""
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -966,7 +966,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     d, best = min(cands, key=lambda c: c[0])
     final = [c for dd, c in cands if c.verb_end > pos and c.speaker is not None and
              _ENDS_SENTENCE.match(text, c.verb_end, se) and c.how.startswith("verb:") and not c.how.startswith("verb:sub")
-             and c.subject_at > pos and text[:c.subject_at].rstrip().endswith((",", "”", "\"", "—"))]
+             and c.subject_at > pos and text[:c.subject_at].rstrip().endswith((",", "”", "\"", "—"))
+             and not _FIGURE_APPOSITION.match(text, text.rfind(",", ss, c.verb_end) + 1, c.verb_end)]
     if final and best.verb_end <= pos and final[-1].speaker is not best.speaker and best.how.startswith("verb:") and \
             not res.lex.outlet(final[-1].speaker.name):
         # (but "The agency has claimed that 3,000 ..., Yonhap reported": the outlet reports whom it cites)
@@ -999,6 +1000,11 @@ _TELLER_GAP = re.compile(r"(?:\s+(?:to\s+)?(?!that\b)[\w’'.\-]+){0,4}?\s*(?:,|
 # British defence intelligence")
 _PERSON_GAP = re.compile(r"[^;:—–]{0,300}$")
 _FIRST_PERSON = re.compile(r"(?:we|i|our|my)\b", re.I)
+
+
+# "..., among the highest daily figures it has reported.": an apposition about the figure, not its attribution
+_FIGURE_APPOSITION = re.compile(r"\s*(?:among|one\s+of|up\s+from|down\s+from|in\s+line\s+with|(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
+                                r"(?:figures?|numbers?|tolls?|counts?|estimates?|totals?|tall(?:y|ies))\b)", re.I)
 
 
 def _teller_citing(res: Resolver, text: str, cands: list, best: Claim, pos: int) -> Claim | None:
