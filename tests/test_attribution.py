@@ -1385,6 +1385,14 @@ def test_an_apposition_about_the_figure_is_not_a_final_attribution():
     assert r["claimant"] == "National Intelligence Service" and r["source"] == ""
 
 
+def test_the_defense_chief_is_the_defense_secretary_who_speaks_not_a_spy_chief_named_before():
+    text = ("Kyrylo Budanov, chief of Ukraine's Defence Intelligence, said last week that the troops had moved.\n\n"
+            "Defense Secretary Ana Varga said on Monday that conflicts in Europe and Asia were linked. Speaking at a "
+            "forum, Varga cited estimates that more than 10,000 troops had been sent.\n\n"
+            "\"What happens in Ukraine does not stay in Ukraine,\" the defense chief said.")
+    assert quotes(text)["What happens in Ukraine d"] == "Ana Varga"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -1751,7 +1751,7 @@ _LOWER_SUBJECT: re.Pattern | None = None
 # "the head of the ministry" may be the minister the article names
 _HEAD_CLASSES = [("minister",),
                  ("head", "chief", "director", "leader", "commander", "secretary general", "secretary-general",
-                  "chairman", "chairwoman", "chair", "minister"),
+                  "chairman", "chairwoman", "chair", "minister", "defense secretary", "defence secretary"),
                  ("spokesman", "spokeswoman", "spokesperson", "spokes", "press secretary"),
                  ("president", "head of state"), ("ambassador", "envoy", "representative"),
                  ("diplomat", "ambassador", "envoy", "foreign minister", "foreign ministry"),
