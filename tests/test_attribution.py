@@ -1393,6 +1393,15 @@ def test_the_defense_chief_is_the_defense_secretary_who_speaks_not_a_spy_chief_n
     assert quotes(text)["What happens in Ukraine d"] == "Ana Varga"
 
 
+def test_an_inverted_speaker_whose_appositive_gives_his_name_is_that_name():
+    text = ("A Sylvanian drone operator was watching a line of men cross a frozen field.\n\n"
+            "\"They walk in a column, very straight,\" said the operator, a 29-year-old lieutenant who gave his name "
+            "only as Yevhen. \"Maybe they will learn too.\"\n\n"
+            "Yevhen's unit, by his own count, hit \"maybe 200 of them\" in a single week.")
+    q = quotes(text)
+    assert q["They walk in a column, ve"] == "Yevhen" and q["Maybe they will learn too"] == "Yevhen"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -121,6 +121,12 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
                     how2, sp2 = res.parse_np(np + " " + cs.group("cs"), close + m.start("np"))
                     if sp2 is not None and how2 == "call-sign":
                         how, sp = how2, sp2
+                else:
+                    # '"...," said the operator, a 29-year-old lieutenant who gave his name only as Yevhen.'
+                    aside = re.match(r"[^.;:!?“”\"]{0,160}", right[m.end("np"):])
+                    named = res.named_in_aside(np + aside.group(0), close + m.start("np")) if aside else None
+                    if named is not None:
+                        how, sp = "named-aside", named
             if sp is not None:
                 ap = APPOS.match(right + ",", m.end("np")) if sp.kind == "person" and not sp.role else None
                 if ap:
