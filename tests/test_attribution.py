@@ -1402,6 +1402,13 @@ def test_an_inverted_speaker_whose_appositive_gives_his_name_is_that_name():
     assert q["They walk in a column, ve"] == "Yevhen" and q["Maybe they will learn too"] == "Yevhen"
 
 
+def test_the_statement_a_two_sentence_quote_was_said_in_is_its_speakers():
+    text = ("Foreign Minister Ana Varga said Sylvania was imposing sanctions.\n\n"
+            "\"Freedonia is not a bystander in this war. It is a participant,\" Varga said in a statement.\n\n"
+            "The statement said Freedonia had sent \"thousands of troops\" to fight.")
+    assert by_surface(text)["thousands"]["claimant"] == "Ana Varga"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -1709,7 +1709,11 @@ class Resolver:
                     if sp is not None and sp.kind != "anonymous":
                         return sp
             ev = self._event_in.get(k)
-            if ev is not None and s <= ev.pos < kw.start():
+            if ev is None and k and self._opens_in_quote(s):
+                # the event of a quotation that opened in the sentence before: '"... . It is a participant,"
+                # Joly said in a statement.'
+                ev = self._event_in.get(k - 1)
+            if ev is not None and ev.pos < kw.start() and (s <= ev.pos or "\n" not in self.text[ev.pos:s]):
                 return ev
             sub = self.subject_of(k) if k != si else None
             inside = [m for m in ents.between(s, kw.end()) if m.pos < pos]
