@@ -1409,6 +1409,13 @@ def test_the_statement_a_two_sentence_quote_was_said_in_is_its_speakers():
     assert by_surface(text)["thousands"]["claimant"] == "Ana Varga"
 
 
+def test_a_relative_clause_without_that_after_the_figure_names_who_counted_it():
+    text = ("President Zoran Petrov said that 11,000 soldiers were now in Sylvania, up from the 7,000 to 8,000 "
+            "Washington had counted only a week earlier.")
+    f = by_surface(text)
+    assert f["7,000 to 8,000"]["claimant"] == "United States" and f["11,000"]["claimant"] == "Zoran Petrov"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -469,6 +469,10 @@ NEGATED = re.compile(r"\b(?:not|never|neither|nor|no|declined\s+to|refused\s+to|
 NOUN_USE = frozenset("the a an these those media news such any no his her its their our my over about amid despite "
                      "among against following".split())   # "concern over reports that": a noun after a preposition
 # a relative clause owning the figure: "3,000 that Seoul reported", "as the ministry said"
+# "the 7,000 to 8,000 Kyiv had counted": the figure, then who counted it
+_REDUCED_RELATIVE = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+(?P<np>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)?)"
+                               r"\s+(?:had\s+|has\s+|have\s+)?")
+_BARE_NUMBER_GAP = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+")
 REL_CLAUSE = re.compile(r"^(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}?\b(?:that|which|as|who)\b\s*$")   # ("3,000 that": a number's comma)
 _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
                            r"\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
@@ -839,7 +843,8 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     for vs, ve, lemma in verbs:
         if lemma in ("cite", "quote") and not _cites_number().fullmatch(text, ve, pos):
             continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
-        if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)):
+        if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)) and \
+                not (vs > pos and _REDUCED_RELATIVE.fullmatch(text, pos, vs)):
             continue   # "the General Staff counts more than 38,000": the count is its object, never "counts what"
         if _NOUN_BEFORE_VERB.match(text, ve):
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
@@ -850,6 +855,13 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue
+        rr = _REDUCED_RELATIVE.fullmatch(text, pos, vs) if vs > pos else None
+        if rr is not None and re.search(r"\bthe\s+(?:(?:some|about|around|roughly|estimated)\s+)?$", text[max(lo, pos - 20):pos]):
+            # "up from the 7,000 to 8,000 Kyiv had counted": a relative clause without "that", its subject after
+            # the figure
+            how2, sp2 = res.parse_np(rr.group("np"), rr.start("np"))
+            if sp2 is not None and how2 in _NAMED:
+                how, sp, np_at = how2, sp2, rr.start("np")
         if how == "coord":
             if last_subject is None or last_subject.verb_end > vs:
                 continue
@@ -918,6 +930,9 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             gap = text[pos:np_at if np_at > pos else vs]
             # "3,000 that Seoul reported": the relative clause owns the figure
             d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
+            if d > 1 and how in _NAMED and _BARE_NUMBER_GAP.fullmatch(gap) and \
+                    re.search(r"\bthe\s+(?:(?:some|about|around|roughly|estimated)\s+)?$", text[max(lo, pos - 20):pos]):
+                d = 1   # "up from the 7,000 to 8,000 Kyiv had counted": a relative clause without "that"
         cands.append((max(d, 0), claim))
     mine = scans.within(MY_ESTIMATE, span, lo, pos)
     if mine:
