@@ -1416,6 +1416,14 @@ def test_a_relative_clause_without_that_after_the_figure_names_who_counted_it():
     assert f["7,000 to 8,000"]["claimant"] == "United States" and f["11,000"]["claimant"] == "Zoran Petrov"
 
 
+def test_who_cites_estimates_that_hold_a_figure_claims_it_citing_them_and_a_generation_suffix_stays():
+    text = ("Defense Secretary Ramon Teodoro Jr. said on Wednesday that the wars were linked.\n\n"
+            "Speaking at a forum, Teodoro cited Sylvanian intelligence estimates that more than 10,000 Freedonian "
+            "troops had been sent.")
+    r = by_surface(text)["more than 10,000"]
+    assert r["claimant"] == "Ramon Teodoro Jr" and r["source"].startswith("unnamed: Sylvanian intelligence")
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

@@ -130,6 +130,8 @@ class EntityIndex:
         for i, sp in enumerate(found):
             if sp.kind == "person":
                 parts = name_parts(sp.name)
+                if len(parts) > 2 and parts[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+                    parts = parts[:-1]     # "Gilberto Teodoro Jr." answers to "Teodoro"
                 if len(parts) > 1:
                     for t in {parts[0], parts[-1]}:
                         self.by_token.setdefault(t, []).append(i)

@@ -472,6 +472,9 @@ NOUN_USE = frozenset("the a an these those media news such any no his her its th
 # "the 7,000 to 8,000 Kyiv had counted": the figure, then who counted it
 _REDUCED_RELATIVE = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+(?P<np>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)?)"
                                r"\s+(?:had\s+|has\s+|have\s+)?")
+# "cited South Korean intelligence estimates that ...": the cited document's that-clause holds the figure
+_CITED_THAT = re.compile(r"\s+(?P<np>(?:[\w’'.\-]+\s+){0,6}?)(?P<doc>estimates?|figures?|data|assessments?|reports?|numbers?|"
+                         r"findings?|intelligence)\s+(?:that|showing|which\s+(?:say|show|put))\b[^;]*$", re.I)
 _BARE_NUMBER_GAP = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+")
 REL_CLAUSE = re.compile(r"^(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}?\b(?:that|which|as|who)\b\s*$")   # ("3,000 that": a number's comma)
 _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
@@ -841,7 +844,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
     verbs.sort()
     last_subject: Claim | None = None
     for vs, ve, lemma in verbs:
-        if lemma in ("cite", "quote") and not _cites_number().fullmatch(text, ve, pos):
+        cited = None
+        if lemma in ("cite", "quote") and vs < pos and not text[vs:ve].lower().endswith("ing"):
+            cited = _CITED_THAT.match(text, ve, pos)
+        if lemma in ("cite", "quote") and cited is None and not _cites_number().fullmatch(text, ve, pos):
             continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
         if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)) and \
                 not (vs > pos and _REDUCED_RELATIVE.fullmatch(text, pos, vs)):
@@ -903,6 +909,13 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
                 np_at = ve
             if sp is None:
                 continue
+        if cited is not None:
+            # "Teodoro cited South Korean intelligence estimates that more than 10,000 ...": he claims it, citing them
+            chow, csp = res.parse_np(cited.group("np"), cited.start("np"))
+            if csp is None:
+                desc = " ".join((cited.group("np") + " " + cited.group("doc")).split())
+                csp = Speaker(unnamed(desc), "anonymous", "", desc, "", "", cited.start("np"))
+            source = source or csp
         claim = Claim(sp, "verb:" + how, source, lemma)
         claim.verb_end, claim.subject_at = ve, np_at
         if vs < pos and last_subject is not None and last_subject.verb_end <= np_at and \

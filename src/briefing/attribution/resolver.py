@@ -1458,7 +1458,7 @@ class Resolver:
         def has(sp: Speaker) -> bool:
             if sp.kind != "person" or tok_n not in sp.name:
                 return False
-            parts = name_parts(sp.name)
+            parts = [p for p in name_parts(sp.name) if p.rstrip(".") not in _GENERATION]   # ("Teodoro Jr.")
             return len(parts) > 1 and (parts[0] == tok_n or parts[-1] == tok_n)
         # The latest full name that spoke or was the subject of its sentence wins ("Kim" after Defense
         # Minister Kim Yong-hyun said ... is him, not the vice minister quoted earlier); a name only in
@@ -1479,9 +1479,9 @@ class Resolver:
                 subject = sub
                 break
         if speaker is not None or subject is not None:
-            return subject or speaker
+            return _fullest(subject or speaker, cand)
         if cand:
-            return cand[-1]
+            return _fullest(cand[-1], cand)
         a = self.reg.lookup(tok_n)
         if a is None:
             a = _surname_index(self.reg).get(tok_n)
@@ -1732,6 +1732,19 @@ class Resolver:
 
 _SPOKES_FOR = re.compile(r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|"
                          r"advisor)\s+(?:for|to)\s+(?:[\w’'.-]+\s+){0,4}?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+", re.I)
+_GENERATION = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def _fullest(sp: Speaker, cands: list[Speaker]) -> Speaker:
+    """The same person's name with the generation the article gave it elsewhere ("Gilberto Teodoro Jr." for a
+    caption's "Gilberto Teodoro")."""
+    for m in cands:
+        if m.kind == "person" and m.name != sp.name and m.name.startswith(sp.name + " ") and \
+                m.name[len(sp.name):].strip().rstrip(".") in _GENERATION:
+            return m.at(sp.pos, subject=sp.subject)
+    return sp
+
+
 _AND_ASIDE = re.compile(r"\s*and\s+(?:who|which|whose)\b", re.I)
 _TRAILING_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,3}\s*$")
 _PLACE_PREPS = frozenset("in at from on near inside outside to into across".split())
