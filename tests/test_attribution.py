@@ -1424,6 +1424,12 @@ def test_who_cites_estimates_that_hold_a_figure_claims_it_citing_them_and_a_gene
     assert r["claimant"] == "Ramon Teodoro Jr" and r["source"].startswith("unnamed: Sylvanian intelligence")
 
 
+@pytest.mark.parametrize("second", ["A further 20 were wounded by drones.", "Another 20 were captured."])
+def test_a_further_count_goes_on_with_the_claim_before_it(second):
+    text = "The NIS said on Sunday that its units had counted 30 dead soldiers near the border. " + second
+    assert by_surface(text)["20"]["claimant"] == "National Intelligence Service"
+
+
 def test_a_long_titled_name_before_its_appositive_is_the_subject():
     text = ("Rep. Ivo Marek of the ruling Freedonian Unity Party, the committee's secretary, told reporters that "
             "casualties stood at about 3,600, citing the intelligence service.")

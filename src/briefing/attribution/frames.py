@@ -491,6 +491,8 @@ _IN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;:—–()]*$", re.I)
 CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office|department|spy agency|"
                    r"intelligence agency|same (?:report|agency|official))|"
                    r"This|These|Those|In addition|Additionally|Moreover|Furthermore)\b|^[^,.;]{0,60}?\balso\b|"
+                   # "... its units had killed 30 soldiers. A further 20 were wounded": the count goes on
+                   r"^\s*(?:A\s+further|Another|An\s+additional)\s+(?:[\d,.]+|[a-z]+)\s+(?:were|was|had|have|are)\b|"
                    # "By the end of that year, the figure had grown to about 11,000": the figure just claimed
                    r"^[^.;]{0,60}?\b[Tt]he\s+(?:figure|estimate|tally|count)\s+(?:had|has|was|is|now|then|later|rose|"
                    r"grew|climbed|jumped|stood|stands)\b|"
