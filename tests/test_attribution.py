@@ -1293,20 +1293,18 @@ def test_a_malaysian_honour_is_no_part_of_the_name_and_the_given_name_refers_bac
     assert quotes(text)["Our position is very clea"] == "Aziz Rahman"
 
 
-def test_sri_opening_a_given_name_stays_in_it():
-    text = "Finance Minister Sri Wulan Indrawati said about 300 workers had left."
-    assert by_surface(text)["about 300"]["claimant"] == "Sri Wulan Indrawati"
-
-
-def test_an_unnamed_description_keeps_an_abbreviation_it_opens_with():
-    r = by_surface("Around 9,000 soldiers were sent, according to U.S. and Sylvanian estimates.")["Around 9,000"]
-    assert r["claimant"] == "unnamed: U.S. and Sylvanian estimates"
-
-
-def test_a_lab_is_a_body_not_a_person():
-    r = by_surface("Northfield University's Open Source Verification Lab counted at least 2,400 rail "
-                   "containers, according to the lab's report.")["at least 2,400"]
-    assert r["claimant"] == "Northfield University's Open Source Verification Lab"
+@pytest.mark.parametrize("text, figure, who", [
+    # "Sri" opening a given name stays in it (only after "Datuk" is it an honour)
+    ("Finance Minister Sri Wulan Indrawati said about 300 workers had left.", "about 300", "Sri Wulan Indrawati"),
+    # an unnamed description keeps the abbreviation it opens with
+    ("Around 9,000 soldiers were sent, according to U.S. and Sylvanian estimates.", "Around 9,000",
+     "unnamed: U.S. and Sylvanian estimates"),
+    # a lab is a body, not a person
+    ("Northfield University's Open Source Verification Lab counted at least 2,400 rail containers, according to "
+     "the lab's report.", "at least 2,400", "Northfield University's Open Source Verification Lab"),
+])
+def test_names_that_are_easy_to_cut_wrongly(text, figure, who):
+    assert by_surface(text)[figure]["claimant"] == who
 
 
 def test_the_second_of_two_that_clauses_is_still_the_tellers_and_a_capital_is_its_government():
