@@ -475,7 +475,7 @@ _REDUCED_RELATIVE = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+(?P<
 # "cited South Korean intelligence estimates that ...": the cited document's that-clause holds the figure
 _CITED_THAT = re.compile(r"\s+(?P<np>(?:[\w’'.\-]+\s+){0,6}?)(?P<doc>estimates?|figures?|data|assessments?|reports?|numbers?|"
                          r"findings?|intelligence)\s+(?:that|showing|which\s+(?:say|show|put))\b[^;]*$", re.I)
-_BARE_NUMBER_GAP = re.compile(r"[\d,.]+(?:\s*(?:to|-|–|or)\s*[\d,.]+)?\s+")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:some|about|around|roughly|estimated)\s+)?$")
 REL_CLAUSE = re.compile(r"^(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}?\b(?:that|which|as|who)\b\s*$")   # ("3,000 that": a number's comma)
 _OPENING_TIME = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?(?:\s+\d{1,2})?|"
                            r"\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})(?:\s+(?:night|morning|evening))?\s*,\s*")
@@ -851,8 +851,10 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
             cited = _CITED_THAT.match(text, ve, pos)
         if lemma in ("cite", "quote") and cited is None and not _cites_number().fullmatch(text, ve, pos):
             continue   # "citing X" is a relay, handled above; "was citing more than 3,000 killed" claims it
-        if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)) and \
-                not (vs > pos and _REDUCED_RELATIVE.fullmatch(text, pos, vs)):
+        # "up from the 7,000 to 8,000 Kyiv had counted": a relative clause without "that", its subject after the figure
+        rr = _REDUCED_RELATIVE.fullmatch(text, pos, vs) if vs > pos and \
+            _THE_BEFORE.search(text, max(lo, pos - 20), pos) else None
+        if lemma == "count" and not (vs < pos and _COUNTS_NUMBER.fullmatch(text, ve, pos)) and rr is None:
             continue   # "the General Staff counts more than 38,000": the count is its object, never "counts what"
         if _NOUN_BEFORE_VERB.match(text, ve):
             continue   # "Western estimates put the number at ...": a noun, the verb after it is the claim's
@@ -863,13 +865,11 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         how, sp, np_at = _subject_before(res, text, lo, vs)
         if how == "neg":
             continue
-        rr = _REDUCED_RELATIVE.fullmatch(text, pos, vs) if vs > pos else None
-        if rr is not None and re.search(r"\bthe\s+(?:(?:some|about|around|roughly|estimated)\s+)?$", text[max(lo, pos - 20):pos]):
-            # "up from the 7,000 to 8,000 Kyiv had counted": a relative clause without "that", its subject after
-            # the figure
+        reduced = False
+        if rr is not None:
             how2, sp2 = res.parse_np(rr.group("np"), rr.start("np"))
             if sp2 is not None and how2 in _NAMED:
-                how, sp, np_at = how2, sp2, rr.start("np")
+                how, sp, np_at, reduced = how2, sp2, rr.start("np"), True
         if how == "coord":
             if last_subject is None or last_subject.verb_end > vs:
                 continue
@@ -944,10 +944,7 @@ def figure_claim(res: Resolver, text: str, pos: int, span: tuple[int, int]) -> C
         else:
             gap = text[pos:np_at if np_at > pos else vs]
             # "3,000 that Seoul reported": the relative clause owns the figure
-            d = 1 if REL_CLAUSE.match(gap) else 10_000 + (vs - pos)
-            if d > 1 and how in _NAMED and _BARE_NUMBER_GAP.fullmatch(gap) and \
-                    re.search(r"\bthe\s+(?:(?:some|about|around|roughly|estimated)\s+)?$", text[max(lo, pos - 20):pos]):
-                d = 1   # "up from the 7,000 to 8,000 Kyiv had counted": a relative clause without "that"
+            d = 1 if REL_CLAUSE.match(gap) or reduced else 10_000 + (vs - pos)
         cands.append((max(d, 0), claim))
     mine = scans.within(MY_ESTIMATE, span, lo, pos)
     if mine:
