@@ -1272,19 +1272,13 @@ def test_a_name_before_its_appositive_is_the_subject_a_pronoun_goes_back_to():
     assert by_surface(text)["Close to 4,000"]["claimant"] == "Oleh Dovzhenko"
 
 
-def test_the_statement_a_sentence_opens_on_is_its_subjects():
-    text = ("The White House said on Monday that about 9,000 Freedonian soldiers were in Sylvania.\n\n"
-            "In a statement this afternoon, Foreign Minister Ana Varga said Freedonia could send as many as 12,000.\n\n"
-            "\"Sylvania condemns in the strongest terms the decision to send soldiers,\" the statement said.")
-    assert quotes(text)["Sylvania condemns in the "] == "Ana Varga"
-
-
-def test_it_said_after_the_statement_said_is_the_statements_issuer():
+def test_the_statement_a_sentence_opens_on_is_its_subjects_and_so_is_it_said_after_it():
     text = ("The White House said on Monday that about 9,000 Freedonian soldiers were in Sylvania.\n\n"
             "In a statement this afternoon, Foreign Minister Ana Varga said Freedonia could send as many as 12,000.\n\n"
             "\"Sylvania condemns the decision to send soldiers,\" the statement said. \"Freedonia's reliance on "
             "foreign troops shows how badly its war has gone,\" it said.")
-    assert quotes(text)["Freedonia's reliance on f"] == "Ana Varga"
+    q = quotes(text)
+    assert q["Sylvania condemns the dec"] == "Ana Varga" and q["Freedonia's reliance on f"] == "Ana Varga"
 
 
 def test_a_malaysian_honour_is_no_part_of_the_name_and_the_given_name_refers_back():
