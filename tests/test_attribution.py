@@ -2699,3 +2699,24 @@ def test_per_names_a_source_but_never_a_rate():
             "soldier and has a lot of soldiers.")
     r = by_surface(text)["15,000"]
     assert "soldier" not in r["source"] and "soldier" not in r["claimant"]
+
+
+@pytest.mark.parametrize("verb", ["boasted", "cautioned", "complained", "lamented", "hinted", "underlined",
+                                  "confided", "informed reporters"])
+def test_less_common_speech_verbs_name_the_claimant(verb):
+    r = by_surface(f"Zoran Petrov {verb} that some 3,500 Sylvanian soldiers had reached the front.")["some 3,500"]
+    assert r["claimant"] == "Zoran Petrov"
+
+
+def test_a_headquarters_named_in_capitals_is_a_named_body():
+    text = ("The Coordination Headquarters for Returning Prisoners informs that two Sylvanian soldiers were "
+            "handed over on Monday.")
+    assert by_surface(text)["two"]["claimant"] == "Coordination Headquarters for Returning Prisoners"
+
+
+@pytest.mark.parametrize("after", ["said the Secretary of the Coordination Headquarters, Ivo Marek.",
+                                   "said the head of the agency, Ivo Marek, on Monday.",
+                                   "said the ministry spokesman, Ivo Marek."])
+def test_a_name_in_apposition_after_an_inverted_title_is_the_speaker(after):
+    text = f'"We will bring every one of our soldiers home, whatever it takes," {after}'
+    assert list(quotes(text).values()) == ["Ivo Marek"]

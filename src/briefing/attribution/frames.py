@@ -90,6 +90,10 @@ _APPOS_CALL_SIGN = re.compile(r",\s+(?:(?:a|an)\s+[^,.;“”\"]{0,40}?\s+)?(?P<
                               r"call[- ]?sign\s+[\"'‘“]?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"'’”]?)")
 
 
+# a name in apposition after an inverted speaker's title: ', Andrii Savchuk.' / ', Ivo Marek, on Monday'
+_APPOS_NAME = re.compile(r",\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){1,3})\s*,")
+
+
 def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, close: int, ls: int,
                     le: int) -> tuple[Speaker | None, str, str]:
     """(speaker, verb lemma, rule) for the quotation text[start:end] from its own sentence."""
@@ -127,6 +131,16 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
                     named = res.named_in_aside(np + aside.group(0), close + m.start("np")) if aside else None
                     if named is not None:
                         how, sp = "named-aside", named
+            if sp is not None and sp.kind != "person":
+                # '"...," said the Secretary of the Coordination Headquarters, Andrii Savchuk.': the name in
+                # apposition is the speaker, the words before it his role
+                nm = _APPOS_NAME.match(right + ",", m.end("np"))
+                if nm:
+                    how2, sp2 = res.parse_np(nm.group("name"), close + nm.start("name"))
+                    if sp2 is not None and sp2.kind == "person":
+                        if not sp2.role:
+                            sp2.role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(np.split()), flags=re.I)
+                        how, sp = how2, sp2
             if sp is not None:
                 ap = APPOS.match(right + ",", m.end("np")) if sp.kind == "person" and not sp.role else None
                 if ap:

@@ -37,7 +37,7 @@ mission embassy organization organisation foundation association union administr
 court kremlin pentagon nato un directorate guard guards agency's ministry's nations control treasury
 operations studies research project initiative network group company corporation llc ltd inc fund bank forum
 programme program academy college secretariat division brigade battalion regiment fleet watch lab labs laboratory
-laboratories observatory""".split())
+laboratories observatory headquarters""".split())
 # a field of government names a body only when no office word makes the run a person's title: "National
 # Defence", "Global Affairs Canada", "Military Intelligence" are bodies; "Defence Secretary" is a person
 FIELD_WORDS = frozenset("affairs defence defense intelligence".split())
