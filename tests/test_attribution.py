@@ -2720,3 +2720,15 @@ def test_a_headquarters_named_in_capitals_is_a_named_body():
 def test_a_name_in_apposition_after_an_inverted_title_is_the_speaker(after):
     text = f'"We will bring every one of our soldiers home, whatever it takes," {after}'
     assert list(quotes(text).values()) == ["Ivo Marek"]
+
+
+def test_a_country_in_the_headline_gives_way_to_the_person_whose_words_the_body_quotes():
+    title = "Freedonia calls Sylvanian troops 'a clear threat to the whole region'"
+    text = (title + "\n\nFreedonia said on Monday the deployment was dangerous.\n\n"
+            "\u201cThe presence of these soldiers is a clear threat to the whole region, and a sign of weakness,\u201d "
+            "Zoran Petrov told reporters.")
+    assert set(quotes(text, title=title).values()) == {"Zoran Petrov"}
+    # a country's headline words that no person says in the body stay the country's
+    title = "Freedonia calls Sylvanian troops 'a clear threat to the whole region'"
+    text = title + "\n\nFreedonia said on Monday the deployment was dangerous. Zoran Petrov was not available."
+    assert set(quotes(text, title=title).values()) == {"Freedonia"}

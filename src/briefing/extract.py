@@ -97,10 +97,20 @@ def _headline_quotes(text: str, found, heads, headline: dict, res: Resolver) -> 
             if q.speaker is not None and not any(a <= q.start < b for a, b in heads)]
     for q in found:
         span = next(((a, b) for a, b in heads if a <= q.start < b), None)
-        if q.speaker is not None or span is None or q.fragment:
+        if span is None or q.fragment:
             continue
         words = _norm_words(text[q.start:q.end])
         if len(words.split()) < 3:
+            continue
+        if q.speaker is not None:
+            if q.speaker.kind in ("government", "organization"):
+                # "France calls ... 'a direct threat to European security'" over the minister's own words in
+                # the body: the person who said them speaks, his country was the headline's shorthand
+                same = {b.speaker.name: b for t, b in body if words in t}
+                b = next(iter(same.values())) if len(same) == 1 else None
+                if b is not None and b.speaker.kind == "person" and \
+                        (not q.speaker.country or b.speaker.country in ("", q.speaker.country)):
+                    q.speaker, q.verb, q.rule = b.speaker.at(q.open_), b.verb, "headline:body-quote"
             continue
         sp, verb, rule = _head_quote_speaker(words, body, text, res, headline[span], q.start - span[0],
                                              q.end - span[0], heads[-1][1])
