@@ -2732,3 +2732,9 @@ def test_a_country_in_the_headline_gives_way_to_the_person_whose_words_the_body_
     title = "Freedonia calls Sylvanian troops 'a clear threat to the whole region'"
     text = title + "\n\nFreedonia said on Monday the deployment was dangerous. Zoran Petrov was not available."
     assert set(quotes(text, title=title).values()) == {"Freedonia"}
+
+
+def test_a_clause_coordinated_after_the_quote_does_not_take_it_from_the_verb_before():
+    text = ("Zoran Petrov said last month that the deployment was \u201ca direct threat to the security of the "
+            "region,\u201d and Sylvania has added Freedonian officers to its sanctions list.")
+    assert list(quotes(text).values()) == ["Zoran Petrov"]

@@ -149,8 +149,10 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         sp, vm, how = res.np_verb(right, close, skip_negated=True)
         if sp is not None and vm.start() < 160:
             np_words = {w.lower() for w in right[:vm.start()].split()}
-            lsp, lvm, lhow = (_left_verb_of(res, text, open_, ls) if np_words & _NOT_A_SUBJECT
-                              else (None, None, ""))
+            # ('... said that the deployment was "...," and Canada has added officers to its list': a clause
+            # coordinated after the quote is another statement)
+            lsp, lvm, lhow = (_left_verb_of(res, text, open_, ls) if np_words & _NOT_A_SUBJECT or
+                              _AND_CLAUSE.match(right) else (None, None, ""))
             if lsp is not None:
                 # 'Austin says there is "...", the first time Washington has confirmed it': the verb the quote
                 # is the object of speaks, not a clause after it
@@ -228,6 +230,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
 # words that make the phrase before a verb after the quote a clause of time, not its speaker: "..., the
 # first time Washington has confirmed the deployment"
 _NOT_A_SUBJECT = frozenset("time first after when since while before moment day week days".split())
+_AND_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s")
 _RIGHT_BEFORE_QUOTE = 40     # "X says there is “...”": the verb this close before the opening mark
 
 
