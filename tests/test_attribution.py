@@ -2738,3 +2738,26 @@ def test_a_clause_coordinated_after_the_quote_does_not_take_it_from_the_verb_bef
     text = ("Zoran Petrov said last month that the deployment was \u201ca direct threat to the security of the "
             "region,\u201d and Sylvania has added Freedonian officers to its sanctions list.")
     assert list(quotes(text).values()) == ["Zoran Petrov"]
+
+
+def test_a_chairperson_introduced_with_a_courtesy_title_without_a_stop_is_the_chairperson_later():
+    text = ("The Chairperson of the committee, Ms Mara Ostlund, said the committee remained concerned.\n\n"
+            "The committee resolved to invite the department back.\n\n"
+            "\u201cThe committee will keep a close eye on this matter,\u201d the Chairperson said.")
+    assert list(quotes(text).values()) == ["Mara Ostlund"]
+
+
+def test_an_age_between_a_name_and_its_appositive_leaves_the_name_the_subject():
+    text = ("Ivo Marek commands a Freedonian battalion.\n\n"
+            "Marek, 34, a former analyst from the capital, said his unit had killed \u201cat least 60 "
+            "Sylvanian soldiers\u201d since Friday, and that Sylvanians now made up roughly half of the infantry attacking his sector.")
+    assert list(quotes(text).values()) == ["Ivo Marek"]
+    assert {r["surface"]: r["claimant"] for r in figures(text)} == {"at least 60": "Ivo Marek",
+                                                                    "roughly half": "Ivo Marek"}
+
+
+def test_a_source_identified_only_by_his_surname_is_named_by_it():
+    text = ("A former engineer at a shell plant who left Sylvania in 2019 and asked to be identified only by his "
+            "surname, Ri, said production had been organized around quotas.\n\n"
+            "\u201cWhen I was there, my workshop made about 3,000 shells a day,\u201d he said by phone.")
+    assert list(quotes(text).values()) == ["Ri"]

@@ -26,8 +26,8 @@ from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, lower_first, unnamed
 from ..text import QUALIFIER_ALT
 from ..dates import MONTH_WORD, WEEKDAY_WORD
-from .resolver import (ACCORDING, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE, PASSIVE_AFTER,
-                       Resolver)
+from .resolver import (ACCORDING, AGE_CHUNK, APPOSITIVE_NAME, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE,
+                       PASSIVE_AFTER, Resolver)
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
@@ -90,10 +90,6 @@ _APPOS_CALL_SIGN = re.compile(r",\s+(?:(?:a|an)\s+[^,.;“”\"]{0,40}?\s+)?(?P<
                               r"call[- ]?sign\s+[\"'‘“]?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"'’”]?)")
 
 
-# a name in apposition after an inverted speaker's title: ', Andrii Savchuk.' / ', Ivo Marek, on Monday'
-_APPOS_NAME = re.compile(r",\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){1,3})\s*,")
-
-
 def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, close: int, ls: int,
                     le: int) -> tuple[Speaker | None, str, str]:
     """(speaker, verb lemma, rule) for the quotation text[start:end] from its own sentence."""
@@ -134,7 +130,7 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
             if sp is not None and sp.kind != "person":
                 # '"...," said the Secretary of the Coordination Headquarters, Andrii Savchuk.': the name in
                 # apposition is the speaker, the words before it his role
-                nm = _APPOS_NAME.match(right + ",", m.end("np"))
+                nm = APPOSITIVE_NAME.match(right + ",", m.end("np"))
                 if nm:
                     how2, sp2 = res.parse_np(nm.group("name"), close + nm.start("name"))
                     if sp2 is not None and sp2.kind == "person":
@@ -678,7 +674,9 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
     cuts = sorted({0} | {m.end() for m in CLAUSE_BREAK.finditer(before) if not _ACRONYM_BRACKET.match(before, m.start())} |
                   verb_cuts)
     found: tuple[str, Speaker | None, int] | None = None
-    for n in range(min(3, len(cuts))):
+    # (an age between a name and its appositive is a chunk of its own, and is stepped over: one more chunk)
+    ages = sum(1 for k in range(max(1, len(cuts) - 3), len(cuts)) if AGE_CHUNK.fullmatch(before[cuts[k - 1]:cuts[k]].rstrip(",")))
+    for n in range(min(3 + ages, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
         ce = len(before) if n == 0 else cuts[len(cuts) - n]
         chunk = re.sub(r"(?:\s*[,;:—–(]|\bthat)\s*$", "", before[cs:ce]).strip(" ,;:—–(" + _QUOTE_CHARS)
@@ -711,6 +709,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
             # "TASS, citing the ministry, reported", "X, speaking on condition of anonymity, said", "X, in a
             # statement released through KCNA, said"
             continue
+        if found is not None and AGE_CHUNK.fullmatch(chunk) and ages:
+            continue    # "Bondarenko, 34, a former engineer from Kharkiv, said": the age between name and appositive
         if next(_verbs(lex, chunk), None) is not None:
             break
         sub, trimmed = ws[0].lower() in _SUBORDINATORS or relative, False

@@ -45,10 +45,11 @@ PLACE_WORDS = frozenset("province oblast region county city district village tow
                         "sea river strait border".split())
 # (and Malaysia's honours before a name: "Datuk Seri Mohamad Hasan" is Mohamad Hasan, "Mohamad" after; "Seri" only
 # after "Datuk"/"Dato'", see below, as "Sri" opens Indonesian given names)
-HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. Gov. Amb. "
-                       "Brig. Cmdr. Rev. Sir Dame Datuk Dato' Dato’ Datin Tun".split())
+# (British style writes the courtesy titles without a full stop: "Ms Zodwa Mkhize-Ndlovu", "Dr Whitcombe")
+HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Prof. Mr Mrs Ms Dr Prof Gen. Lt. Col. Maj. Capt. Sgt. Adm. Sen. Rep. "
+                       "Gov. Amb. Brig. Cmdr. Rev. Sir Dame Datuk Dato' Dato’ Datin Tun".split())
 _HONOUR_SECOND = frozenset(("Seri", "Sri"))
-_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss"))
+_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"))
 
 
 @lru_cache(maxsize=1)

@@ -126,7 +126,8 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
-_APPOSITIVE_NAME = re.compile(r"\s*,\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3})\s*,")
+AGE_CHUNK = re.compile(r"\s*\d{1,3}\s*")
+APPOSITIVE_NAME = re.compile(r"\s*,\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3})\s*,")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
 LABEL_PREFIX = re.compile(r"(?:^|(?<=\n))(?:\[[A-Za-z ]{1,20}\][ \t]*)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}(?:[ \t]*\([^)\n]{1,80}\))?:[ \t]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-’']*){0,4}):[ \t]+\S", re.M)
@@ -212,8 +213,8 @@ _ACRONYM_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}")
 _NEG_BEFORE = re.compile(r"\b(?:never|not|no\s+longer|n['’]t)\s+(?:\w+ly\s+)?$", re.I)
 # an aside that gives the only name a source would give: "who gave his name only as Captain Andriy", "identified
 # only by his first name, Oleh"
-_GAVE_NAME = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
-                        r"(?:asked\s+to\s+be\s+)?identified\s+only\s+(?:as|by\s+(?:his|her)\s+first\s+name,?)|"
+_GAVE_NAME = re.compile(r"(?:,\s+|\s+(?=who\s)|\s+and\s+(?=asked\s))(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+                        r"(?:asked\s+to\s+be\s+)?identified\s+only\s+(?:as|by\s+(?:his|her)\s+(?:first|given|last|family|sur)\s*name,?)|"
                         r"known\s+only\s+as|(?:who\s+)?(?:goes|went)\s+by)\s+(?:(?:Captain|Capt\.|Lieutenant|Lt\.|"
                         r"Sergeant|Sgt\.|Major|Maj\.|Colonel|Col\.|Private|Pvt\.)\s+)?[\"“']?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+)[\"”']?"
                         # ("... only as Sergei and who fought next to a North Korean unit": a second relative clause)
@@ -866,6 +867,8 @@ class Resolver:
                     in self.lex.pronouns:
                 continue
             how, sp = self.parse_np(np, offset + vm.start())
+            if len(chunks) == 3 and AGE_CHUNK.fullmatch(chunks[1]):
+                chunks = [chunks[0], chunks[2]]     # "Bondarenko, 34, a former engineer from Kharkiv, said"
             if (sp is None or sp.kind == "anonymous") and len(chunks) == 2 and re.match(r"\s*(?:a|an|the)\s", chunks[1]):
                 # "Marchenko, a career diplomat who took up his post in 2023, said": the name, not its appositive
                 # (the name that ends a longer lead: "That is how Taras, a 34-year-old drone company commander
@@ -1076,7 +1079,7 @@ class Resolver:
         if m and m.start() == 0:
             # "The commentary also ridiculed ...", "A source in the province said ...": a titled noun phrase;
             # "the minister of the armed forces, Sébastien Lecornu, was more cautious": the person it names
-            ap = _APPOSITIVE_NAME.match(sent, m.end())
+            ap = APPOSITIVE_NAME.match(sent, m.end())
             if ap:
                 how, sp = self.parse_np(ap.group("name"), s + ap.start("name"))
                 if sp is not None and sp.kind == "person" and " " in sp.name:
