@@ -2761,3 +2761,13 @@ def test_a_source_identified_only_by_his_surname_is_named_by_it():
             "surname, Ri, said production had been organized around quotas.\n\n"
             "\u201cWhen I was there, my workshop made about 3,000 shells a day,\u201d he said by phone.")
     assert list(quotes(text).values()) == ["Ri"]
+
+
+def test_a_qualified_title_is_the_person_a_later_bare_title_names_but_not_a_deputy():
+    text = ("Freedonia's human rights commissioner wrote on Telegram: \u201cAmong those coming home today are "
+            "defenders of the border towns.\u201d\n\nSylvania said it had received its men.\n\n"
+            "The commissioner, Ivo Marek, said the men were held in line with the conventions.")
+    assert list(quotes(text).values()) == ["Ivo Marek"]
+    text = ("The deputy defence minister said \u201cwe will keep fighting for every village\u201d.\n\n"
+            "The minister, Ivo Marek, said more later.")
+    assert list(quotes(text).values()) != ["Ivo Marek"]

@@ -1585,6 +1585,13 @@ class Resolver:
         after = [m for m in cand if m.pos > pos]
         if after:
             return after[0]
+        if quals and not quals & _OTHER_OFFICE:
+            # "Ukraine's parliamentary human rights commissioner wrote ..." and later "The commissioner, Dmytro
+            # Lubinets, said": a later bare title is the article referring back, so its one holder is the one
+            bare = {m.name: m for w in words for m in ents.with_role(w) if m.pos > pos and fits(m) and
+                    _norm_role(m.role).strip() in heads}
+            if len(bare) == 1:
+                return next(iter(bare.values())).at(pos)
         if head in _LEADER_HEADS and country and not quals:
             # "the Ukrainian leader", "the Russian president" with nobody so titled in the article: the
             # registry's head of state of that country, when it holds exactly one
@@ -1817,6 +1824,10 @@ def _head_class(head: str) -> tuple[str, ...]:
         if head in cls:
             return cls
     return (head,)
+
+
+# words that make a title another office: "the deputy minister" is not "the minister" the article names later
+_OTHER_OFFICE = frozenset("deputy vice assistant associate former acting junior under co first second".split())
 
 
 @lru_cache(maxsize=20000)
