@@ -1236,6 +1236,12 @@ def test_a_crosshead_quoting_a_later_quote_is_spoken_by_its_speaker_not_the_para
             "adding that Sylvania was \"not in a position to verify\" the accounts.")
     got = [(r["quote"], r["speaker"]) for r in rows(text)[0] if r["quote"].lower().startswith("not in a position")]
     assert got and all(sp == "Ana Lind Varga" for _, sp in got)
+    # a crosshead nobody is said to speak, after a paragraph without a quotation: the one whose words it repeats
+    text = ("Sylvania has sent troops to the front.\n\n'They will learn from this'\n\n"
+            "\"Sylvania's army has not fought a real war in decades,\" said Ivo Marek, who studies its military. "
+            "\"Every day these men spend at the front, they will learn from this, about drones above all.\"")
+    got = [r["speaker"] for r in rows(text)[0] if r["quote"].startswith("They will learn from this")]
+    assert got == ["Ivo Marek"]
 
 
 @pytest.mark.parametrize("silence", [
