@@ -1242,6 +1242,12 @@ def test_a_crosshead_quoting_a_later_quote_is_spoken_by_its_speaker_not_the_para
             "\"Every day these men spend at the front, they will learn from this, about drones above all.\"")
     got = [r["speaker"] for r in rows(text)[0] if r["quote"].startswith("They will learn from this")]
     assert got == ["Ivo Marek"]
+    # a crosshead with a label naming whose words ("Marek: '...'"), the flow's speaker above another
+    text = ("\"We are watching,\" Zoran Petrov said.\n\nMarek: 'An incredibly significant escalation'\n\n"
+            "Speaking this morning, Ivo Marek said the government had been briefed.\n\n"
+            "\"This is an incredibly significant escalation. Thousands are now fighting,\" he said.")
+    got = [r["speaker"] for r in rows(text)[0] if r["quote"].startswith("An incredibly")]
+    assert got == ["Ivo Marek"]
 
 
 @pytest.mark.parametrize("silence", [

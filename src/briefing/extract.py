@@ -118,6 +118,9 @@ def _headline_quotes(text: str, found, heads, headline: dict, res: Resolver) -> 
             q.speaker, q.verb, q.rule = sp.at(q.open_), verb, rule
 
 
+_CROSSHEAD_LABEL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}:")
+
+
 def _crosshead_quotes(text: str, found) -> None:
     """A crosshead that is only a quotation ("‘Not in a position to verify’" on a line of its own between
     paragraphs) repeats words the body quotes later: it is spoken by that quotation's speaker (in place),
@@ -128,8 +131,9 @@ def _crosshead_quotes(text: str, found) -> None:
         ls = text.rfind("\n", 0, q.open_) + 1
         le = text.find("\n", q.close)
         le = len(text) if le < 0 else le
-        if text[ls:q.open_].strip() or text[q.close:le].strip() or q.fragment:
-            continue
+        lead = text[ls:q.open_].strip()
+        if lead and not _CROSSHEAD_LABEL.fullmatch(lead) or text[q.close:le].strip() or q.fragment:
+            continue    # ("Marles: 'An incredibly significant escalation'": a crosshead may name whose words)
         words = _norm_words(text[q.start:q.end])
         if len(words.split()) < 3 or len(words.split()) > 12 or text[q.start:q.end].rstrip()[-1:] in ".!?":
             continue
