@@ -2783,3 +2783,11 @@ def test_a_qualified_title_is_the_person_a_later_bare_title_names_but_not_a_depu
     text = ("The deputy defence minister said \u201cwe will keep fighting for every village\u201d.\n\n"
             "The minister, Ivo Marek, said more later.")
     assert list(quotes(text).values()) != ["Ivo Marek"]
+
+
+def test_an_age_as_the_noun_describes_an_unnamed_speaker():
+    text = ("Zoran Petrov said the talks were over.\n\n"
+            "Three men who returned from the front told the Post that recruits had shared a camp. One of them, a "
+            "29-year-old from the coast who asked not to be named, said the Sylvanians \u201ckept to themselves.\u201d\n\n"
+            "\u201cThey had their own officers and their own cooks. We were told not to photograph them,\u201d he said.")
+    assert quotes(text)["They had their own office"] == "unnamed: 29-year-old from the coast"

@@ -126,6 +126,7 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 AGE_CHUNK = re.compile(r"\s*\d{1,3}\s*")
 APPOSITIVE_NAME = re.compile(r"\s*,\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3})\s*,")
 # a speaker label opening a line: "REPORTER (DANIEL REYES): ", "Holub: " -- never part of a subject
@@ -624,10 +625,13 @@ class Resolver:
                     break
             if head_i is not None:
                 break
+        if head_i is None and cut < len(words) and first in ("a", "an", "one") and _AGE_NOUN.fullmatch(words[cut - 1]):
+            # "a 29-year-old from Rolpa": an age as the noun describes a person, placed by what follows
+            head_i = cut - 1
         if head_i is None:
             return "", None
         head = words[head_i].lower().strip(".,’'")
-        kind = lex.titles[head]
+        kind = lex.titles.get(head, "person")
         if kind == "document" and first in ("the", "this", "that"):
             # "the report submitted by the Central Military Commission", "the General Staff's daily tally":
             # a definite report that names its publisher
