@@ -2791,3 +2791,10 @@ def test_an_age_as_the_noun_describes_an_unnamed_speaker():
             "29-year-old from the coast who asked not to be named, said the Sylvanians \u201ckept to themselves.\u201d\n\n"
             "\u201cThey had their own officers and their own cooks. We were told not to photograph them,\u201d he said.")
     assert quotes(text)["They had their own office"] == "unnamed: 29-year-old from the coast"
+
+
+def test_a_participle_after_with_is_an_adjective_of_the_description_not_a_clause():
+    text = ("Zoran Petrov said the talks were over.\n\n"
+            "In a video, one of the prisoners, a 26-year-old rifleman with bandaged hands, said he had not been told "
+            "where he was going. \u201cI thought we were going for training, nothing more,\u201d he said.")
+    assert quotes(text)["I thought we were going f"] == "unnamed: 26-year-old rifleman with bandaged hands"

@@ -91,7 +91,7 @@ LABEL_REACH = 4000
 QUOTE_REACH = 2000
 # a finite verb inside what would be an unnamed source's description: the phrase is a clause
 # (the second half of a compound is an adjective: "state-funded", "Kremlin-backed", "US-led")
-_VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
+_VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bwith )(?<!-)\b(?:(?!(?:armed|based|named|unnamed|retired|qualified|detailed|"
                       r"specialised|specialized|related|limited|united|informed|interested|concerned|involved|"
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
