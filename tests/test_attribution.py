@@ -2798,3 +2798,15 @@ def test_a_participle_after_with_is_an_adjective_of_the_description_not_a_clause
             "In a video, one of the prisoners, a 26-year-old rifleman with bandaged hands, said he had not been told "
             "where he was going. \u201cI thought we were going for training, nothing more,\u201d he said.")
     assert quotes(text)["I thought we were going f"] == "unnamed: 26-year-old rifleman with bandaged hands"
+
+
+def test_the_agent_of_a_passive_is_the_person_a_later_pronoun_means():
+    text = ("President Zoran Petrov on Monday called the deployment \u201ca dangerous escalation for all of us\u201d.\n\n"
+            "In Arvik, the news is followed closely by Ana Lind, 38, who fled the border region in 2022. Her "
+            "husband serves with a brigade at the front.\n\n"
+            "\u201cHe writes that they can hear the Sylvanians on the radio,\u201d she says.")
+    assert quotes(text)["He writes that they can h"] == "Ana Lind"
+    # a passive inside what someone said leaves the one who said it the subject
+    text = ("The NIS has said the contingent is led by Ivo Marek, a vice chief of the General Staff.\n\n"
+            "\u201cThe experience of war is the most precious asset an army can have,\u201d it said.")
+    assert quotes(text)["The experience of war is "] == "National Intelligence Service"

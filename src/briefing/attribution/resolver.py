@@ -126,6 +126,8 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
+_PASSIVE_BY = re.compile(r"[^,;:.“”\"\n]{1,60}?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+"
+                         r"(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 AGE_CHUNK = re.compile(r"\s*\d{1,3}\s*")
 APPOSITIVE_NAME = re.compile(r"\s*,\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3})\s*,")
@@ -1061,6 +1063,16 @@ class Resolver:
             # time or the place
             s += lt.end()
         e = min(e, s + MAX_CONTEXT)
+        pb = _PASSIVE_BY.match(self.text, s, e)
+        if pb and not self.lex.verb_re.search(self.text, s, pb.end()):   # ("The NIS has said the unit is led by")
+            # "In Odense, the news is followed closely by Olena Kravets, 38, who fled ...": the agent of a
+            # passive is the person the sentence is about (never the subject of a verb of saying)
+            chunk = self.text[pb.end():e].split(",")[0].strip(" .")
+            how, sp = self.parse_np(chunk, pb.end())
+            if sp is not None and sp.kind == "person" and how in ("name", "registry"):
+                sp = sp.at(sp.pos, subject=True)
+                self._subjects[si] = sp
+                return sp
         sent = self.text[s:e]
         lex = self.lex
         sp = None
