@@ -2810,3 +2810,11 @@ def test_the_agent_of_a_passive_is_the_person_a_later_pronoun_means():
     text = ("The NIS has said the contingent is led by Ivo Marek, a vice chief of the General Staff.\n\n"
             "\u201cThe experience of war is the most precious asset an army can have,\u201d it said.")
     assert quotes(text)["The experience of war is "] == "National Intelligence Service"
+
+
+@pytest.mark.parametrize("group", ["Allies", "Partners"])
+def test_a_capitalised_plural_opening_a_sentence_is_nobody_a_pronoun_stands_for(group):
+    text = (f"{group} have now confirmed that troops from Sylvania have been sent to the front.\n\n"
+            "I spoke with President Zoran Petrov on the phone over the weekend. He told me, and I quote, \u201cIf "
+            "the world does not react now, there will be twenty thousand of them next month.\u201d")
+    assert list(quotes(text).values()) == ["Zoran Petrov"]
