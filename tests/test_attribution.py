@@ -2818,3 +2818,11 @@ def test_a_capitalised_plural_opening_a_sentence_is_nobody_a_pronoun_stands_for(
             "I spoke with President Zoran Petrov on the phone over the weekend. He told me, and I quote, \u201cIf "
             "the world does not react now, there will be twenty thousand of them next month.\u201d")
     assert list(quotes(text).values()) == ["Zoran Petrov"]
+
+
+@pytest.mark.parametrize("text,surface,claimant", [
+    ("Freedonia's top commander, Gen. Ivo Marek, said his forces were regrouping. He did not give casualty figures "
+     "but said Sylvanian forces had lost more than 5,000 troops since March.", "more than 5,000", "Ivo Marek"),
+])
+def test_a_clause_is_never_an_unnamed_claimant(text, surface, claimant):
+    assert by_surface(text)[surface]["claimant"] == claimant
