@@ -511,7 +511,12 @@ CARRY = re.compile(r"^\s*(?:It|They|He|She|The (?:agency|ministry|service|office
                    r"grew|climbed|jumped|stood|stands)\b|"
                    # "Several thousand more were expected to reach the front": more of what was just counted
                    r"^\W*(?:(?:[Ss]everal|[Aa]nother|[Aa]\s+further|[Ss]ome|[Aa]bout|[Aa]round|[Uu]p\s+to)\s+)?"
-                   r"[\w,.-]+(?:\s+(?:thousand|hundred|million))?\s+more\s+(?:were|are|was|is|could|would|will|had|have)\b")
+                   r"[\w,.-]+(?:\s+(?:thousand|hundred|million))?\s+more\s+(?:were|are|was|is|could|would|will|had|have)\b|"
+                   # "27 of them were shot down", "The total losses have thus reached", "Nearly 700,000 ... by the
+                   # same estimate": a part of what was just counted, a sum of it, or the same source named again
+                   r"^\W*\d[\d,.]*\s+of\s+them\b|^[^.;]{0,60}?\bthus\b|"
+                   r"\b(?:by|according\s+to|per|in)\s+the\s+same\s+(?:estimate|count|source|tally|report|assessment|"
+                   r"figures|data)\b")
 _QUOTE_CHARS = "“”\"‘’'"
 
 

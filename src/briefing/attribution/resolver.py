@@ -489,6 +489,19 @@ class Resolver:
             if sp is not None and sp.kind == "person" and len(sp.name.split()) >= 2:
                 sp.organisation = sp.organisation or re.sub(r"^the\s+", "", m.group("tail"))
                 return ("registry" if sp.actor_id else "name"), sp
+        if first in _PART_OF and len(words) == 3 and words[1].lower() == "of" and words[2].lower() == "them":
+            # "Two sources close to the ministry told Meduza ... One of them said": a member of the unnamed group
+            # "they" stands for (after "the SBU said the prisoners ...", one of them is no one we can name)
+            # (only the group that spoke in the sentence just before: "They were both wounded" in between means
+            # the prisoners, whoever spoke earlier)
+            self._np_context_free = False
+            si = self.sent_index(pos)
+            sp = self._event_in.get(si - 1) if si > 0 else None
+            sp = sp if sp is not None else self.subject_of(si - 1) if si > 0 else None
+            if sp is None or sp.kind != "anonymous" or not sp.role or \
+                    sp.role.split()[0].lower() not in self.text[slice(*self.spans[si - 1])].lower():
+                return "", None     # (named in that sentence, not reached through its "they")
+            return "anonymous", sp.at(pos)
         if first in _PART_OF and len(words) > 2 and words[1].lower() == "of":
             # "one of the officials": one of a group the article named before
             rest = words[3:] if words[2].lower() in ("the", "those", "these") else words[2:]
