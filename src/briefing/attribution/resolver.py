@@ -96,7 +96,7 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bwith )(?<!-)\b(?:(?!
                       r"classified|undisclosed|unidentified|detained|captured|wounded|embedded|briefed|assigned|"
                       r"stationed|deployed|attached|dedicated|associated|affiliated|authorised|authorized|"
                       r"advanced|allied|seasoned|skilled|experienced|respected)\b)[a-z]{3,}ed|went|came|took|gave|made|rose|"
-                      r"fell|told|said|says|are|is|was|were|put|puts|did|does|do|has|have|had|[Cc]orrects)\b|"
+                      r"fell|told|said|says|are|is|was|were|put|puts|did|does|[Cc]orrects)\b|"
                       # ("he did not give casualty figures but": a clause, whatever its verb)
                       r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))
