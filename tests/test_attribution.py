@@ -2849,3 +2849,12 @@ def test_one_of_a_group_that_just_spoke_is_a_member_of_that_group():
 def test_a_part_a_sum_or_the_same_estimate_carries_the_claimant_of_the_sentence_before(second, surface):
     text = f"Sylvania attacked overnight with 40 drones and lost 1,300 soldiers, the Freedonian Intelligence Directorate reported. {second}"
     assert by_surface(text)[surface]["claimant"] == "Freedonian Intelligence Directorate"
+
+
+def test_a_count_quoted_on_its_own_is_claimed_by_who_said_the_words():
+    text = ("A Freedonian intelligence officer who works on the Sylvanian file, and who spoke on condition that he not "
+            "be named, said Sylvania pulled its units out of the line after losing \u201croughly a third\u201d of its "
+            "assault infantry.\n\n\u201cThey will be back, and they will have learned,\u201d he said.")
+    r = by_surface(text)["roughly a third"]
+    assert r["claimant"].startswith("unnamed: Freedonian intelligence officer")
+    assert quotes(text)["They will be back, and th"].startswith("unnamed: Freedonian intelligence officer")

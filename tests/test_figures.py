@@ -823,3 +823,9 @@ def test_a_contingent_increased_to_a_number_counts_people():
     f = figs("\"Moscow wants to increase the Freedonian contingent to 15,000 by the new year,\" she said.")
     row = f[f["surface"] == "15,000"]
     assert len(row) == 1 and row.iloc[0]["unit_category"] == "personnel"
+
+
+def test_a_share_quoted_on_its_own_is_a_figure_of_what_follows_the_closing_mark():
+    text = 'Budanov said Pyongyang supplies "about half" of the artillery shells Russia fires.'
+    f = figs(text)
+    assert [(r["surface"], r["qualifier"], r["value"]) for r in f.to_dict("records")] == [("about half", "approximately", 50.0)]

@@ -372,6 +372,15 @@ def _claim(res: Resolver, text: str, c, found, starts, sent_claims) -> _Claim:
         q = found[qi]
         if q.start <= c.start < q.end and not q.fragment and q.speaker is not None:
             return _Claim(q.speaker, "quote", None, q.end)
+        if q.start <= c.start and c.end <= q.end and q.fragment and q.speaker is not None and q.speaker.personlike:
+            # a quoted count on its own ('after losing "roughly a third" of its infantry') is its speaker's words
+            # too, citing whom the sentence's frame cites; a body's scare quotes are not
+            fc = _frame_claim(res, text, c, found, starts, sent_claims)
+            if fc.speaker is not None and fc.speaker.name != q.speaker.name:
+                res.add_event(q.speaker, c.start)
+                src = fc.source if fc.source is not None and fc.source.name != q.speaker.name else None
+                return _Claim(q.speaker.at(c.start), "quote", src, q.end)
+            return fc
     ss, se = c.sentence
     prev = sent_claims.get(("figure", ss))
     if prev is not None and not res.lex.verb_re.search(text, prev[0], c.start) and \

@@ -170,7 +170,8 @@ _LIST_LABEL = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?:[A-Za-z-]+[ \t]+){{0,3}
 _FRACTIONS = {r["phrase"].lower(): float(r["percent"]) for r in read_table("fractions.csv")}
 _IN_N = {w: v for w, (v, k) in WORDS.items() if k in ("unit", "ten") and 2 <= v <= 100}
 _GROUP = r"(?:force|forces|contingent|group|deployment|strength|manpower)"
-_SHARE_OF = (rf"(?:\s+of\s+(?:(?:them|whom|those)\b|(?:the|that|this|its|their)\s+(?:first\s+|initial\s+|original\s+|"
+# (a share quoted on its own, '"about half" of the artillery shells', closes its quotation before "of")
+_SHARE_OF = (rf"(?:[”\"’']?\s+of\s+(?:(?:them|whom|those)\b|(?:the|that|this|its|their)\s+(?:first\s+|initial\s+|original\s+|"
              rf"whole\s+|entire\s+|deployed\s+)?{_GROUP}\b|(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.]*['’]s\s+)?"
              rf"(?:[\w’',.-]+\s+){{0,3}}?(?:{_UNIT_ALT})\b))")
 _FRACTION = re.compile(
