@@ -829,3 +829,9 @@ def test_a_share_quoted_on_its_own_is_a_figure_of_what_follows_the_closing_mark(
     text = 'Budanov said Pyongyang supplies "about half" of the artillery shells Russia fires.'
     f = figs(text)
     assert [(r["surface"], r["qualifier"], r["value"]) for r in f.to_dict("records")] == [("about half", "approximately", 50.0)]
+
+
+@pytest.mark.parametrize("text", ["The EU puts the deployment at more than 11,000 soldiers.",
+                                  "The deployment, which the EU estimates at more than 11,000 soldiers, is growing."])
+def test_the_eu_is_a_registered_claimant(text):
+    assert list(figs(text)["claimant"]) == ["European Union"]
