@@ -2858,3 +2858,14 @@ def test_a_count_quoted_on_its_own_is_claimed_by_who_said_the_words():
     r = by_surface(text)["roughly a third"]
     assert r["claimant"].startswith("unnamed: Freedonian intelligence officer")
     assert quotes(text)["They will be back, and th"].startswith("unnamed: Freedonian intelligence officer")
+
+
+def test_he_after_the_writer_met_an_unnamed_person_is_that_person_not_the_writer():
+    text = ("In the spring of 2018, I sat across a table from a Sylvanian colonel who spent our first meeting telling "
+            "me what his army could do. Near the end, he leaned back and said something I have thought about since. "
+            "\u201cOur army has everything except experience,\u201d he told me.")
+    got = article_rows(text, article="t.txt", published="2025-01-14", registry=REG, author="Ivo Marek")[0]
+    assert [q["speaker"] for q in got] == ["unnamed: Sylvanian colonel"]
+    text = ("Zoran Petrov has always been careful. When I interviewed a senior official of the directorate last "
+            "month, he argued that \u201cthe real number of dead is at least double what the capital says.\u201d")
+    assert list(quotes(text).values()) == ["unnamed: senior official of the directorate"]

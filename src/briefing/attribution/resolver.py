@@ -128,6 +128,10 @@ _QUALIFIED_ORG = re.compile(r"^(?:foreign|defen[cs]e|external\s+affairs|interior
                             r"intelligence|security|presidential|prime\s+minister's|state|war)\s+\w+$", re.I)
 _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{1,12}\.?|(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]?\.?|[A-ZÀ-ÖØ-ÞĀ-Ž]{2})(?=,|\s|$)")
 # a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
+# the writer meets an unnamed person: "I sat across a table from a North Korean colonel who", "When I interviewed a
+# senior official of the directorate in Kyiv"
+_NARRATOR_MET = re.compile(r"(?:^|,\s+|\b(?:When|After|As|Before)\s+)(?:I|[Ww]e)\s")
+_INDEFINITE = re.compile(r"\b(?P<desc>an?\s+[^,.;:“”\"]{3,80}?)(?=\s+(?:who|whom|in|at|on|last|earlier|during)\b|[,.;]|$)")
 _PASSIVE_BY = re.compile(r"[^,;:.“”\"\n]{1,60}?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+"
                          r"(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -1468,10 +1472,37 @@ class Resolver:
         # the article never introduces (no registry entry, no role) is the likeliest antecedent of "it", even
         # if its name reads as a person's; an organisation named further back would be a guess
         block = (lambda s: s.kind == "person" and not s.actor_id and not s.role) if want == "organization" else None
+        if g:
+            # "When I interviewed a senior official of the directorate, he argued": the one the writer met, never
+            # the writer, whom "he" or "she" does not mean
+            sp = self._met_unnamed(pos, ok)
+            if sp is not None:
+                return sp
         sp = self._recent(pos, ok, block=block)
         if sp is None and want == "person":
             sp = self._met_by_narrator(pos, ok)
         return sp
+
+    def _met_unnamed(self, pos: int, ok) -> Speaker | None:
+        """"In 2018, I sat across a table from a North Korean colonel who ... Near the end, he leaned back": the
+        unnamed person the writer's own sentence (this one before pos, or the one before it) met, when it names
+        nobody else."""
+        si = self.sent_index(pos)
+        if not self.spans:
+            return None
+        for k in (si, si - 1):
+            if k < 0:
+                continue
+            s, e = self.spans[k]
+            e = min(e, pos)
+            m = _NARRATOR_MET.search(self.text, s, e)
+            if m is None or any(x.kind == "person" for x in self.entities.between(s, e)):
+                continue
+            for d in _INDEFINITE.finditer(self.text, m.end(), e):
+                how, sp = self.parse_np(d.group("desc"), d.start("desc"))
+                if sp is not None and sp.kind == "anonymous" and ok(sp):
+                    return sp.at(pos)
+        return None
 
     def _met_by_narrator(self, pos: int, ok) -> Speaker | None:
         """"I spoke with President Zoran Petrov on the phone. He told me ...": after a sentence led by "I" or
