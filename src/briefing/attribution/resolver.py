@@ -1495,6 +1495,7 @@ class Resolver:
                 continue
             s, e = self.spans[k]
             e = min(e, pos)
+            s = max(s, e - MAX_CONTEXT)     # (bounded: a sentence of thousands of pronouns stays linear)
             m = _NARRATOR_MET.search(self.text, s, e)
             if m is None or any(x.kind == "person" for x in self.entities.between(s, e)):
                 continue
