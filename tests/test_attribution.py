@@ -2869,3 +2869,12 @@ def test_he_after_the_writer_met_an_unnamed_person_is_that_person_not_the_writer
     text = ("Zoran Petrov has always been careful. When I interviewed a senior official of the directorate last "
             "month, he argued that \u201cthe real number of dead is at least double what the capital says.\u201d")
     assert list(quotes(text).values()) == ["unnamed: senior official of the directorate"]
+
+
+@pytest.mark.parametrize("office", ["the Commander-in-Chief of the Armed Forces of Freedonia",
+                                    "the Head of the Freedonian Border Guard Service"])
+def test_an_office_in_capitals_then_its_holder_in_apposition_is_the_holder(office):
+    text = (f"Yesterday, {office}, Ivo Marek, said that Sylvania had deployed \u201ca new contingent of about "
+            f"3,000 servicemen\u201d to the front.")
+    assert list(quotes(text).values()) == ["Ivo Marek"]
+    assert by_surface(text)["about 3,000"]["claimant"] == "Ivo Marek"

@@ -458,8 +458,17 @@ class Resolver:
             if len(chunks) > 1 and chunks[0].split()[0].lower() in _LEAD_IN:
                 chunks = chunks[1:]
             chunks = [c for c in chunks if not _PARTICIPLE.match(c.lower())]
-            for c in chunks:
+            for i, c in enumerate(chunks):
                 how, sp = self.parse_np(c, pos)
+                if sp is not None and how in ("name", "registry") and sp.kind != "person" and i + 1 < len(chunks) and \
+                        re.sub(r"^(?:the|a|an)\s+", "", c, flags=re.I).split()[0].lower().strip(".,") in \
+                        lex.person_titles | lex.role_words:
+                    # "the Commander-in-Chief of the Armed Forces of Ukraine, Oleksandr Syrskyi": an office, then
+                    # the person who holds it
+                    how2, sp2 = self.parse_np(chunks[i + 1], pos)
+                    if sp2 is not None and sp2.kind == "person" and how2 in ("name", "registry"):
+                        sp2.role = sp2.role or re.sub(r"^(?:the|a|an)\s+", "", c, flags=re.I)
+                        return how2, sp2
                 if sp is not None and how in ("name", "registry"):
                     if len(chunks) > 1 and sp.kind == "person" and not sp.role:
                         for c2 in chunks[1:]:
