@@ -2878,3 +2878,9 @@ def test_an_office_in_capitals_then_its_holder_in_apposition_is_the_holder(offic
             f"3,000 servicemen\u201d to the front.")
     assert list(quotes(text).values()) == ["Ivo Marek"]
     assert by_surface(text)["about 3,000"]["claimant"] == "Ivo Marek"
+
+
+def test_a_second_that_clause_after_a_quoted_first_one_is_still_the_speakers_claim():
+    text = ("Zoran Petrov said the admission was \u201ca confession of a war crime\u201d and that Sylvania estimated "
+            "the total number of troops sent at about 15,000.")
+    assert by_surface(text)["about 15,000"]["claimant"] == "Zoran Petrov"

@@ -399,7 +399,8 @@ _AS_SAID_END = re.compile(r"(?:\s+(?:on|in|at|to|last|this|earlier|yesterday|tod
 # (also the second of two that-clauses: "told Maclean's that Canada's assessment "broadly matches" those of its allies,
 # and that Ottawa believed at least 12,000 ...")
 _NESTED = re.compile(r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s*$|\s*$|"
-                     r"(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that\s[^.;:!?]{0,200}?,?\s+and\s+that\s*$")
+                     # (the first clause may go without "that": 'said the admission was "..." and that Seoul')
+                     r"(?:(?:\s+(?!\d)[\w’'.-]+){0,6}?\s+that)?\s[^.;:!?]{0,200}?,?\s+and\s+that\s*$")
 
 
 _WEEKDAY_TIME = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+" + WEEKDAY_WORD.pattern, re.I)
