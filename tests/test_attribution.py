@@ -2741,6 +2741,13 @@ def test_a_country_in_the_headline_gives_way_to_the_person_whose_words_the_body_
             "\u201cThe presence of these soldiers is a clear threat to the whole region, and a sign of weakness,\u201d "
             "Zoran Petrov told reporters.")
     assert set(quotes(text, title=title).values()) == {"Zoran Petrov"}
+    # a person's verb earlier in the headline over another person's words the body quotes: the body's speaker
+    title = "Petrov confirms Sylvanian units at the front - Arvik: 'Sylvania will send more soldiers'"
+    text = (title + "\n\nZoran Petrov confirmed on Monday that the units were there.\n\n"
+            "\u201cIf the world does not answer this, Sylvania will send more soldiers,\u201d Ivo Marek, the defence "
+            "minister, said.")
+    got = {r["quote"]: r["speaker"] for r in rows(text, title=title)[0]}
+    assert got["Sylvania will send more soldiers"] == "Ivo Marek"
     # a country's headline words that no person says in the body stay the country's
     title = "Freedonia calls Sylvanian troops 'a clear threat to the whole region'"
     text = title + "\n\nFreedonia said on Monday the deployment was dangerous. Zoran Petrov was not available."

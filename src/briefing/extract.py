@@ -103,14 +103,16 @@ def _headline_quotes(text: str, found, heads, headline: dict, res: Resolver) -> 
         if len(words.split()) < 3:
             continue
         if q.speaker is not None:
-            if q.speaker.kind in ("government", "organization"):
-                # "France calls ... 'a direct threat to European security'" over the minister's own words in
-                # the body: the person who said them speaks, his country was the headline's shorthand
-                same = {b.speaker.name: b for t, b in body if words in t}
-                b = next(iter(same.values())) if len(same) == 1 else None
-                if b is not None and b.speaker.kind == "person" and \
-                        (not q.speaker.country or b.speaker.country in ("", q.speaker.country)):
-                    q.speaker, q.verb, q.rule = b.speaker.at(q.open_), b.verb, "headline:body-quote"
+            # "France calls ... 'a direct threat to European security'" over the minister's own words in the
+            # body: the person who said them speaks, his country was the headline's shorthand; "Rutte confirms
+            # ... – Vilnius: 'Pyongyang will send more'": the body says whose words they are
+            same = {b.speaker.name: b for t, b in body if words in t}
+            b = next(iter(same.values())) if len(same) == 1 else None
+            if b is not None and b.speaker.kind == "person" and b.speaker.name != q.speaker.name and \
+                    (q.speaker.kind == "person" or
+                     q.speaker.kind in ("government", "organization") and
+                     (not q.speaker.country or b.speaker.country in ("", q.speaker.country))):
+                q.speaker, q.verb, q.rule = b.speaker.at(q.open_), b.verb, "headline:body-quote"
             continue
         sp, verb, rule = _head_quote_speaker(words, body, text, res, headline[span], q.start - span[0],
                                              q.end - span[0], heads[-1][1])
