@@ -123,3 +123,14 @@ def test_a_capital_and_its_country_are_the_same_claimant():
     r = Registry(REG)
     assert same_actor("Ottawa", "Canada", r) and same_actor("New Delhi", "India", r)
     assert not same_actor("Ottawa", "India", r)
+
+
+def test_a_gold_name_behind_its_own_countrys_possessive_or_a_surname_is_the_registered_actor():
+    r = Registry(pd.concat([REG, pd.DataFrame([
+        ["ukraine", "Ukraine", "Kyiv", "government", "", "", "Ukraine", "Ukraine"],
+        ["russia", "Russia", "Moscow", "government", "", "", "Russia", "Russia"],
+        ["ivo", "Ivo Marek", "", "person", "minister", "", "Ukraine", "Ukraine"],
+    ], columns=REG.columns)]))
+    assert same_actor("Ukraine's DIA", "Defence Intelligence", r) and same_actor("Kyiv's DIA", "Defence Intelligence", r)
+    assert not same_actor("Russia's DIA", "Defence Intelligence", r)      # another country's body is another body
+    assert same_actor("Marek", "Ivo Marek", r) and not same_actor("Ivo", "Ivo Marek", r)
