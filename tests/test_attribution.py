@@ -2891,3 +2891,9 @@ def test_a_second_that_clause_after_a_quoted_first_one_is_still_the_speakers_cla
     text = ("Zoran Petrov said the admission was \u201ca confession of a war crime\u201d and that Sylvania estimated "
             "the total number of troops sent at about 15,000.")
     assert by_surface(text)["about 15,000"]["claimant"] == "Zoran Petrov"
+
+
+def test_quoting_someone_before_a_colon_gives_the_quote_to_the_one_quoted():
+    text = ("Zoran Petrov told reporters after the briefing, quoting Freedonian intelligence chief Ivo Marek: "
+            "\u201cIt appears that some units have already been deployed to combat.\u201d")
+    assert list(quotes(text).values()) == ["Ivo Marek"]

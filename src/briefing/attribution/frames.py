@@ -65,6 +65,7 @@ _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since
                                 re.I)
 
 
+_QUOTING_COLON = re.compile(r"\bquoting\s+(?P<np>[^,;:“”\"]{2,100}?)\s*:\s*$")
 _I_QUOTE = re.compile(r",?\s*(?:and\s+)?I\s+quote\s*[,:]?\s*$")
 
 
@@ -179,6 +180,12 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
         how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))
         if sp is not None:
             return sp, "say", "before:quoted-as-saying:" + how
+    m = _QUOTING_COLON.search(left)
+    if m:
+        # 'Han told reporters after the briefing, quoting NIS Director Cho Tae-yong: "..."': the one quoted
+        how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))
+        if sp is not None and sp.personlike:
+            return sp, "say", "before:quoting:" + how
     m = ACCORDING.search(left)
     if m:
         how, sp = res.parse_np(_np_until_clause_end(left[m.end():]), s0 + m.end())
