@@ -2897,3 +2897,12 @@ def test_quoting_someone_before_a_colon_gives_the_quote_to_the_one_quoted():
     text = ("Zoran Petrov told reporters after the briefing, quoting Freedonian intelligence chief Ivo Marek: "
             "\u201cIt appears that some units have already been deployed to combat.\u201d")
     assert list(quotes(text).values()) == ["Ivo Marek"]
+
+
+def test_a_man_or_a_woman_is_a_speaker_and_the_man_is_the_unnamed_person_introduced_before():
+    text = ("A captured Sylvanian soldier was shown in a video released by the Freedonian Intelligence Directorate."
+            "\n\n\u201cI did not know we were fighting Freedonians at all,\u201d the man said.")
+    assert list(quotes(text).values()) == ["unnamed: captured Sylvanian soldier"]
+    text = ("Zoran Petrov spoke first.\n\nWhen the young man in the video says, \u201cI did not know we were fighting "
+            "Freedonians,\u201d I believe him.")
+    assert list(quotes(text).values()) == ["unnamed: young man in the video"]

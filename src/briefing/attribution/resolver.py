@@ -100,6 +100,7 @@ _VERBISH = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bwith )(?<!-)\b(?:(?!
                       # ("he did not give casualty figures but": a clause, whatever its verb)
                       r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)\b")     # ("They are not prisoners of war": a sentence)
 _PLURALS = frozenset(("people", "men", "women"))
+_ANY_PERSON = frozenset(("man", "woman"))
 # the body a described person belongs to: "a researcher at the state-funded Korea Institute for Defense Analyses"
 _AT_BODY = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<body>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
                       r"(?:\s+(?:(?:of|for|and|on)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*)*)")
@@ -390,6 +391,8 @@ class Resolver:
         np = re.sub(r"['’]s$", "", np.rstrip()) if np.rstrip().endswith(("'s", "’s")) and " " in np.strip() else np
         np = np.strip(" ,;:—–-\t")
         np = re.sub(r"^(?:according\s+to|per)\s+", "", np, flags=re.I)
+        # ("When the young man in the video says, '...'": the subordinator is no part of who speaks)
+        np = re.sub(r"^(?:When|As|If|After|Before|While|Once|Because|Although|Though)\s+(?=(?:the|a|an)\s)", "", np)
         np = LEAD.sub("", np)
         np = LEAD_TIME.sub("", np)
         np = AUX.sub("", np)
@@ -703,7 +706,17 @@ class Resolver:
                 return "title", sp
             if kind == "person" and first == "the":
                 self._np_context_free = False
-                sp = self.entities.unnamed_before(_head_class(head), pos, ordinal)
+                if head in _ANY_PERSON and head_i == len(words) - 1:
+                    # "the man", "the young woman": whoever the article last introduced without a name (a
+                    # captured soldier, a nurse), of no other gender; the description we have says more ("the
+                    # woman across the table" describes someone new)
+                    g = "m" if head == "man" else "f"
+                    sp = self.entities.unnamed_before(lex.person_titles, pos, ordinal)
+                    if sp is not None and not self._gender_conflict(sp, g):
+                        return "unnamed-before", sp.at(pos)
+                    sp = None
+                else:
+                    sp = self.entities.unnamed_before(_head_class(head), pos, ordinal)
                 pre = {w.lower() for w in rest[:rest.index(words[head_i])]} if words[head_i] in rest else set()
                 # the words before the title must be the introduced one's too ("the captured rifleman" is
                 # not "a 26-year-old rifleman" for us: the description we have would lose what we know)
