@@ -2906,3 +2906,10 @@ def test_a_man_or_a_woman_is_a_speaker_and_the_man_is_the_unnamed_person_introdu
     text = ("Zoran Petrov spoke first.\n\nWhen the young man in the video says, \u201cI did not know we were fighting "
             "Freedonians,\u201d I believe him.")
     assert list(quotes(text).values()) == ["unnamed: young man in the video"]
+
+
+def test_a_party_tag_after_a_name_leaves_the_name_the_sentence_subject():
+    text = ("\u201cWhat they learn at the front does not stay at the front,\u201d Zoran Petrov said.\n\n"
+            "Sen. Ana Lind, D-Hawaii, who sits on the committee, pressed both commanders on Sylvania's role. "
+            "\u201cWhat is Sylvania doing to stop this, and what are we doing?\u201d she asked.")
+    assert quotes(text)["What is Sylvania doing to"] == "Ana Lind"

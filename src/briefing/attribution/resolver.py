@@ -1150,7 +1150,10 @@ class Resolver:
                 sp = sp.at(s, subject=True)
                 self._subjects[si] = sp
                 return sp
-        m = SUBJECT.match(sent)
+        # ("Sen. Mazie Hirono, D-Hawaii, who sits on the committee, pressed": a party tag blanked out, offsets kept,
+        # so the name is not read as a lead-in before "D-Hawaii")
+        probe = _NP_NOISE.sub(lambda x: " " * len(x.group(0)), sent) if "-" in sent or "[" in sent else sent
+        m = SUBJECT.match(probe)
         if m and not sent.startswith(("“", "\"")):
             np = m.group(1)
             tail = _title_tail().match(sent, m.end(1))
