@@ -2913,3 +2913,13 @@ def test_a_party_tag_after_a_name_leaves_the_name_the_sentence_subject():
             "Sen. Ana Lind, D-Hawaii, who sits on the committee, pressed both commanders on Sylvania's role. "
             "\u201cWhat is Sylvania doing to stop this, and what are we doing?\u201d she asked.")
     assert quotes(text)["What is Sylvania doing to"] == "Ana Lind"
+
+
+def test_the_one_quoted_as_saying_speaks_the_quote_and_is_whom_he_means_after():
+    text = ("The statement was carried by the state news agency. It also quoted President Zoran Petrov as saying that "
+            "a monument would be built. \u201cThose who fought for justice are heroes of the nation,\u201d he said.")
+    assert list(quotes(text).values()) == ["Zoran Petrov"]
+    text = ("In a statement on Monday, the Freedonian Intelligence Directorate said the troops had taken part.\n\n"
+            "Zoran Petrov was quoted in the statement as saying that \u201cthe heroes who fought for justice are "
+            "the honour of our country\u201d and that a monument would be built.")
+    assert list(quotes(text).values()) == ["Zoran Petrov"]

@@ -65,6 +65,8 @@ _SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:after|before|when|while|because|since
                                 re.I)
 
 
+_PASSIVE_QUOTED = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<np>[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:“”\".]{0,60}?)\s+(?:was|were|has\s+been|is)\s+"
+                             r"quoted\s+(?:[^,;:“”\"]{0,60}?\s+)?as\s+(?:saying|stating)\b")
 _QUOTING_COLON = re.compile(r"\bquoting\s+(?P<np>[^,;:“”\"]{2,100}?)\s*:\s*$")
 _I_QUOTE = re.compile(r",?\s*(?:and\s+)?I\s+quote\s*[,:]?\s*$")
 
@@ -175,6 +177,12 @@ def attribute_quote(res: Resolver, text: str, start: int, end: int, open_: int, 
     m = _I_QUOTE.search(left)
     if m:
         left = left[:m.start()]   # "He told me, and I quote, “...”": the quoter's formula, not a frame
+    m = _PASSIVE_QUOTED.search(left)
+    if m:
+        # 'Kim was quoted in the statement as saying that "..."': the one quoted, not the statement
+        how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))
+        if sp is not None and sp.personlike:
+            return sp, "say", "before:quoted-as-saying:" + how
     m = QUOTED_AS.search(left)
     if m:
         how, sp = res.parse_np(m.group("np"), s0 + m.start("np"))

@@ -133,6 +133,7 @@ _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[
 # senior official of the directorate in Kyiv"
 _NARRATOR_MET = re.compile(r"(?:^|,\s+|\b(?:When|After|As|Before)\s+)(?:I|[Ww]e)\s")
 _INDEFINITE = re.compile(r"\b(?P<desc>an?\s+[^,.;:“”\"]{3,80}?)(?=\s+(?:who|whom|in|at|on|last|earlier|during)\b|[,.;]|$)")
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es)\s+(?!by\s)(?P<np>[^,;:“”\".]{2,80}?)\s+as\s+saying\b")
 _PASSIVE_BY = re.compile(r"[^,;:.“”\"\n]{1,60}?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+"
                          r"(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -1082,6 +1083,14 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
+        qa = _QUOTED_AS_SAYING.search(self.text, s, min(e, s + MAX_CONTEXT))
+        if qa:
+            # "KCNA also quoted leader Kim Jong Un as saying that ...": for a later "he said", the one quoted
+            how, sp = self.parse_np(qa.group("np"), qa.start("np"))
+            if sp is not None and sp.kind == "person":
+                sp = sp.at(sp.pos, subject=True)
+                self._subjects[si] = sp
+                return sp
         inv = _AMONG_WAS.match(self.text, s, e)
         if inv:
             # "Among them was Olena Hrytsak, 34, a nurse from Kharkiv": the one after the verb is the subject
