@@ -2923,3 +2923,11 @@ def test_the_one_quoted_as_saying_speaks_the_quote_and_is_whom_he_means_after():
             "Zoran Petrov was quoted in the statement as saying that \u201cthe heroes who fought for justice are "
             "the honour of our country\u201d and that a monument would be built.")
     assert list(quotes(text).values()) == ["Zoran Petrov"]
+
+
+def test_she_said_is_never_the_articles_own_writer():
+    text = ("Ana Lind\n\nWhen Mara Ostlund last heard from her son in November, he was digging trenches near the "
+            "border. He told her that soldiers had arrived in his sector.\n\n\u201cHe said they did not speak to "
+            "anyone and that they only moved at night,\u201d she said at her home.")
+    got = article_rows(text, article="t.txt", published="2025-01-14", registry=REG, author="Ana Lind")[0]
+    assert [q["speaker"] for q in got] == ["Mara Ostlund"]

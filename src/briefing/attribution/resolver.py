@@ -1458,9 +1458,12 @@ class Resolver:
             return self.addressee(pos)
         g = _PRONOUN_GENDER.get(pron, "")
         if want == "person":
-            # in a transcript turn, "he" or "she" is never the turn's own speaker (who says "I")
+            # in a transcript turn, "he" or "she" is never the turn's own speaker (who says "I"); nor, outside a
+            # transcript, the article's own writer (a byline is no one the story calls "she")
             me = None if pron in _FIRST_PERSON else self.turn_of(pos)
-            ok = lambda s: s.personlike and not self._gender_conflict(s, g) and (me is None or s.name != me.name)  # noqa: E731
+            writer = self.byline(pos) if g and not self.is_transcript() else None
+            ok = lambda s: s.personlike and not self._gender_conflict(s, g) and (me is None or s.name != me.name) \
+                and (writer is None or s.name != writer.name)  # noqa: E731
         elif want == "organization":
             ok = lambda s: s.kind in ("organization", "government")  # noqa: E731
         else:
