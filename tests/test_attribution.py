@@ -2931,3 +2931,11 @@ def test_she_said_is_never_the_articles_own_writer():
             "anyone and that they only moved at night,\u201d she said at her home.")
     got = article_rows(text, article="t.txt", published="2025-01-14", registry=REG, author="Ana Lind")[0]
     assert [q["speaker"] for q in got] == ["Mara Ostlund"]
+
+
+def test_he_two_sentences_after_the_writer_met_someone_who_gave_only_his_call_sign_is_that_call_sign():
+    text = ("Freedonian forces said they had killed 30 soldiers, Zoran Petrov said.\n\nI spoke earlier today to a "
+            "Freedonian drone operator who has been fighting at the front. He asked us to use only his call sign, "
+            "Fox. He told me the Sylvanians were, quote, \u201cdisciplined, brave and completely unprepared for "
+            "drones.\u201d")
+    assert list(quotes(text).values()) == ["Fox"]

@@ -131,9 +131,11 @@ _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[
 # a name set off by commas after a described subject: "the minister of the armed forces, Sébastien Lecornu, was ..."
 # the writer meets an unnamed person: "I sat across a table from a North Korean colonel who", "When I interviewed a
 # senior official of the directorate in Kyiv"
-_NARRATOR_MET = re.compile(r"(?:^|,\s+|\b(?:When|After|As|Before)\s+)(?:I|[Ww]e)\s")
+_NARRATOR_MET = re.compile(r"\s*(?:[^,.;:“”\"\n]{0,80},\s+)?(?:(?:When|After|As|Before)\s+)?(?:I|We)\s")
 _INDEFINITE = re.compile(r"\b(?P<desc>an?\s+[^,.;:“”\"]{3,80}?)(?=\s+(?:who|whom|in|at|on|last|earlier|during)\b|[,.;]|$)")
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es)\s+(?!by\s)(?P<np>[^,;:“”\".]{2,80}?)\s+as\s+saying\b")
+_HE_SHE_OPENS = re.compile(r"\s*(?:He|She)\s")
+_GAVE_CALL_SIGN = re.compile(r"\b(?:his|her)\s+(?:call[- ]?sign|first\s+name|nickname|nom\s+de\s+guerre),?\s+[\"“‘']?(?P<cs>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)")
 _PASSIVE_BY = re.compile(r"[^,;:.“”\"\n]{1,60}?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+"
                          r"(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -1527,18 +1529,24 @@ class Resolver:
         si = self.sent_index(pos)
         if not self.spans:
             return None
-        for k in (si, si - 1):
+        for k in (si, si - 1, si - 2):
             if k < 0:
                 continue
+            if k == si - 2 and not _HE_SHE_OPENS.match(self.text, *self.spans[si - 1]):
+                break       # (two sentences back only across one that goes on about "him": "He asked us ...")
             s, e = self.spans[k]
             e = min(e, pos)
             s = max(s, e - MAX_CONTEXT)     # (bounded: a sentence of thousands of pronouns stays linear)
-            m = _NARRATOR_MET.search(self.text, s, e)
+            m = _NARRATOR_MET.match(self.text, s, e)
             if m is None or any(x.kind == "person" for x in self.entities.between(s, e)):
                 continue
             for d in _INDEFINITE.finditer(self.text, m.end(), e):
                 how, sp = self.parse_np(d.group("desc"), d.start("desc"))
                 if sp is not None and sp.kind == "anonymous" and ok(sp):
+                    # "He asked us to use only his call sign, Fox": the name he gave, with the description
+                    cs = _GAVE_CALL_SIGN.search(self.text, e, min(pos, e + MAX_CONTEXT))
+                    if cs is not None:
+                        return Speaker(cs.group("cs"), "person", "", sp.role, sp.country, "", pos)
                     return sp.at(pos)
         return None
 
