@@ -2939,3 +2939,14 @@ def test_he_two_sentences_after_the_writer_met_someone_who_gave_only_his_call_si
             "Fox. He told me the Sylvanians were, quote, \u201cdisciplined, brave and completely unprepared for "
             "drones.\u201d")
     assert list(quotes(text).values()) == ["Fox"]
+
+
+def test_a_document_posted_somewhere_is_no_subject_of_the_sentence_that_names_it():
+    text = ("Freedonia's intelligence directorate said 10,000 soldiers were there.\n\n"
+            "The Sylvanian Embassy in Arvik rejected the reports. In a statement posted on social media, it said that "
+            "the claims were \u201canother fairy tale from Western intelligence services\u201d.")
+    assert list(quotes(text).values()) == ["Sylvanian Embassy in Arvik"]
+    # a document that is the subject keeps its verb
+    text = ("The Freedonian Intelligence Directorate issued a statement on Monday.\n\nThe statement claimed that "
+            "the units had \u201cannihilated and wiped out the occupiers\u201d together with the army.")
+    assert list(quotes(text).values()) == ["Freedonian Intelligence Directorate"]

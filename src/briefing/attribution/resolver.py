@@ -136,6 +136,9 @@ _INDEFINITE = re.compile(r"\b(?P<desc>an?\s+[^,.;:“”\"]{3,80}?)(?=\s+(?:who|
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es)\s+(?!by\s)(?P<np>[^,;:“”\".]{2,80}?)\s+as\s+saying\b")
 _HE_SHE_OPENS = re.compile(r"\s*(?:He|She)\s")
 _GAVE_CALL_SIGN = re.compile(r"\b(?:his|her)\s+(?:call[- ]?sign|first\s+name|nickname|nom\s+de\s+guerre),?\s+[\"“‘']?(?P<cs>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)")
+_DOC_BEFORE_PARTICIPLE = re.compile(r"\b(?:statement|video|message|post|letter|note|clip|footage|document|"
+                                    r"communiqu[eé])s?\s+$", re.I)
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:on|by|in|at|to|online|via|from|earlier|late|last|yesterday|overnight)\b")
 _PASSIVE_BY = re.compile(r"[^,;:.“”\"\n]{1,60}?\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+"
                          r"(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
@@ -831,6 +834,10 @@ class Resolver:
             if PASSIVE_AFTER.match(context, vm.start()) or \
                     skip_negated and _NEG_BEFORE.search(context, max(0, vm.start() - 24), vm.start()):
                 continue   # ('"...," and Moscow has never confirmed that ...': a negated verb after a quote says nothing)
+            if vm.group(1).endswith("ed") and _DOC_BEFORE_PARTICIPLE.search(context, max(0, vm.start() - 24), vm.start()) \
+                    and _PARTICIPLE_AFTER.match(context, vm.end()):
+                continue   # "In a statement posted on social media, it said": a participle of the document, no subject
+                # (but "The statement claimed that ..." is one)
             if vm.group(1).endswith("ing"):
                 dp = _DOC_PARTICIPLE.search(context, max(0, vm.start() - 200), vm.start())
                 if dp:
