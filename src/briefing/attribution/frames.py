@@ -26,13 +26,11 @@ from .entities import TITLE_ABBR
 from .names import Speaker, from_actor, lower_first, unnamed
 from ..text import QUALIFIER_ALT
 from ..dates import MONTH_WORD, WEEKDAY_WORD
-from .resolver import (ACCORDING, AGE_CHUNK, APPOSITIVE_NAME, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS, OCCASION_ASIDE,
-                       PASSIVE_AFTER, Resolver)
+from .resolver import (ACCORDING, AGE_CHUNK, APPOSITIVE_NAME, ING_OPEN, LABEL_PREFIX, MAX_CONTEXT, MEDIA_NOUNS,
+                       OCCASION_ASIDE, PASSIVE_AFTER, QUOTED_AS, Resolver)
 
 RIGHT_OK = re.compile(r"[,.?!—–…\-]\s*[’'‘]?\s*$")   # an inner quote may close with the outer one: ...Europe,'"
 APPOS = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?),")
-QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?!by\s)(?P<np>[^“”\"]{2,100}?)\s+(?:as\s+(?:saying|stating|telling\s+\w+)|"
-                       r"who\s+(?:had\s+|has\s+)?(?:told|said\s+to)\s+\w+)\b")   # "he quoted a diplomat who had told him"
 CLAUSE_END = re.compile(r"[,;:]|(?<![A-ZÀ-ÖØ-ÞĀ-Ž])\.(?=\s|$)")
 SENT_END = re.compile(r"[.!?](?=\s|$)")
 MAX_RIGHT = 250
@@ -696,7 +694,8 @@ def _subject_before(res: Resolver, text: str, lo: int, vstart: int) -> tuple[str
                   verb_cuts)
     found: tuple[str, Speaker | None, int] | None = None
     # (an age between a name and its appositive is a chunk of its own, and is stepped over: one more chunk)
-    ages = sum(1 for k in range(max(1, len(cuts) - 3), len(cuts)) if AGE_CHUNK.fullmatch(before[cuts[k - 1]:cuts[k]].rstrip(",")))
+    ages = sum(1 for k in range(max(1, len(cuts) - 3), len(cuts))
+               if AGE_CHUNK.fullmatch(before[cuts[k - 1]:cuts[k]].rstrip(",")))
     for n in range(min(3 + ages, len(cuts))):
         cs = cuts[len(cuts) - 1 - n]
         ce = len(before) if n == 0 else cuts[len(cuts) - n]

@@ -133,7 +133,8 @@ _NP_NOISE = re.compile(r"\s*\[(?:\d{1,3}|[A-Za-z ]{2,20})\]\s*|,?\s*\b[RDI]-(?:[
 # senior official of the directorate in Kyiv"
 _NARRATOR_MET = re.compile(r"\s*(?:[^,.;:“”\"\n]{0,80},\s+)?(?:(?:When|After|As|Before)\s+)?(?:I|We)\s")
 _INDEFINITE = re.compile(r"\b(?P<desc>an?\s+[^,.;:“”\"]{3,80}?)(?=\s+(?:who|whom|in|at|on|last|earlier|during)\b|[,.;]|$)")
-_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es)\s+(?!by\s)(?P<np>[^,;:“”\".]{2,80}?)\s+as\s+saying\b")
+QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?!by\s)(?P<np>[^“”\"]{2,100}?)\s+(?:as\s+(?:saying|stating|telling\s+\w+)|"
+                       r"who\s+(?:had\s+|has\s+)?(?:told|said\s+to)\s+\w+)\b")   # "he quoted a diplomat who had told him"
 _HE_SHE_OPENS = re.compile(r"\s*(?:He|She)\s")
 _GAVE_CALL_SIGN = re.compile(r"\b(?:his|her)\s+(?:call[- ]?sign|first\s+name|nickname|nom\s+de\s+guerre),?\s+[\"“‘']?(?P<cs>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)")
 _DOC_BEFORE_PARTICIPLE = re.compile(r"\b(?:statement|video|message|post|letter|note|clip|footage|document|"
@@ -1092,7 +1093,7 @@ class Resolver:
         lab = LABEL_PREFIX.match(self.text, s, e)
         if lab:
             s = lab.end()      # "REPORTER (DANIEL REYES): Ellie, the Pentagon ...": the sentence after the label
-        qa = _QUOTED_AS_SAYING.search(self.text, s, min(e, s + MAX_CONTEXT))
+        qa = QUOTED_AS.search(self.text, s, min(e, s + MAX_CONTEXT))
         if qa:
             # "KCNA also quoted leader Kim Jong Un as saying that ...": for a later "he said", the one quoted
             how, sp = self.parse_np(qa.group("np"), qa.start("np"))
