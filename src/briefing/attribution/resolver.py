@@ -1532,8 +1532,9 @@ class Resolver:
 
     def _met_unnamed(self, pos: int, ok) -> Speaker | None:
         """"In 2018, I sat across a table from a North Korean colonel who ... Near the end, he leaned back": the
-        unnamed person the writer's own sentence (this one before pos, or the one before it) met, when it names
-        nobody else."""
+        unnamed person the writer's own sentence (this one before pos, the one before it, or the one before that
+        across a sentence opening with "He"/"She") met, when it names nobody else; by the call sign or first name
+        he gave in between, if he gave one."""
         si = self.sent_index(pos)
         if not self.spans:
             return None
